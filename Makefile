@@ -1,0 +1,29 @@
+# The README's two commands: `make report` and `make test`. Everything they need is
+# installed here, into a virtual environment in .venv (and Chromium from Debian for tests).
+VENV ?= .venv
+PY := $(VENV)/bin/python
+OUT ?= out
+
+.PHONY: install install-test report test lint
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+install: $(PY)
+	$(PY) -m pip install --quiet -e .
+
+install-test: $(PY)
+	$(PY) -m pip install --quiet -e '.[test,notebook]'
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+
+report: install
+	$(VENV)/bin/newsgraph build examples/articles -o $(OUT)
+
+lint: install-test
+	$(VENV)/bin/ruff check graph tests
+	$(VENV)/bin/ruff format --check graph tests
+	$(VENV)/bin/mypy
+
+test: lint
+	$(PY) -m pytest

@@ -1,0 +1,92 @@
+"""Extraction results → a networkx graph, following the contract in docs/graph-json.md."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from graph import __version__
+from graph.extract import ArticleExtraction
+from graph.relations.cooccurrence import Window, co_mentions
+
+SCHEMA_VERSION = 1
+#: Evidence items kept per edge; the rest are counted in `evidence_total`.
+DEFAULT_MAX_EVIDENCE = 5
+CO_MENTION = "co_mention"
+
+
+@dataclass
+class _NodeTally:
+    names: Counter[str] = field(default_factory=Counter)
+    types: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _EdgeTally:
+    weight: int = 0
+    evidence: list[dict[str, str]] = field(default_factory=list)
+
+
+def build_graph(
+    extractions: Iterable[ArticleExtraction],
+    *,
+    window: Window = "sentence",
+    max_evidence: int = DEFAULT_MAX_EVIDENCE,
+) -> nx.MultiDiGraph:
+    """One node per entity key, one `co_mention` edge per pair sharing a window.
+
+    Edges are keyed by kind; a co-mention is stored once, from the smaller id to the larger.
+    """
+    nodes: dict[str, _NodeTally] = {}
+    edges: dict[tuple[str, str, str], _EdgeTally] = {}
+    for extraction in extractions:
+        _tally_nodes(extraction, nodes)
+        article_id = extraction.article.id
+        for pair in co_mentions(article_id, extraction.sentences, extraction.mentions, window):
+            tally = edges.setdefault((pair.a, pair.b, CO_MENTION), _EdgeTally())
+            tally.weight += 1
+            tally.evidence.append({"article": article_id, "sentence": pair.sentence, "cue": ""})
+    graph = nx.MultiDiGraph(
+        schema_version=SCHEMA_VERSION, generator=f"newsgraph {__version__}", window=window
+    )
+    for key in sorted(nodes):
+        graph.add_node(key, **_node_attributes(nodes[key]))
+    for (source, target, kind), tally in sorted(edges.items()):
+        graph.add_edge(source, target, key=kind, **_edge_attributes(kind, tally, max_evidence))
+    return graph
+
+
+def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, _NodeTally]) -> None:
+    for mention in extraction.mentions:
+        tally = nodes.setdefault(mention.key, _NodeTally())
+        tally.names[mention.name] += 1
+        tally.types[mention.type] += 1
+        tally.articles.add(extraction.article.id)
+
+
+def _node_attributes(tally: _NodeTally) -> dict[str, object]:
+    return {
+        "label": _best_label(tally.names),
+        "type": tally.types.most_common(1)[0][0],
+        "aliases": sorted(tally.names),
+        "articles": sorted(tally.articles),
+        "mentions": sum(tally.names.values()),
+    }
+
+
+def _best_label(names: Counter[str]) -> str:
+    """The fullest form among the names: most words, then most frequent, then alphabetical."""
+    return min(names, key=lambda name: (-len(name.split()), -names[name], name))
+
+
+def _edge_attributes(kind: str, tally: _EdgeTally, max_evidence: int) -> dict[str, object]:
+    return {
+        "kind": kind,
+        "weight": tally.weight,
+        "evidence": tally.evidence[:max_evidence],
+        "evidence_total": len(tally.evidence),
+    }

@@ -1,0 +1,98 @@
+"""Scraping junk removal and text normalisation: pure functions from text to text.
+
+The junk patterns are data (`graph/data/<lang>/junk_lines.txt`, `junk_inline.txt`); this module
+only knows how to apply them. Cleaning never invents words: it drops lines and phrases, and it
+changes spacing and quote characters.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from graph.langdata import data_patterns
+
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_QUOTES = str.maketrans(
+    {"“": "«", "„": "«", "‟": "«", "”": "»", "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'"}
+)
+_DOUBLED_CLOSING = re.compile(r"»(\s*»)+")
+_DOUBLED_OPENING = re.compile(r"«(\s*«)+")
+_GLUED_AFTER_CLOSING = re.compile(r"»(?=\w)")
+_GLUED_BEFORE_OPENING = re.compile(r"(?<=\w)«")
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+
+#: A line that comes back in this share of a corpus's articles (and in at least
+#: MIN_REPEATS of them) is site boilerplate, not news.
+REPEATED_LINE_SHARE = 0.2
+MIN_REPEATS = 4
+#: Longer lines that repeat are shared wire copy: content, kept.
+MAX_BOILERPLATE_WORDS = 12
+
+
+def normalise_text(text: str) -> str:
+    """Unicode NFC, one kind of space, `«»` quotes and `'` apostrophes, glued punctuation split.
+
+    >>> normalise_text("“Victoire”a déclaré l’AFP")
+    "« Victoire » a déclaré l'AFP"
+    """
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub(" ", _INVISIBLE.sub("", text)).translate(_QUOTES)
+    text = _DOUBLED_CLOSING.sub("»", _DOUBLED_OPENING.sub("«", text))
+    text = _GLUED_AFTER_CLOSING.sub("» ", _GLUED_BEFORE_OPENING.sub(" «", text))
+    text = re.sub(r"«(?=\S)", "« ", text)
+    text = re.sub(r"(?<=\S)»", " »", text)
+    text = _GLUED_SENTENCE.sub(" ", text)
+    lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(lines)
+
+
+def is_junk_line(line: str, lang: str) -> bool:
+    """Whether a whole line is scraping junk for this language (or for any language)."""
+    stripped = line.strip()
+    return any(pattern.fullmatch(stripped) for pattern in data_patterns(lang, "junk_lines.txt"))
+
+
+def remove_inline_junk(line: str, lang: str) -> str:
+    """Drop the junk phrases (agency tags, glued ad breaks) found inside a line."""
+    for pattern in data_patterns(lang, "junk_inline.txt"):
+        line = pattern.sub(" ", line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) -> str:
+    """The article's text without junk lines, junk phrases or corpus boilerplate.
+
+    Paragraphs stay one a line; empty lines are dropped. Idempotent.
+
+    >>> clean_text("Moscou a rejeté ces allégations.\\nLa suite après cette annonce\\n", "fr")
+    'Moscou a rejeté ces allégations.'
+    """
+    kept = []
+    for line in normalise_text(text).split("\n"):
+        line = remove_inline_junk(line, lang)
+        if line and line not in boilerplate and not is_junk_line(line, lang):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def find_boilerplate(texts: Iterable[str]) -> frozenset[str]:
+    """Short lines repeated across many articles of one corpus (site furniture).
+
+    A line counts once per article. It is boilerplate when it is at most
+    MAX_BOILERPLATE_WORDS words long and appears in at least MIN_REPEATS articles and in at
+    least REPEATED_LINE_SHARE of them.
+    """
+    counts: Counter[str] = Counter()
+    total = 0
+    for text in texts:
+        total += 1
+        lines = {line for line in normalise_text(text).split("\n") if line}
+        counts.update(line for line in lines if len(line.split()) <= MAX_BOILERPLATE_WORDS)
+    threshold = max(MIN_REPEATS, math.ceil(REPEATED_LINE_SHARE * total))
+    return frozenset(line for line, count in counts.items() if count >= threshold)

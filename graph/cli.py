@@ -1,0 +1,107 @@
+"""Command line: argument parsing and progress display only; the work is in graph.pipeline.
+
+Exit codes: 0 every input was processed; 3 the outputs were written but some inputs were
+skipped (listed in manifest.json and the report); 1 nothing could be processed or the run
+failed; 2 bad command-line usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from tqdm import tqdm
+from tqdm.contrib.logging import logging_redirect_tqdm
+
+from graph import __version__
+from graph.errors import NewsgraphError
+from graph.pipeline import BuildOptions, BuildResult, build
+from graph.relations.cooccurrence import WINDOWS
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+log = logging.getLogger("newsgraph")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `newsgraph` and `python -m graph`."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO,
+        format="%(levelname)s %(message)s",
+    )
+    try:
+        return int(args.run(args))
+    except NewsgraphError as error:
+        log.error("%s", error)
+        return EXIT_FAILED
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph", description="News articles → who appears with whom, with evidence."
+    )
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    b = commands.add_parser("build", help="build graph.json, manifest.json and report.html")
+    b.add_argument("inputs", nargs="+", help="files or folders: .txt .html .jsonl .csv")
+    b.add_argument("-o", "--out", required=True, help="output folder")
+    b.add_argument("--window", choices=WINDOWS, default="sentence", help="co-mention window")
+    b.add_argument(
+        "--model",
+        action="append",
+        default=[],
+        metavar="LANG=NAME",
+        help="spaCy pipeline (package or folder) for a language, e.g. fr=fr_core_news_lg",
+    )
+    b.add_argument("--max-evidence", type=int, default=5, help="evidence sentences kept per edge")
+    b.add_argument("--max-drawn-nodes", type=int, default=300, help="entities drawn at most")
+    b.add_argument("--title", default="newsgraph report", help="report title")
+    b.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    b.set_defaults(run=_run_build)
+    return parser
+
+
+def _model_overrides(values: Sequence[str]) -> dict[str, str]:
+    overrides = {}
+    for value in values:
+        lang, sep, name = value.partition("=")
+        if not sep or not lang or not name:
+            raise SystemExit(f"newsgraph: --model expects LANG=NAME, got {value!r}")
+        overrides[lang.strip()] = name.strip()
+    return overrides
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    options = BuildOptions(
+        window=args.window,
+        max_evidence=args.max_evidence,
+        models=_model_overrides(args.model),
+        title=args.title,
+        max_drawn_nodes=args.max_drawn_nodes,
+    )
+    with logging_redirect_tqdm(), tqdm(unit="article", disable=args.quiet) as bar:
+
+        def on_total(total: int) -> None:
+            bar.reset(total=total)
+
+        result = build(args.inputs, args.out, options, on_total=on_total, progress=bar.update)
+    _print_outcome(result)
+    if not result.summary.processed:
+        return EXIT_FAILED
+    return EXIT_SKIPPED if result.summary.skipped else EXIT_OK
+
+
+def _print_outcome(result: BuildResult) -> None:
+    summary = result.summary
+    graph = result.graph
+    print(
+        f"{len(summary.processed)} articles processed, {len(summary.skipped)} inputs skipped; "
+        f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} edges",
+        file=sys.stderr,
+    )
+    for item in summary.skipped:
+        print(f"  skipped {item.source}: {item.reason}", file=sys.stderr)
+    print(f"report: {result.report}\ngraph:  {result.graph_json}\nmanifest: {result.manifest}")

@@ -1,0 +1,189 @@
+"""Mentions of people, organisations and places, normalised, and merged inside an article.
+
+A mention's `key` says which entity it belongs to: mentions with the same key are the same
+actor. Keys are case-, accent-, hyphen- and apostrophe-insensitive; inside one article a
+surname alone takes the key of the full name it abbreviates.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.langdata import COMMON, data_words
+from graph.nlp import entity_labels
+
+_PUNCT_EDGES = "«»\"'“”‘’()[]{}.,;:!?…-–—·*/\\|"
+_KEY_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_'’`´.]+")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a cleaned article: the unit of evidence."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in an article.
+
+    `text` is the span as written, `name` the normalised surface form (no determiner,
+    preposition, elision or title), `key` the entity it belongs to.
+    """
+
+    name: str
+    key: str
+    type: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+def entity_key(name: str) -> str:
+    """The identity of a name: case-folded, accents removed, separators unified.
+
+    >>> entity_key("Sergueï Lavrov") == entity_key("SERGUEI  LAVROV")
+    True
+    >>> entity_key("Nord-Coréen")
+    'nord coreen'
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _KEY_SEPARATORS.sub(" ", plain).strip()
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    """The doc's sentences with their paragraph number (paragraphs are lines)."""
+    sentences = []
+    paragraph = 0
+    previous_end = 0
+    for index, sent in enumerate(doc.sents):
+        paragraph += doc.text.count("\n", previous_end, sent.start_char)
+        previous_end = sent.start_char
+        sentences.append(
+            Sentence(index, paragraph, sent.start_char, sent.end_char, sent.text.strip())
+        )
+    return sentences
+
+
+def mentions_of(doc: Doc, lang: str) -> list[Mention]:
+    """The doc's entity mentions, normalised, junk dropped, surnames joined to full names."""
+    labels = entity_labels(lang)
+    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+    mentions = []
+    for span in doc.ents:
+        entity_type = labels.get(span.label_)
+        if entity_type is None:
+            continue
+        name_span = _trim(span, lang, entity_type)
+        if name_span is None or not _is_name(name_span, lang, entity_type):
+            continue
+        name = _clean_name(name_span.text)
+        if not name:
+            continue
+        mentions.append(
+            Mention(
+                name=name,
+                key=entity_key(name),
+                type=entity_type,
+                sentence=sentence_of[span.sent.start],
+                start=name_span.start_char,
+                end=name_span.end_char,
+                text=span.text,
+            )
+        )
+    return join_surnames(mentions)
+
+
+def _trim(span: Span, lang: str, entity_type: str) -> Span | None:
+    """The span without leading determiners/prepositions/titles and edge punctuation."""
+    strip = data_words(lang, "strip_words.txt")
+    titles = data_words(lang, "titles.txt") if entity_type == "PER" else frozenset()
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and _strippable(doc[start], strip, titles):
+        start += 1
+    while end > start and doc[start].text in _PUNCT_EDGES:
+        start += 1
+    while end > start and (doc[end - 1].text in _PUNCT_EDGES or doc[end - 1].lower_ == "'s"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> bool:
+    lowered = token.text.casefold().replace("’", "'")
+    if lowered in titles:
+        return True
+    elided = lowered.endswith("'")
+    return lowered in strip and (elided or token.text[:1].islower())
+
+
+def _is_name(span: Span, lang: str, entity_type: str) -> bool:
+    """Whether a trimmed span names an actor (not junk, not a bare role description)."""
+    text = span.text
+    if sum(ch.isalpha() for ch in text) < 2:
+        return False
+    if entity_key(text) in {entity_key(w) for w in data_words(COMMON, "not_entities.txt")}:
+        return False
+    first = span[0].text
+    if first[:1].islower():
+        roles = data_words(lang, "role_words.txt")
+        has_capital = any(ch.isupper() for ch in text)
+        return entity_type == "ORG" and has_capital and first.casefold() not in roles
+    return True
+
+
+def _clean_name(text: str) -> str:
+    """The surface form with quotes cut off and spaces collapsed."""
+    for quote in '«»"“”':
+        text = text.split(quote)[0] if text.find(quote) > 0 else text.replace(quote, "")
+    return " ".join(text.split()).strip(_PUNCT_EDGES + " ")
+
+
+def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
+    """Give a shorter person name the key of the full name it ends (or starts) in the article.
+
+    The most recent full name before the short one wins; failing that, the only later one.
+    "Lavrov" after "Sergueï Lavrov" becomes Sergueï Lavrov; two later "Le Pen"s stay apart.
+    """
+    full_names = [m for m in mentions if m.type == "PER" and len(m.key.split()) > 1]
+    joined = []
+    for mention in mentions:
+        target = _full_name_for(mention, full_names) if mention.type == "PER" else None
+        joined.append(replace(mention, key=target.key) if target else mention)
+    return joined
+
+
+def _full_name_for(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
+    words = mention.key.split()
+    matches = [
+        full
+        for full in full_names
+        if full.key != mention.key
+        and len(full.key.split()) > len(words)
+        and full.key.split()[-len(words) :] == words
+    ]
+    before = [m for m in matches if m.start < mention.start]
+    if before:
+        return before[-1]
+    after_keys = {m.key for m in matches}
+    return matches[0] if len(after_keys) == 1 else None
+
+
+def canonical_types(mentions: Sequence[Mention]) -> dict[str, str]:
+    """The most frequent type of each key (spaCy may tag one actor PER here, ORG there)."""
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        votes.setdefault(mention.key, Counter())[mention.type] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}

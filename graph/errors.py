@@ -1,0 +1,20 @@
+"""The project's own exceptions: each names the input at fault and how to fix it."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class for every error the tool raises on purpose."""
+
+
+class InputError(NewsgraphError):
+    """An input that cannot be read at all (the run cannot start without it)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelError(NewsgraphError):
+    """A spaCy pipeline that is not installed or cannot be loaded."""

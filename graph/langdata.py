@@ -1,0 +1,35 @@
+"""Read the per-language data files shipped under `graph/data/` (see its README)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+COMMON = "common"
+
+
+@lru_cache(maxsize=64)
+def data_lines(lang: str, name: str) -> tuple[str, ...]:
+    """The entries of `data/<lang>/<name>`: one a line, comments and blanks dropped.
+
+    A language without that file has no entries (an empty tuple), so adding a language is
+    adding files, not code.
+    """
+    path = resources.files("graph") / "data" / lang / name
+    if not path.is_file():
+        return ()
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return tuple(line for line in lines if line and not line.startswith("#"))
+
+
+@lru_cache(maxsize=64)
+def data_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
+    """The regular expressions of `data/<lang>/<name>` and `data/common/<name>`, compiled."""
+    sources = data_lines(COMMON, name) + (data_lines(lang, name) if lang != COMMON else ())
+    return tuple(re.compile(source, re.IGNORECASE) for source in sources)
+
+
+def data_words(lang: str, name: str) -> frozenset[str]:
+    """The entries of a word-list file, case-folded, for membership tests."""
+    return frozenset(word.casefold() for word in data_lines(lang, name))

@@ -1,0 +1,177 @@
+"""spaCy pipelines per language: which model, loaded once, and language detection.
+
+Models are never downloaded at run time: a language whose pipeline is not installed is
+reported (with the command that installs one) and its articles are skipped.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import py3langid
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.errors import ModelError
+
+log = logging.getLogger(__name__)
+
+#: Characters of an article's start that language detection looks at: enough to be sure,
+#: cheap on very long texts.
+DETECTION_SAMPLE_CHARS = 3000
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    """The pipelines to try for one language, in order, and how to install the first."""
+
+    lang: str
+    candidates: tuple[str, ...]
+    install_hint: str
+    labels: tuple[tuple[str, str], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def model_choices() -> dict[str, ModelChoice]:
+    """The per-language model preferences shipped in `graph/data/models.toml`."""
+    text = (resources.files("graph") / "data" / "models.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    return {
+        lang: ModelChoice(
+            lang,
+            tuple(entry["models"]),
+            entry.get("install", ""),
+            tuple(entry.get("labels", {}).items()),
+        )
+        for lang, entry in table.items()
+    }
+
+
+def entity_labels(lang: str) -> dict[str, str]:
+    """spaCy NER label → our entity type, for one language (empty for an unknown language)."""
+    choice = model_choices().get(lang)
+    return dict(choice.labels) if choice else {}
+
+
+def detect_language(text: str, declared: str = "") -> str:
+    """The article's ISO 639-1 language: the declared one when given, else detected.
+
+    >>> detect_language("Moscou a rejeté ces allégations.")
+    'fr'
+    >>> detect_language("anything", declared="en-GB")
+    'en'
+    """
+    if declared.strip():
+        return declared.strip().lower().replace("_", "-").split("-")[0]
+    sample = text[:DETECTION_SAMPLE_CHARS]
+    if not any(ch.isalpha() for ch in sample):
+        return "und"
+    lang, _score = py3langid.classify(sample)
+    return str(lang)
+
+
+def _resolve(candidate: str) -> str | Path | None:
+    """A loadable name or folder for a model entry, or None when it is not installed."""
+    if ":" in candidate:
+        module_name, function = candidate.split(":", 1)
+        if importlib.util.find_spec(module_name) is None:
+            return None
+        return Path(getattr(importlib.import_module(module_name), function)())
+    path = Path(candidate)
+    if path.is_dir():
+        return path
+    if importlib.util.find_spec(candidate.replace("-", "_")) is not None:
+        return candidate.replace("-", "_")
+    return None
+
+
+class Pipelines:
+    """Loads each language's spaCy pipeline once, on first use, and remembers failures.
+
+    `overrides` maps a language to a model package name or folder chosen by the user.
+    """
+
+    def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
+        self._overrides = dict(overrides or {})
+        self._loaded: dict[str, Language] = {}
+        self._missing: dict[str, str] = {}
+
+    def get(self, lang: str) -> Language:
+        """The pipeline for `lang`; raises ModelError saying how to install one."""
+        if lang in self._loaded:
+            return self._loaded[lang]
+        if lang in self._missing:
+            raise ModelError(self._missing[lang])
+        try:
+            nlp = self._load(lang)
+        except ModelError as error:
+            self._missing[lang] = str(error)
+            raise
+        self._loaded[lang] = nlp
+        return nlp
+
+    def model_name(self, lang: str) -> str:
+        """Name and version of the loaded pipeline for `lang` (for provenance)."""
+        meta = self.get(lang).meta
+        return f"{meta.get('lang', lang)}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+    def _load(self, lang: str) -> Language:
+        choice = model_choices().get(lang)
+        candidates: tuple[str, ...]
+        if lang in self._overrides:
+            candidates = (self._overrides[lang],)
+        else:
+            candidates = choice.candidates if choice else ()
+        for candidate in candidates:
+            target = _resolve(candidate)
+            if target is not None:
+                log.info("loading spaCy pipeline %s for %r", target, lang)
+                return _with_paragraph_boundaries(spacy.load(target))
+        raise ModelError(_missing_message(lang, candidates, choice))
+
+
+def _missing_message(lang: str, tried: tuple[str, ...], choice: ModelChoice | None) -> str:
+    if not tried:
+        return f"no spaCy pipeline is configured for language {lang!r}"
+    hint = f"; install one with: {choice.install_hint}" if choice and choice.install_hint else ""
+    return f"no spaCy pipeline installed for language {lang!r} (tried {', '.join(tried)}){hint}"
+
+
+PARAGRAPH_COMPONENT = "newsgraph_paragraph_boundaries"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a headline or a teaser is not part of the
+    next paragraph's first sentence (the parser keeps boundaries set before it)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def _with_paragraph_boundaries(nlp: Language) -> Language:
+    if PARAGRAPH_COMPONENT in nlp.pipe_names:
+        return nlp
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    else:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    return nlp
+
+
+def parse_texts(
+    nlp: Language, texts: Iterable[str], *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[Doc]:
+    """Docs for texts, in order, through `nlp.pipe` (the model stays loaded between batches)."""
+    yield from nlp.pipe(texts, batch_size=batch_size, n_process=n_process)

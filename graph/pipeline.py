@@ -1,0 +1,106 @@
+"""The whole job in one call: inputs → graph.json, manifest.json and report.html.
+
+The CLI and the notebook call this (or the stage functions it strings together).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from graph.articles import read_articles
+from graph.build import DEFAULT_MAX_EVIDENCE, build_graph
+from graph.export import write_graph_json
+from graph.extract import extract
+from graph.fsutil import write_text_atomic
+from graph.nlp import Pipelines
+from graph.relations.cooccurrence import Window
+from graph.summary import CorpusSummary
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """Everything a user can choose about a build; the defaults suit a first run."""
+
+    window: Window = "sentence"
+    max_evidence: int = DEFAULT_MAX_EVIDENCE
+    models: Mapping[str, str] | None = None
+    title: str = "newsgraph report"
+    max_drawn_nodes: int = 300
+    batch_size: int = 32
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build produced and where it wrote it."""
+
+    graph: nx.MultiDiGraph
+    summary: CorpusSummary
+    report: Path
+    graph_json: Path
+    manifest: Path
+
+
+def build(
+    inputs: Iterable[str | Path],
+    outdir: str | Path,
+    options: BuildOptions | None = None,
+    *,
+    on_total: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> BuildResult:
+    """Read, extract, build and write everything to `outdir`.
+
+    `on_total(n)` is told how many articles were found before the slow part starts, and
+    `progress(k)` as they are done, so a caller can draw a progress bar.
+    """
+    from graph.render import render_report
+
+    options = options or BuildOptions()
+    outdir = Path(outdir)
+    corpus = read_articles(inputs)
+    if on_total:
+        on_total(len(corpus.articles))
+    extraction = extract(
+        corpus,
+        pipelines=Pipelines(options.models),
+        batch_size=options.batch_size,
+        progress=progress,
+    )
+    graph = build_graph(
+        extraction.articles, window=options.window, max_evidence=options.max_evidence
+    )
+    graph_json = write_graph_json(graph, outdir / "graph.json")
+    manifest = write_manifest(extraction.summary, outdir / "manifest.json")
+    report = render_report(
+        graph,
+        extraction.summary,
+        outdir / "report.html",
+        title=options.title,
+        max_drawn_nodes=options.max_drawn_nodes,
+    )
+    return BuildResult(graph, extraction.summary, report, graph_json, manifest)
+
+
+def manifest_data(summary: CorpusSummary) -> dict[str, object]:
+    """Every input accounted for: the counts, the processed articles, the skipped inputs."""
+    return {
+        "counts": {
+            "processed": len(summary.processed),
+            "skipped": len(summary.skipped),
+            "total": len(summary.processed) + len(summary.skipped),
+        },
+        "languages": summary.languages,
+        "processed": [asdict(article) for article in summary.processed],
+        "skipped": [asdict(item) for item in summary.skipped],
+    }
+
+
+def write_manifest(summary: CorpusSummary, path: Path) -> Path:
+    """Write `manifest.json` atomically."""
+    text = json.dumps(manifest_data(summary), ensure_ascii=False, indent=1)
+    return write_text_atomic(path, text + "\n")

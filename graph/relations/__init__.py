@@ -1,0 +1,1 @@
+"""Relation extractors, one module per family: co-mentions now, stance next."""

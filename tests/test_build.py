@@ -1,0 +1,91 @@
+"""Graph building and the graph.json contract (docs/graph-json.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from graph.build import build_graph
+from graph.entities import Mention, Sentence, entity_key
+from graph.export import read_graph_json, write_graph_json
+from graph.extract import ArticleExtraction
+from graph.summary import ProcessedArticle
+
+
+def _extraction(article: str, sentences: list[str], names: list[list[str]]) -> ArticleExtraction:
+    sents = tuple(Sentence(i, 0, 0, len(s), s) for i, s in enumerate(sentences))
+    mentions = tuple(
+        Mention(
+            name, entity_key(name), "LOC" if name in {"Russie", "Moscou"} else "PER", i, 0, 1, name
+        )
+        for i, group in enumerate(names)
+        for name in group
+    )
+    return ArticleExtraction(ProcessedArticle(article, "fr"), sents, mentions)
+
+
+ARTICLES = [
+    _extraction(
+        "a.txt",
+        ["Sergueï Lavrov a vu Choe Son Hui.", "Lavrov a salué la Russie."],
+        [["Sergueï Lavrov", "Choe Son Hui"], ["Sergueï Lavrov", "Russie"]],
+    ),
+    _extraction(
+        "b.txt",
+        ["Choe Son Hui et Sergueï Lavrov à Moscou."],
+        [["Choe Son Hui", "SERGUEÏ LAVROV", "Moscou"]],
+    ),
+]
+
+
+def test_nodes_merge_mentions_across_articles() -> None:
+    graph = build_graph(ARTICLES)
+    lavrov = graph.nodes["serguei lavrov"]
+    assert lavrov == {
+        "label": "Sergueï Lavrov",
+        "type": "PER",
+        "aliases": ["SERGUEÏ LAVROV", "Sergueï Lavrov"],
+        "articles": ["a.txt", "b.txt"],
+        "mentions": 3,
+    }
+
+
+def test_co_mention_weight_counts_windows_and_keeps_evidence() -> None:
+    graph = build_graph(ARTICLES, max_evidence=1)
+    edge = graph.edges["choe son hui", "serguei lavrov", "co_mention"]
+    assert edge["weight"] == 2
+    assert edge["evidence"] == [
+        {"article": "a.txt", "sentence": "Sergueï Lavrov a vu Choe Son Hui.", "cue": ""}
+    ]
+    assert edge["evidence_total"] == 2
+
+
+def test_co_mention_is_stored_once_in_sorted_order() -> None:
+    graph = build_graph(ARTICLES)
+    assert graph.has_edge("russie", "serguei lavrov", "co_mention")
+    assert not graph.has_edge("serguei lavrov", "russie")
+
+
+def test_graph_json_round_trip_keeps_every_attribute(tmp_path: Path) -> None:
+    graph = build_graph(ARTICLES, window="paragraph")
+    path = write_graph_json(graph, tmp_path / "out" / "graph.json")
+    again = read_graph_json(path)
+    assert dict(again.nodes(data=True)) == dict(graph.nodes(data=True))
+    assert list(again.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+    assert again.graph["window"] == "paragraph" and again.graph["schema_version"] == 1
+
+
+def test_graph_json_uses_the_documented_names(tmp_path: Path) -> None:
+    data = json.loads(write_graph_json(build_graph(ARTICLES), tmp_path / "g.json").read_text())
+    assert set(data) >= {"nodes", "links", "graph", "directed", "multigraph"}
+    assert set(data["nodes"][0]) == {"id", "label", "type", "aliases", "articles", "mentions"}
+    assert set(data["links"][0]) == {
+        "source",
+        "target",
+        "key",
+        "kind",
+        "weight",
+        "evidence",
+        "evidence_total",
+    }
+    assert list(tmp_path.iterdir()) == [tmp_path / "g.json"]  # no temp file left behind

@@ -1,0 +1,105 @@
+"""Entities: normalised surface forms, junk filtered, surnames joined inside an article."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.entities import Mention, entity_key, join_surnames, mentions_of
+
+
+def _mention(name: str, start: int, type_: str = "PER") -> Mention:
+    return Mention(name, entity_key(name), type_, 0, start, start + len(name), name)
+
+
+def test_key_ignores_case_accents_hyphens_and_apostrophes() -> None:
+    assert entity_key("Corée du Nord") == entity_key("COREE DU NORD")
+    assert entity_key("Nord-Coréen") == entity_key("nord coréen")
+    assert entity_key("Côte d’Ivoire") == entity_key("Cote d'Ivoire")
+
+
+def test_surname_joins_the_full_name_before_it() -> None:
+    mentions = [_mention("Sergueï Lavrov", 0), _mention("Lavrov", 100)]
+    assert [m.key for m in join_surnames(mentions)] == ["serguei lavrov", "serguei lavrov"]
+
+
+def test_surname_joins_the_most_recent_full_name() -> None:
+    mentions = [
+        _mention("Jean-Marie Le Pen", 0),
+        _mention("Marine Le Pen", 50),
+        _mention("Le Pen", 100),
+    ]
+    assert join_surnames(mentions)[2].key == "marine le pen"
+
+
+def test_surname_before_an_ambiguous_pair_stays_alone() -> None:
+    mentions = [
+        _mention("Le Pen", 0),
+        _mention("Jean-Marie Le Pen", 50),
+        _mention("Marine Le Pen", 100),
+    ]
+    assert join_surnames(mentions)[0].key == "le pen"
+
+
+def test_surname_does_not_join_a_place_or_another_surname() -> None:
+    mentions = [
+        _mention("Paris Hilton", 0, "PER"),
+        _mention("Hilton", 20, "ORG"),
+        _mention("Macron", 40),
+    ]
+    assert [m.key for m in join_surnames(mentions)] == ["paris hilton", "hilton", "macron"]
+
+
+def _names(nlp, text: str) -> list[str]:
+    return [m.name for m in mentions_of(nlp(text), "fr")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # from the seed article
+        ("visant selon Moscou à contrer l'expansionnisme de l'OTAN.", "OTAN"),
+        ("Dans une déclaration aux Nations Unies, un représentant a parlé.", "Nations Unies"),
+        # fresh sentences
+        ("Le porte-parole a critiqué l'ONU pour son silence.", "ONU"),
+        ("Les soldats venant de Pyongyang sont arrivés hier.", "Pyongyang"),
+        ("Le sommet s'est tenu à Genève la semaine dernière.", "Genève"),
+    ],
+)
+def test_determiners_prepositions_and_elisions_are_stripped(fr_nlp, text, expected) -> None:
+    assert expected in _names(fr_nlp, text)
+
+
+@pytest.mark.slow
+def test_capitalised_name_particles_are_kept(fr_nlp) -> None:
+    names = _names(fr_nlp, "Marine Le Pen a rencontré les dirigeants du parti à Paris.")
+    assert any(name.endswith("Le Pen") for name in names)
+    assert "Pen" not in names
+
+
+@pytest.mark.slow
+def test_scraping_junk_is_not_an_entity(fr_nlp) -> None:
+    names = _names(fr_nlp, "Zelensky a déploré la zéro réaction de ses alliés.\nRelated News :")
+    assert not any("Related" in name for name in names)
+
+
+@pytest.mark.slow
+def test_role_description_alone_is_not_an_entity(fr_nlp) -> None:
+    text = "Le ministre russe des Affaires étrangères, pour sa part, s'est félicité du contact."
+    assert not any(name.startswith("ministre") for name in _names(fr_nlp, text))
+
+
+@pytest.mark.slow
+def test_titles_are_stripped_from_person_names(fr_nlp) -> None:
+    mentions = mentions_of(fr_nlp("Selon M. Emmanuel Macron, la réforme est nécessaire."), "fr")
+    assert "Emmanuel Macron" in [m.name for m in mentions]
+
+
+@pytest.mark.slow
+def test_surname_later_in_the_article_shares_the_full_name_key(fr_nlp) -> None:
+    doc = fr_nlp(
+        "Emmanuel Macron a reçu Angela Merkel à l'Élysée.\n"
+        "Plus tard, Macron a déclaré que la rencontre était utile."
+    )
+    keys = {m.name: m.key for m in mentions_of(doc, "fr")}
+    assert keys["Macron"] == keys["Emmanuel Macron"] == "emmanuel macron"
