@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -10,19 +11,23 @@ import networkx as nx
 
 from graph import __version__
 from graph.extract import ArticleExtraction
+from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
 
 SCHEMA_VERSION = 1
 #: Evidence items kept per edge; the rest are counted in `evidence_total`.
 DEFAULT_MAX_EVIDENCE = 5
 CO_MENTION = "co_mention"
+_QID = re.compile(r"Q[0-9]+")
 
 
 @dataclass
 class _NodeTally:
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
+    labels: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
+    qid: str = ""
 
 
 @dataclass
@@ -37,24 +42,23 @@ def build_graph(
     window: Window = "sentence",
     max_evidence: int = DEFAULT_MAX_EVIDENCE,
 ) -> nx.MultiDiGraph:
-    """One node per entity key, one `co_mention` edge per pair sharing a window.
+    """One node per entity key; one `co_mention` edge per pair sharing a window, and one
+    directed edge per (speaker, stance kind, target).
 
     Edges are keyed by kind; a co-mention is stored once, from the smaller id to the larger.
+    A stance edge's weight counts the sentences that state it.
     """
     nodes: dict[str, _NodeTally] = {}
     edges: dict[tuple[str, str, str], _EdgeTally] = {}
     for extraction in extractions:
         _tally_nodes(extraction, nodes)
-        article_id = extraction.article.id
-        for pair in co_mentions(article_id, extraction.sentences, extraction.mentions, window):
-            tally = edges.setdefault((pair.a, pair.b, CO_MENTION), _EdgeTally())
-            tally.weight += 1
-            tally.evidence.append({"article": article_id, "sentence": pair.sentence, "cue": ""})
+        _tally_co_mentions(extraction, window, edges)
+        _tally_stances(extraction, nodes, edges)
     graph = nx.MultiDiGraph(
         schema_version=SCHEMA_VERSION, generator=f"newsgraph {__version__}", window=window
     )
     for key in sorted(nodes):
-        graph.add_node(key, **_node_attributes(nodes[key]))
+        graph.add_node(key, **_node_attributes(key, nodes[key]))
     for (source, target, kind), tally in sorted(edges.items()):
         graph.add_edge(source, target, key=kind, **_edge_attributes(kind, tally, max_evidence))
     return graph
@@ -65,12 +69,64 @@ def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, _NodeTally]) ->
         tally = nodes.setdefault(mention.key, _NodeTally())
         tally.names[mention.name] += 1
         tally.types[mention.type] += 1
+        if mention.canonical:
+            tally.labels[mention.canonical] += 1
         tally.articles.add(extraction.article.id)
 
 
-def _node_attributes(tally: _NodeTally) -> dict[str, object]:
+def _tally_co_mentions(
+    extraction: ArticleExtraction, window: Window, edges: dict[tuple[str, str, str], _EdgeTally]
+) -> None:
+    article_id = extraction.article.id
+    for pair in co_mentions(article_id, extraction.sentences, extraction.mentions, window):
+        tally = edges.setdefault((pair.a, pair.b, CO_MENTION), _EdgeTally())
+        tally.weight += 1
+        tally.evidence.append({"article": article_id, "sentence": pair.sentence, "cue": ""})
+
+
+def _tally_stances(
+    extraction: ArticleExtraction,
+    nodes: dict[str, _NodeTally],
+    edges: dict[tuple[str, str, str], _EdgeTally],
+) -> None:
+    """Stance edges; an actor only implied ("nos camarades russes") still gets its node."""
+    article_id = extraction.article.id
+    seen: set[tuple[str, str, str, int]] = set()
+    for stance in extraction.stances:
+        for endpoint in (stance.source, stance.target):
+            _ensure_node(nodes, endpoint, article_id)
+        identity = (stance.source.key, stance.target.key, stance.kind, stance.sentence)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        tally = edges.setdefault(identity[:3], _EdgeTally())
+        tally.weight += 1
+        tally.evidence.append(
+            {
+                "article": article_id,
+                "sentence": extraction.sentences[stance.sentence].text,
+                "cue": stance.cue,
+                "speaker": stance.source.name,
+                "target": stance.target.name,
+            }
+        )
+
+
+def _ensure_node(nodes: dict[str, _NodeTally], endpoint: Endpoint, article_id: str) -> None:
+    tally = nodes.get(endpoint.key)
+    if tally is None:
+        tally = nodes[endpoint.key] = _NodeTally()
+        tally.types[endpoint.type] += 1
+        tally.names[endpoint.label or endpoint.name] += 0
+    if endpoint.label:
+        tally.labels[endpoint.label] += 0
+    tally.articles.add(article_id)
+
+
+def _node_attributes(key: str, tally: _NodeTally) -> dict[str, object]:
     return {
-        "label": _best_label(tally.names),
+        "qid": key if _QID.fullmatch(key) else "",
+        "label": _best_label(tally.labels) if tally.labels else _best_label(tally.names),
         "type": tally.types.most_common(1)[0][0],
         "aliases": sorted(tally.names),
         "articles": sorted(tally.articles),

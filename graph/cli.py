@@ -8,16 +8,19 @@ failed; 2 bad command-line usage.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from tqdm import tqdm
 from tqdm.contrib.logging import logging_redirect_tqdm
 
 from graph import __version__
 from graph.errors import NewsgraphError
-from graph.pipeline import BuildOptions, BuildResult, build
+from graph.evaluate import format_report, read_gold
+from graph.pipeline import BuildOptions, BuildResult, build, run_evaluation
 from graph.relations.cooccurrence import WINDOWS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
@@ -60,7 +63,19 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--max-drawn-nodes", type=int, default=300, help="entities drawn at most")
     b.add_argument("--title", default="newsgraph report", help="report title")
     b.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    b.add_argument(
+        "--places-only",
+        action="store_true",
+        help="keep capitals as places (by default 'Moscou a rejeté' means Russia)",
+    )
     b.set_defaults(run=_run_build)
+    e = commands.add_parser("eval", help="score extraction against hand annotations")
+    e.add_argument("inputs", nargs="+", help="the annotated articles (files or folders)")
+    e.add_argument("--gold", required=True, action="append", help="gold JSONL file(s)")
+    e.add_argument("--details", type=int, default=15, help="errors listed per category")
+    e.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
+    e.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    e.set_defaults(run=_run_eval)
     return parser
 
 
@@ -81,6 +96,7 @@ def _run_build(args: argparse.Namespace) -> int:
         models=_model_overrides(args.model),
         title=args.title,
         max_drawn_nodes=args.max_drawn_nodes,
+        capitals_as_governments=not args.places_only,
     )
     with logging_redirect_tqdm(), tqdm(unit="article", disable=args.quiet) as bar:
 
@@ -92,6 +108,27 @@ def _run_build(args: argparse.Namespace) -> int:
     if not result.summary.processed:
         return EXIT_FAILED
     return EXIT_SKIPPED if result.summary.skipped else EXIT_OK
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    gold = [article for path in args.gold for article in read_gold(path)]
+    with logging_redirect_tqdm(), tqdm(unit="article", disable=args.quiet) as bar:
+        results = run_evaluation(
+            args.inputs, gold, on_total=lambda n: bar.reset(total=n), progress=bar.update
+        )
+    for name, evaluation in results.items():
+        print(format_report(name, evaluation, args.details if name == "newsgraph" else 0))
+    if args.json_out:
+        figures = {
+            name: {
+                "entities": ev.entities.as_dict(),
+                "nodes_per_gold_entity": round(ev.nodes_per_gold_entity, 3),
+                "relations": ev.relations.as_dict(),
+            }
+            for name, ev in results.items()
+        }
+        Path(args.json_out).write_text(json.dumps(figures, indent=1) + "\n", encoding="utf-8")
+    return EXIT_OK
 
 
 def _print_outcome(result: BuildResult) -> None:

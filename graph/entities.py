@@ -7,19 +7,18 @@ surname alone takes the key of the full name it abbreviates.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Gazetteer
 from graph.langdata import COMMON, data_words
+from graph.names import entity_key
 from graph.nlp import entity_labels
 
 _PUNCT_EDGES = "«»\"'“”‘’()[]{}.,;:!?…-–—·*/\\|"
-_KEY_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_'’`´.]+")
 
 
 @dataclass(frozen=True)
@@ -48,19 +47,7 @@ class Mention:
     start: int
     end: int
     text: str
-
-
-def entity_key(name: str) -> str:
-    """The identity of a name: case-folded, accents removed, separators unified.
-
-    >>> entity_key("Sergueï Lavrov") == entity_key("SERGUEI  LAVROV")
-    True
-    >>> entity_key("Nord-Coréen")
-    'nord coreen'
-    """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _KEY_SEPARATORS.sub(" ", plain).strip()
+    canonical: str = ""
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
@@ -77,8 +64,19 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     return sentences
 
 
-def mentions_of(doc: Doc, lang: str) -> list[Mention]:
-    """The doc's entity mentions, normalised, junk dropped, surnames joined to full names."""
+def mentions_of(
+    doc: Doc,
+    lang: str,
+    gazetteer: Gazetteer | None = None,
+    *,
+    capitals_as_governments: bool = True,
+) -> list[Mention]:
+    """The doc's entity mentions, normalised, junk dropped, surnames joined to full names,
+    and known actors (countries, organisations) given their gazetteer id.
+
+    With `capitals_as_governments`, a capital that is not the place where something happens
+    ("Moscou a rejeté", not "à Moscou") stands for its country.
+    """
     labels = entity_labels(lang)
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     mentions = []
@@ -92,18 +90,41 @@ def mentions_of(doc: Doc, lang: str) -> list[Mention]:
         name = _clean_name(name_span.text)
         if not name:
             continue
-        mentions.append(
-            Mention(
-                name=name,
-                key=entity_key(name),
-                type=entity_type,
-                sentence=sentence_of[span.sent.start],
-                start=name_span.start_char,
-                end=name_span.end_char,
-                text=span.text,
-            )
+        mention = Mention(
+            name=name,
+            key=entity_key(name),
+            type=entity_type,
+            sentence=sentence_of[span.sent.start],
+            start=name_span.start_char,
+            end=name_span.end_char,
+            text=span.text,
         )
+        if gazetteer is not None and entity_type != "PER":
+            mention = _known_actor(mention, name_span, lang, gazetteer, capitals_as_governments)
+        mentions.append(mention)
     return join_surnames(mentions)
+
+
+def _known_actor(
+    mention: Mention, span: Span, lang: str, gazetteer: Gazetteer, capitals: bool
+) -> Mention:
+    """The mention with its gazetteer id, type and label when it names a known actor."""
+    kinds = NAME_KINDS | {DEMONYM, ADJECTIVE}
+    if capitals and not _is_place_phrase(span, lang):
+        kinds |= {CAPITAL}
+    match = gazetteer.lookup(mention.name, lang, frozenset(kinds))
+    if match is None:
+        return mention
+    actor = match.actor
+    return replace(mention, key=actor.id, type=actor.type, canonical=actor.label(lang))
+
+
+def _is_place_phrase(span: Span, lang: str) -> bool:
+    """ "à Moscou", "vers Kiev", "in Moscow": the capital is where, not who."""
+    if span.start == 0:
+        return False
+    previous = span.doc[span.start - 1].text.casefold().replace("’", "'")
+    return previous in data_words(lang, "locative_prepositions.txt")
 
 
 def _trim(span: Span, lang: str, entity_type: str) -> Span | None:

@@ -7,15 +7,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 import networkx as nx
 
 from graph.articles import read_articles
 from graph.build import DEFAULT_MAX_EVIDENCE, build_graph
+from graph.errors import InputError
+from graph.evaluate import (
+    Evaluation,
+    GoldArticle,
+    baseline_relation_graph,
+    evaluate,
+    raw_entity_graph,
+)
 from graph.export import write_graph_json
-from graph.extract import extract
+from graph.extract import ExtractOptions, extract
 from graph.fsutil import write_text_atomic
 from graph.nlp import Pipelines
 from graph.relations.cooccurrence import Window
@@ -32,6 +40,12 @@ class BuildOptions:
     title: str = "newsgraph report"
     max_drawn_nodes: int = 300
     batch_size: int = 32
+    capitals_as_governments: bool = True
+
+    def extract_options(self) -> ExtractOptions:
+        return ExtractOptions(
+            capitals_as_governments=self.capitals_as_governments, batch_size=self.batch_size
+        )
 
 
 @dataclass(frozen=True)
@@ -68,7 +82,7 @@ def build(
     extraction = extract(
         corpus,
         pipelines=Pipelines(options.models),
-        batch_size=options.batch_size,
+        options=options.extract_options(),
         progress=progress,
     )
     graph = build_graph(
@@ -84,6 +98,46 @@ def build(
         max_drawn_nodes=options.max_drawn_nodes,
     )
     return BuildResult(graph, extraction.summary, report, graph_json, manifest)
+
+
+def run_evaluation(
+    inputs: Iterable[str | Path],
+    gold: list[GoldArticle],
+    options: BuildOptions | None = None,
+    *,
+    on_total: Callable[[int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Evaluation]:
+    """Extract the gold articles found in `inputs` and score the system and its baselines.
+
+    Returns evaluations named `newsgraph`, `baseline: raw spaCy entities` and `baseline:
+    cue verb links first and last entity`. Gold articles missing from the inputs are
+    reported as InputError.
+    """
+    options = options or BuildOptions()
+    wanted = {article.article for article in gold}
+    corpus = read_articles(inputs)
+    found = tuple(a for a in corpus.articles if a.id in wanted)
+    missing = wanted - {a.id for a in found}
+    if missing:
+        raise InputError(", ".join(sorted(missing)), "gold articles not found in the inputs")
+    if on_total:
+        on_total(len(found))
+    extraction = extract(
+        replace(corpus, articles=found, skipped=()),
+        pipelines=Pipelines(options.models),
+        options=options.extract_options(),
+        progress=progress,
+    )
+    articles = extraction.articles
+    graph = build_graph(articles, window=options.window)
+    return {
+        "newsgraph": evaluate(graph, gold),
+        "baseline: raw spaCy entities": evaluate(raw_entity_graph(articles), gold),
+        "baseline: cue verb links first and last entity": evaluate(
+            baseline_relation_graph(articles), gold
+        ),
+    }
 
 
 def manifest_data(summary: CorpusSummary) -> dict[str, object]:

@@ -1,0 +1,121 @@
+"""Known actors shipped as data: countries, capitals, demonyms, international organisations.
+
+The table is `graph/data/gazetteer/gazetteer.tsv` (its README documents it). A name found
+there gives a mention a stable id (a Wikidata QID where known), so "Russie", "Russia",
+"Moscou a rejeté" and "les Russes" are one node whatever the article's language.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from graph.names import entity_key
+
+ANY_LANGUAGE = "*"
+#: Kinds of names that designate the actor itself, whatever the context.
+NAME_KINDS = frozenset({"name", "alias"})
+#: A capital (or seat, "le Kremlin") stands for the government only outside a place phrase.
+CAPITAL = "capital"
+DEMONYM = "demonym"
+ADJECTIVE = "adjective"
+KINDS = NAME_KINDS | {CAPITAL, DEMONYM, ADJECTIVE}
+#: When one written form is several kinds ("Suisse" the country, "suisse" the adjective),
+#: a lookup that accepts several returns the first of these.
+_KIND_PRIORITY = ("name", "alias", CAPITAL, DEMONYM, ADJECTIVE)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A gazetteer entry: stable id, type and display name per language."""
+
+    id: str
+    type: str
+    names: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def qid(self) -> str:
+        """The Wikidata QID, or "" for entries with a project-local id."""
+        return self.id if self.id.startswith("Q") else ""
+
+    def label(self, lang: str) -> str:
+        """The display name in `lang`, else in French, else in any language."""
+        return self.names.get(lang) or self.names.get("fr") or next(iter(self.names.values()))
+
+
+@dataclass(frozen=True)
+class Match:
+    """A name found in the gazetteer, and as what (name, alias, capital, demonym…)."""
+
+    actor: Actor
+    kind: str
+
+
+class Gazetteer:
+    """Look names up by language; built once from the shipped table (see `load_gazetteer`)."""
+
+    def __init__(self, rows: Iterable[tuple[str, str, str, str, str]]) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._index: dict[tuple[str, str], list[Match]] = {}
+        for actor_id, type_, lang, kind, name in rows:
+            actor = self._actors.setdefault(actor_id, Actor(actor_id, type_))
+            if kind == "name":
+                langs = ("fr", "en") if lang == ANY_LANGUAGE else (lang,)
+                for each in langs:
+                    actor.names.setdefault(each, name)
+            matches = self._index.setdefault((lang, entity_key(name)), [])
+            if all(m.kind != kind for m in matches):
+                matches.append(Match(actor, kind))
+        for matches in self._index.values():
+            matches.sort(key=lambda m: _KIND_PRIORITY.index(m.kind))
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The entry with this id, if any."""
+        return self._actors.get(actor_id)
+
+    def lookup(self, name: str, lang: str, kinds: frozenset[str] = KINDS) -> Match | None:
+        """The entry a name designates in `lang` (or in any language), if its kind is wanted.
+
+        >>> gazetteer = load_gazetteer()
+        >>> gazetteer.lookup("Moscou", "fr").actor.label("fr")
+        'Russie'
+        """
+        key = entity_key(name)
+        for each in (lang, ANY_LANGUAGE, *self._other_languages(lang)):
+            for match in self._index.get((each, key), ()):
+                if match.kind in kinds:
+                    return match
+        return None
+
+    @staticmethod
+    def _other_languages(lang: str) -> tuple[str, ...]:
+        return tuple(each for each in ("fr", "en") if each != lang)
+
+
+def read_rows(path: Path) -> list[tuple[str, str, str, str, str]]:
+    """The rows of a gazetteer TSV file (header `id type lang kind name`, `#` comments)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        reader = csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        if header != ["id", "type", "lang", "kind", "name"]:
+            raise ValueError(f"{path}: unexpected gazetteer header {header}")
+        return [
+            (row[0], row[1], row[2], row[3], row[4].strip())
+            for row in reader
+            if len(row) == 5 and row[3] in KINDS
+        ]
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer shipped with the package (read once)."""
+    path = resources.files("graph") / "data" / "gazetteer" / "gazetteer.tsv"
+    return Gazetteer(read_rows(Path(str(path))))

@@ -1,0 +1,72 @@
+"""The stance cue lexicons of one language, read from `graph/data/<lang>/` (see its README)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from graph.langdata import data_lines, data_words
+
+SUPPORTS, DENIES, CRITICISES, ACCUSES = "supports", "denies", "criticises", "accuses"
+STANCE_KINDS = (SUPPORTS, DENIES, CRITICISES, ACCUSES)
+#: A verb that is a cue only when its object is a claim ("rejeter ces allégations").
+NEEDS_CLAIM = "claim"
+
+
+@dataclass(frozen=True)
+class VerbCue:
+    kind: str
+    needs_claim: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the stance extractor knows about one language's words."""
+
+    verbs: dict[str, VerbCue]
+    nouns: dict[str, str]
+    phrases: tuple[tuple[tuple[str, ...], str], ...]
+    claim_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
+    dismissive: frozenset[str]
+    labelling_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    negations: frozenset[str]
+    blocking_verbs: frozenset[str]
+    speaker_prepositions: frozenset[str]
+    initial_speaker_prepositions: frozenset[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.verbs or self.nouns or self.phrases)
+
+
+def _table(lang: str, name: str) -> list[list[str]]:
+    rows = [line.split("\t") for line in data_lines(lang, name)]
+    return rows[1:] if rows else []
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon of `lang` (empty for a language without stance data)."""
+    verbs = {
+        row[0]: VerbCue(row[1], row[2] == NEEDS_CLAIM) for row in _table(lang, "stance_verbs.tsv")
+    }
+    nouns = {row[0]: row[1] for row in _table(lang, "stance_nouns.tsv")}
+    phrases = tuple(
+        (tuple(row[0].casefold().split()), row[1]) for row in _table(lang, "stance_phrases.tsv")
+    )
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        phrases=phrases,
+        claim_nouns=data_words(lang, "claim_nouns.txt"),
+        claim_verbs=data_words(lang, "claim_verbs.txt"),
+        dismissive=data_words(lang, "dismissive_words.txt"),
+        labelling_verbs=data_words(lang, "labelling_verbs.txt"),
+        reporting_verbs=data_words(lang, "reporting_verbs.txt"),
+        negations=data_words(lang, "negation_words.txt"),
+        blocking_verbs=data_words(lang, "blocking_verbs.txt"),
+        speaker_prepositions=data_words(lang, "speaker_prepositions.txt"),
+        initial_speaker_prepositions=data_words(lang, "speaker_prepositions_initial.txt"),
+    )

@@ -1,0 +1,422 @@
+"""Stance: who supports, denies, criticises or accuses whom, sentence by sentence.
+
+A cue (a verb, a noun given by a light verb, or a multiword phrase, all from the language's
+data files) is read with its speaker (subject, post-posed subject of a reporting verb, the
+one quoted, "selon X") and its target (object or complement; for a denial, the authors of
+the claims the sentence answers). Negated, conditional, refused or hypothetical cues, and
+questions, yield nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.entities import Mention
+from graph.gazetteer import Gazetteer
+from graph.langdata import data_words
+from graph.relations.actors import THIRD_PERSON, Actors, Endpoint, syntax
+from graph.relations.lexicon import DENIES, Lexicon, load_lexicon
+
+#: Sentences before a denial in which the claims it answers are looked for.
+CLAIM_LOOKBACK = 3
+#: Tokens a multiword cue may skip between its words (auxiliaries, adverbs).
+PHRASE_GAP = 3
+
+
+@dataclass(frozen=True)
+class Stance:
+    """`source` takes stance `kind` towards `target` in sentence `sentence`, by `cue`."""
+
+    kind: str
+    source: Endpoint
+    target: Endpoint
+    sentence: int
+    cue: str
+
+
+@dataclass(frozen=True)
+class _Cue:
+    kind: str
+    head: Token
+    words: tuple[Token, ...]
+    noun: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(token.text for token in self.words)
+
+
+def stances_of(
+    doc: Doc, mentions: Sequence[Mention], lang: str, gazetteer: Gazetteer
+) -> list[Stance]:
+    """Every stance stated in a parsed article."""
+    lexicon = load_lexicon(lang)
+    if lexicon.empty:
+        return []
+    reader = _Reader(doc, Actors(doc, mentions, lang, gazetteer), lexicon, lang)
+    return list(reader.stances())
+
+
+class _Reader:
+    """Reads one article's sentences in order, remembering who made which claims."""
+
+    def __init__(self, doc: Doc, actors: Actors, lexicon: Lexicon, lang: str) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.lexicon = lexicon
+        self.deps = syntax(lang)
+        self.light_verbs = data_words(lang, "light_verbs.txt")
+        self.sentences = list(doc.sents)
+        self.claimants: list[list[Endpoint]] = []
+        #: The claims the last denial answered, and where: a later "a également rejeté ces
+        #: allégations" answers the same ones.
+        self.disputed: tuple[int, list[Endpoint]] = (-CLAIM_LOOKBACK - 1, [])
+
+    def stances(self) -> Iterator[Stance]:
+        for index, sentence in enumerate(self.sentences):
+            for cue in self._cues(sentence):
+                if self._cancelled(cue, sentence):
+                    continue
+                yield from self._stances_for(cue, sentence, index)
+            self.claimants.append(self._claims_in(sentence))
+
+    # -- cues ---------------------------------------------------------------------------
+    def _cues(self, sentence: Span) -> Iterator[_Cue]:
+        taken: set[int] = set()
+        for cue in self._phrase_cues(sentence):
+            taken.update(token.i for token in cue.words)
+            yield cue
+        for token in sentence:
+            if token.i in taken:
+                continue
+            word_cue = self._word_cue(token)
+            if word_cue is not None:
+                yield word_cue
+
+    def _word_cue(self, token: Token) -> _Cue | None:
+        lemma = token.lemma_.casefold()
+        verb = self.lexicon.verbs.get(lemma)
+        if verb is not None and token.pos_ in ("VERB", "AUX"):
+            if verb.needs_claim and not self._claim_object(token):
+                return None
+            return _Cue(verb.kind, token, (token,))
+        if self._labels_claim_as_false(token):
+            return _Cue(DENIES, token, (token,))
+        noun_kind = self.lexicon.nouns.get(lemma)
+        if noun_kind and token.pos_ == "NOUN" and token.head.lemma_.casefold() in self.light_verbs:
+            return _Cue(noun_kind, token.head, (token.head, token), noun=True)
+        return None
+
+    def _phrase_cues(self, sentence: Span) -> Iterator[_Cue]:
+        starts: set[int] = set()
+        for words, kind in self.lexicon.phrases:
+            for start in range(len(sentence)):
+                matched = _match_phrase(sentence, start, words)
+                if matched and matched[0].i not in starts:
+                    starts.add(matched[0].i)
+                    yield _Cue(kind, _governing_verb(matched[-1]), tuple(matched))
+
+    def _labels_claim_as_false(self, token: Token) -> bool:
+        """ "qualifier ces affirmations de « rumeurs sans fondement »"."""
+        return (
+            token.lemma_.casefold() in self.lexicon.labelling_verbs
+            and token.pos_ == "VERB"
+            and self._claim_object(token)
+            and self._dismissed_after(token)
+        )
+
+    def _claim_object(self, verb: Token) -> bool:
+        objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
+        return any(
+            t.lemma_.casefold() in self.lexicon.claim_nouns for o in objects for t in o.subtree
+        )
+
+    def _dismissed_after(self, verb: Token) -> bool:
+        sentence = verb.sent
+        return any(
+            t.lemma_.casefold() in self.lexicon.dismissive or t.lower_ in self.lexicon.dismissive
+            for t in self.doc[verb.i : sentence.end]
+        )
+
+    # -- negation and modality ----------------------------------------------------------
+    def _cancelled(self, cue: _Cue, sentence: Span) -> bool:
+        if sentence.text.rstrip(' »"').endswith("?"):
+            return True
+        head = cue.head
+        return self._negated(head) or self._conditional(head) or self._blocked(head)
+
+    def _negated(self, verb: Token) -> bool:
+        children = list(verb.children)
+        particles = self.deps.get("negation_particles", frozenset())
+        has_particle = any(c.lower_ in particles for c in children)
+        for child in children:
+            word = child.lower_
+            if word in self.lexicon.negations and (word != "plus" or has_particle):
+                return True
+        return False
+
+    @staticmethod
+    def _conditional(verb: Token) -> bool:
+        tokens = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
+        return any("Cnd" in token.morph.get("Mood", []) for token in tokens)
+
+    def _blocked(self, verb: Token) -> bool:
+        token = verb
+        for _ in range(2):
+            if token.dep_ not in self.deps.get("clause", ()) and token.dep_ not in ("obl", "obj"):
+                return False
+            token = token.head
+            if token.lemma_.casefold() in self.lexicon.blocking_verbs:
+                return True
+            if self._negated(token) and token.lemma_.casefold() not in self.lexicon.reporting_verbs:
+                return True
+        return False
+
+    # -- speaker and target -------------------------------------------------------------
+    def _stances_for(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        speaker = self._speaker(cue, sentence)
+        if speaker is None:
+            return
+        targets = self._targets(cue, sentence, index)
+        excluded = {speaker.key, self.actors.country_of(speaker)}
+        for target in targets:
+            if target.key not in excluded and self.actors.country_of(target) != speaker.key:
+                yield Stance(cue.kind, speaker, target, index, cue.text)
+
+    def _speaker(self, cue: _Cue, sentence: Span) -> Endpoint | None:
+        if _inside_quotes(cue.words[0], sentence, self.deps):
+            quoted = self._reported_speaker(sentence, cue)
+            if quoted is not None:
+                return quoted
+        subject = self._subject_of(cue.head)
+        if subject is not None:
+            resolved = self._resolve_subject(subject, sentence, cue)
+            if resolved is not None:
+                return resolved
+        return self._source_phrase(sentence) or self._speaker_before(cue.head, sentence)
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        token = verb
+        for _ in range(3):
+            subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
+            if subjects:
+                return subjects[0]
+            if token.dep_ not in self.deps.get("conjunct", ()) and token.dep_ != "xcomp":
+                return None
+            token = token.head
+        return None
+
+    def _resolve_subject(self, subject: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
+        if subject.pos_ == "PRON":
+            if subject.lower_ in THIRD_PERSON:
+                return self.actors.person_before(subject)
+            return self._reported_speaker(sentence, cue)
+        return self.actors.endpoint(subject)
+
+    def _reported_speaker(self, sentence: Span, cue: _Cue) -> Endpoint | None:
+        """The subject of a reporting verb outside the quotation (before or after it)."""
+        for token in sentence:
+            if token.i in {w.i for w in cue.words} or _inside_quotes(token, sentence, self.deps):
+                continue
+            if token.lemma_.casefold() in self.lexicon.reporting_verbs and token.pos_ == "VERB":
+                speaker = self._subject_or_postposed(token, sentence)
+                if speaker is not None:
+                    return speaker
+        return None
+
+    def _subject_or_postposed(self, verb: Token, sentence: Span) -> Endpoint | None:
+        subject = self._subject_of(verb)
+        if subject is not None and subject.pos_ != "PRON":
+            found = self.actors.endpoint(subject)
+            if found is not None:
+                return found
+        after = [t for t in self.doc[verb.i + 1 : sentence.end] if not _in_prepositional(t, verb)]
+        named = self.actors.endpoints_in(after[:12], names_first=True)
+        return named[0] if named else None
+
+    def _source_phrase(self, sentence: Span) -> Endpoint | None:
+        """ "selon X", "d'après X", or a sentence-initial "Pour X, …"."""
+        for token in sentence:
+            if self._introduces_source(token):
+                named = self.actors.endpoints_in(token.head.subtree)
+                if named:
+                    return named[0]
+        return None
+
+    def _introduces_source(self, token: Token) -> bool:
+        word = token.lower_
+        if word in self.lexicon.speaker_prepositions:
+            return True
+        return word in self.lexicon.initial_speaker_prepositions and token.i == token.sent.start
+
+    def _speaker_before(self, verb: Token, sentence: Span) -> Endpoint | None:
+        """The nearest bare (not prepositional) entity before the verb, in its clause."""
+        for token in reversed(list(self.doc[sentence.start : verb.i])):
+            if token.pos_ == "VERB":
+                return None
+            if token.pos_ == "PROPN" and not _has_case(token, self.deps):
+                found = self.actors.endpoint(token)
+                if found is not None:
+                    return found
+        return None
+
+    def _targets(self, cue: _Cue, sentence: Span, index: int) -> list[Endpoint]:
+        complement = self._complement_tokens(cue, sentence)
+        named = self.actors.endpoints_in(complement)
+        if cue.kind == DENIES and not named:
+            return self._recent_claimants(sentence, index, cue)
+        return named
+
+    def _complement_tokens(self, cue: _Cue, sentence: Span) -> list[Token]:
+        if len(cue.words) > 1 and not cue.noun:
+            last = cue.words[-1]
+            introduced = list(last.head.subtree) if last.head.i > last.i else []
+            return introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
+        head = cue.words[-1] if cue.noun else cue.head
+        cue_tokens = {w.i for w in cue.words}
+        roots = [
+            c
+            for c in head.children
+            if self._complement(c)
+            and c.i not in cue_tokens
+            and not (cue.noun and self._genitive(c))
+        ]
+        if cue.noun:
+            roots += [c for c in cue.head.children if self._complement(c) and c.i != head.i]
+        tokens = [t for root in roots for t in root.subtree if not self._is_source_phrase(t)]
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _complement(self, token: Token) -> bool:
+        """An object, or an oblique introduced by a target preposition ("soutien à X")."""
+        if token.dep_ in self.deps.get("object", ()):
+            return True
+        prepositions = self.deps.get("target_prepositions", frozenset())
+        return token.dep_ in self.deps.get("oblique", ()) and any(
+            c.dep_ == "case" and c.lower_ in prepositions for c in token.children
+        )
+
+    def _genitive(self, token: Token) -> bool:
+        """Whether a noun's complement names its author ("les accusations de Washington")."""
+        genitive = self.deps.get("genitive", frozenset())
+        return any(c.dep_ == "case" and c.lower_ in genitive for c in token.children)
+
+    def _is_source_phrase(self, token: Token) -> bool:
+        return any(
+            c.lower_ in self.lexicon.speaker_prepositions
+            for c in token.children
+            if c.dep_ == "case"
+        )
+
+    def _recent_claimants(self, sentence: Span, index: int, cue: _Cue) -> list[Endpoint]:
+        found = self._claims_in(self.doc[sentence.start : cue.head.i])
+        for claims in reversed(self.claimants[max(0, index - CLAIM_LOOKBACK) : index]):
+            found.extend(claims)
+        last_denial, disputed = self.disputed
+        if index - last_denial <= CLAIM_LOOKBACK:
+            found.extend(disputed)
+        unique: dict[str, Endpoint] = {}
+        for endpoint in found:
+            unique.setdefault(endpoint.key, endpoint)
+        claimants = list(unique.values())
+        if claimants:
+            self.disputed = (index, claimants)
+        return claimants
+
+    def _claims_in(self, span: Span) -> list[Endpoint]:
+        """Who makes a claim here: subjects of claim verbs, authors of claim nouns ("les
+        accusations de Washington")."""
+        claimants = []
+        for token in span:
+            lemma = token.lemma_.casefold()
+            if (
+                lemma in self.lexicon.claim_verbs
+                and token.pos_ == "VERB"
+                and not self._negated(token)
+            ):
+                subject = self._subject_of(token)
+                if subject is not None and subject.dep_ != "nsubj:pass":
+                    found = self.actors.endpoint(subject)
+                    if found is not None:
+                        claimants.append(found)
+            elif lemma in self.lexicon.claim_nouns and token.pos_ == "NOUN":
+                authors = [c for c in token.children if c.dep_ == "nmod" and self._genitive(c)]
+                claimants.extend(self.actors.endpoints_in(authors))
+        return claimants
+
+
+def _match_phrase(sentence: Span, start: int, words: tuple[str, ...]) -> list[Token]:
+    matched: list[Token] = []
+    position = sentence.start + start
+    doc = sentence.doc
+    for word in words:
+        limit = min(sentence.end, position + (1 if not matched else PHRASE_GAP + 1))
+        hit = next(
+            (
+                doc[i]
+                for i in range(position, limit)
+                if word in (doc[i].lower_, doc[i].lemma_.casefold())
+            ),
+            None,
+        )
+        if hit is None:
+            return []
+        matched.append(hit)
+        position = hit.i + 1
+    return matched
+
+
+def _governing_verb(token: Token) -> Token:
+    current = token
+    for _ in range(6):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _clause_after(doc: Doc, start: int, end: int) -> Iterator[Token]:
+    """The words after a cue up to the end of its clause (punctuation or a finite verb)."""
+    for token in doc[start:end]:
+        if token.text in ",;:." or (token.pos_ in ("VERB", "AUX") and _finite(token)):
+            return
+        yield token
+
+
+def _finite(token: Token) -> bool:
+    return "Fin" in token.morph.get("VerbForm", []) or bool(token.morph.get("Mood", []))
+
+
+def _inside_quotes(token: Token, sentence: Span, deps: dict[str, frozenset[str]]) -> bool:
+    opening = deps.get("quote_open", frozenset({"«"}))
+    closing = deps.get("quote_close", frozenset({"»"}))
+    depth = 0
+    for other in sentence.doc[sentence.start : token.i]:
+        if other.text in opening and other.text not in closing:
+            depth += 1
+        elif other.text in closing and other.text not in opening:
+            depth = max(0, depth - 1)
+    if depth:
+        return True
+    # A quotation may open in an earlier sentence and close in this one.
+    rest = sentence.doc[token.i : sentence.end]
+    closes = [t for t in rest if t.text in closing and t.text not in opening]
+    opens = [t for t in rest if t.text in opening and t.text not in closing]
+    return bool(closes) and (not opens or closes[0].i < opens[0].i)
+
+
+def _has_case(token: Token, deps: dict[str, frozenset[str]]) -> bool:
+    return any(c.dep_ in deps.get("case", ()) for c in token.children)
+
+
+def _in_prepositional(token: Token, verb: Token) -> bool:
+    """Whether a token after a verb sits in a prepositional phrase ("lors d'une rencontre
+    avec son homologue")."""
+    current = token
+    while current.i != verb.i and current.head.i != current.i:
+        if any(c.dep_ == "case" for c in current.children):
+            return True
+        current = current.head
+    return False

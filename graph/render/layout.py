@@ -1,0 +1,163 @@
+"""What is drawn of a large graph, and where: pruning and precomputed positions.
+
+A browser stays responsive with a few hundred nodes and a few thousand edges; past that the
+canvas turns into a hairball and vis-network's physics takes seconds before anything settles.
+So only the most mentioned entities and the strongest edges between them are drawn (the tables
+still list everything), and large drawings get positions computed here instead of by physics.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+
+from graph.render.model import GraphData
+
+PHYSICS_MAX_NODES = 150
+"""Above this many drawn nodes the layout is computed in Python and physics is off."""
+
+LAYOUT_SEED = 20240611
+"""Fixed so the same graph is drawn the same way on every run."""
+
+NODE_SPACING = 60.0
+"""Typical canvas distance, in pixels, between a node and its nearest neighbour."""
+
+LAYOUT_ITERATIONS = 100
+
+Position = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """The entity ids and relation ids drawn on the canvas, out of how many in the graph."""
+
+    nodes: tuple[str, ...]
+    edges: tuple[str, ...]
+    total_nodes: int
+    total_edges: int
+
+    @property
+    def is_pruned(self) -> bool:
+        """True when some entity or relation is left out of the drawing."""
+        return len(self.nodes) < self.total_nodes or len(self.edges) < self.total_edges
+
+    @property
+    def uses_physics(self) -> bool:
+        """Small drawings settle quickly with physics; large ones get positions from Python."""
+        return len(self.nodes) <= PHYSICS_MAX_NODES
+
+
+def select_drawn(data: GraphData, max_nodes: int, max_edges: int) -> Drawing:
+    """Keep the `max_nodes` most mentioned entities and the `max_edges` strongest edges among them.
+
+    Ties are broken by id, so the choice does not depend on insertion order.
+
+    >>> from graph.render.model import read_graph
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_nodes_from([("a", {"mentions": 1}), ("b", {"mentions": 5})])
+    >>> select_drawn(read_graph(g), max_nodes=1, max_edges=10).nodes
+    ('b',)
+    """
+    if max_nodes < 0 or max_edges < 0:
+        raise ValueError(
+            f"max_drawn_nodes and max_drawn_edges must be >= 0 (got {max_nodes}, {max_edges}); "
+            "pass 0 to draw nothing and keep only the tables"
+        )
+    # read_graph already sorts entities by mentions and relations by weight.
+    nodes = tuple(entity.id for entity in data.entities[:max_nodes])
+    kept = set(nodes)
+    between = [r.id for r in data.relations if r.source in kept and r.target in kept]
+    return Drawing(nodes, tuple(between[:max_edges]), len(data.entities), len(data.relations))
+
+
+def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
+    """Canvas positions for a drawing too large for physics, else `{}` (physics places nodes).
+
+    Each connected component gets its own spring layout, scaled so neighbouring nodes sit
+    about `NODE_SPACING` pixels apart, then components are packed in rows, largest first: a
+    single spring layout would fling small components and lone entities to the far edges and
+    shrink the main cluster to a blot. Nodes are visited in sorted order with a fixed seed, so
+    the same graph always gets the same picture.
+    """
+    if drawing.uses_physics or not drawing.nodes:
+        return {}
+    layout_graph = _layout_graph(data, drawing)
+    components = sorted(
+        (sorted(component) for component in nx.connected_components(layout_graph)),
+        key=lambda nodes: (-len(nodes), nodes[0]),
+    )
+    placed = _pack([_component_layout(layout_graph.subgraph(nodes)) for nodes in components])
+    return {node: (round(x, 1), round(y, 1)) for node, (x, y) in sorted(placed.items())}
+
+
+def _layout_graph(data: GraphData, drawing: Drawing) -> nx.Graph:
+    """The drawing as an undirected simple graph; parallel edges add up, log-damped so one
+    very heavy edge cannot collapse a pair onto itself."""
+    drawn_edges = set(drawing.edges)
+    layout_graph = nx.Graph()
+    layout_graph.add_nodes_from(sorted(drawing.nodes))
+    for relation in data.relations:
+        if relation.id not in drawn_edges or relation.source == relation.target:
+            continue
+        strength = math.log1p(max(relation.weight, 1))
+        ends = (relation.source, relation.target)
+        if layout_graph.has_edge(*ends):
+            layout_graph.edges[ends]["strength"] += strength
+        else:
+            layout_graph.add_edge(*ends, strength=strength)
+    return layout_graph
+
+
+def _component_layout(component: nx.Graph) -> dict[str, Position]:
+    """Spring layout of one connected component, in pixels, centred on (0, 0)."""
+    nodes = sorted(component.nodes)
+    if len(nodes) == 1:
+        return {nodes[0]: (0.0, 0.0)}
+    ordered = nx.Graph()
+    ordered.add_nodes_from(nodes)
+    ordered.add_edges_from(sorted(component.edges(data=True)))
+    # method="force": "auto" switches to an optimiser that needs scipy past 500 nodes.
+    layout = nx.spring_layout(
+        ordered, seed=LAYOUT_SEED, weight="strength", iterations=LAYOUT_ITERATIONS, method="force"
+    )
+    points = np.array([layout[node] for node in nodes], dtype=float)
+    points -= points.mean(axis=0)
+    points *= NODE_SPACING / _typical_neighbour_distance(points)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, points, strict=True)}
+
+
+def _typical_neighbour_distance(points: np.ndarray) -> float:
+    """Median distance from each point to its nearest neighbour (never zero)."""
+    gaps = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
+    np.fill_diagonal(gaps, np.inf)
+    return max(float(np.median(gaps.min(axis=1))), 1e-9)
+
+
+def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:
+    """Place component layouts left to right in rows (largest first), centred on (0, 0)."""
+    boxes = [_bounds(layout) for layout in layouts]
+    total_area = sum((right - left) * (bottom - top) for left, top, right, bottom in boxes)
+    row_limit = max(max(right - left for left, _, right, _ in boxes), math.sqrt(total_area) * 1.3)
+    placed: dict[str, Position] = {}
+    x = y = row_height = 0.0
+    for layout, (left, top, right, bottom) in zip(layouts, boxes, strict=True):
+        if x > 0 and x + (right - left) > row_limit:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in layout.items():
+            placed[node] = (px - left + x, py - top + y)
+        x += right - left
+        row_height = max(row_height, bottom - top)
+    width = max(px for px, _ in placed.values())
+    height = max(py for _, py in placed.values())
+    return {node: (px - width / 2, py - height / 2) for node, (px, py) in placed.items()}
+
+
+def _bounds(layout: dict[str, Position]) -> tuple[float, float, float, float]:
+    """Bounding box of a layout with half a spacing of margin all round."""
+    xs = [x for x, _ in layout.values()]
+    ys = [y for _, y in layout.values()]
+    margin = NODE_SPACING / 2
+    return min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin

@@ -1,0 +1,149 @@
+"""The graph as the report reads it: typed, defaulted records in a deterministic order.
+
+`build.py` writes the attributes described in docs/graph-json.md, but the renderer also has to
+cope with graphs loaded from an older or hand-edited ``graph.json``. Reading every attribute
+once, here, keeps the defaults in one place and lets the rest of ``render`` use plain fields.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+CO_MENTION = "co_mention"
+UNKNOWN_TYPE = "UNKNOWN"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence behind an edge; `cue`, `speaker` and `target` are empty for co-mentions."""
+
+    article: str
+    sentence: str
+    cue: str = ""
+    speaker: str = ""
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A node of the graph (a canonical entity)."""
+
+    id: str
+    label: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An edge of the graph; `id` is stable for a given graph (`r0` is the strongest edge)."""
+
+    id: str
+    source: str
+    target: str
+    kind: str
+    weight: int
+    evidence: tuple[Evidence, ...]
+    evidence_total: int
+
+    @property
+    def directed(self) -> bool:
+        """Stance edges read speaker → target; a co-mention has no direction."""
+        return self.kind != CO_MENTION
+
+
+@dataclass(frozen=True)
+class GraphData:
+    """Entities by mentions (most first) and relations by weight (strongest first)."""
+
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+    attributes: Mapping[str, str]
+
+    def labels(self) -> dict[str, str]:
+        """Entity id → display label, for tables that name both ends of an edge."""
+        return {entity.id: entity.label for entity in self.entities}
+
+
+def read_graph(graph: nx.MultiDiGraph) -> GraphData:
+    """Read a newsgraph graph into typed records, filling in missing attributes.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("PER:a", label="A", type="PER", mentions=2)
+    >>> read_graph(g).entities[0].label
+    'A'
+    """
+    entities = [_entity(node_id, attrs) for node_id, attrs in graph.nodes(data=True)]
+    entities.sort(key=lambda entity: (-entity.mentions, entity.id))
+    edges = [
+        (str(source), str(target), str(key), attrs)
+        for source, target, key, attrs in graph.edges(keys=True, data=True)
+    ]
+    edges.sort(key=lambda edge: (-_as_int(edge[3].get("weight"), 1), *edge[:3]))
+    relations = tuple(_relation(f"r{index}", *edge) for index, edge in enumerate(edges))
+    attributes = {str(name): _as_text(value) for name, value in graph.graph.items()}
+    return GraphData(tuple(entities), relations, attributes)
+
+
+def _entity(node_id: Any, attrs: Mapping[str, Any]) -> Entity:
+    return Entity(
+        id=str(node_id),
+        label=_as_text(attrs.get("label")) or str(node_id),
+        type=_as_text(attrs.get("type")).strip() or UNKNOWN_TYPE,
+        aliases=_as_texts(attrs.get("aliases")),
+        articles=_as_texts(attrs.get("articles")),
+        mentions=_as_int(attrs.get("mentions"), 0),
+    )
+
+
+def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, Any]) -> Relation:
+    raw_evidence = attrs.get("evidence")
+    items = raw_evidence if isinstance(raw_evidence, list | tuple) else ()
+    evidence = tuple(_evidence(item) for item in items if isinstance(item, Mapping))
+    return Relation(
+        id=rid,
+        source=source,
+        target=target,
+        kind=_as_text(attrs.get("kind")) or key,
+        weight=_as_int(attrs.get("weight"), 1),
+        evidence=evidence,
+        evidence_total=max(_as_int(attrs.get("evidence_total"), 0), len(evidence)),
+    )
+
+
+def _evidence(item: Mapping[str, Any]) -> Evidence:
+    return Evidence(
+        article=_as_text(item.get("article")),
+        sentence=_as_text(item.get("sentence")),
+        cue=_as_text(item.get("cue")),
+        speaker=_as_text(item.get("speaker")),
+        target=_as_text(item.get("target")),
+    )
+
+
+def _as_text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _as_texts(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, Iterable):
+        return tuple(str(item) for item in value)
+    return ()
+
+
+def _as_int(value: Any, default: int) -> int:
+    """Counts from JSON may arrive as floats or strings; anything unreadable gets the default."""
+    if isinstance(value, bool):
+        return int(value)
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default

@@ -1,0 +1,70 @@
+"""The data the page's JavaScript reads: every entity and edge with its evidence, plus the drawing.
+
+The side panel can show any entity or edge (the search and the tables reach entities that are
+not drawn), so the payload carries the whole graph; the vis lists carry only what is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+from typing import Any
+
+from graph.render.layout import Drawing
+from graph.render.model import Entity, GraphData, Relation
+from graph.render.network import VisNetwork
+from graph.render.palette import kind_legend, type_legend
+from graph.summary import ProcessedArticle
+
+
+def page_payload(
+    data: GraphData,
+    drawing: Drawing,
+    network: VisNetwork,
+    articles: Iterable[ProcessedArticle] = (),
+) -> dict[str, Any]:
+    """Everything `static/*.js` needs, as JSON-ready values (see `data.js` for the reader)."""
+    drawn_nodes, drawn_edges = set(drawing.nodes), set(drawing.edges)
+    return {
+        "entities": [_entity(entity, entity.id in drawn_nodes) for entity in data.entities],
+        "relations": [
+            _relation(relation, relation.id in drawn_edges) for relation in data.relations
+        ],
+        "articles": [{"id": a.id, "title": a.title, "url": a.url} for a in articles],
+        "types": [asdict(item) for item in type_legend(e.type for e in data.entities)],
+        "kinds": [asdict(item) for item in kind_legend(r.kind for r in data.relations)],
+        "drawing": {
+            "nodes": len(drawing.nodes),
+            "edges": len(drawing.edges),
+            "totalNodes": drawing.total_nodes,
+            "totalEdges": drawing.total_edges,
+            "physics": drawing.uses_physics,
+        },
+        "vis": {"nodes": network.nodes, "edges": network.edges, "options": network.options},
+    }
+
+
+def _entity(entity: Entity, drawn: bool) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "label": entity.label,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "articles": list(entity.articles),
+        "mentions": entity.mentions,
+        "drawn": drawn,
+    }
+
+
+def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
+    return {
+        "id": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "kind": relation.kind,
+        "directed": relation.directed,
+        "weight": relation.weight,
+        "evidence": [asdict(item) for item in relation.evidence],
+        "evidenceTotal": relation.evidence_total,
+        "drawn": drawn,
+    }

@@ -1,0 +1,205 @@
+/* The interactive graph: vis-network over filtered views of the drawn nodes and edges, the
+   search box, and the links from the panel and the tables back into the graph.
+   Exposes window.newsgraph.network (and .ready once the drawing has settled). */
+(function () {
+  "use strict";
+  const ng = window.newsgraph;
+  const { el } = ng.dom;
+  const filters = { types: new Set(), kinds: new Set(), minWeight: 1 };
+  const MAX_SUGGESTIONS = 2000;
+  const FIT_MARGIN = 0.88;
+
+  function readFilters() {
+    const checked = (name) =>
+      new Set(Array.from(document.querySelectorAll(`input[name="${name}"]:checked`), (box) => box.value));
+    filters.types = checked("type");
+    filters.kinds = checked("kind");
+    const slider = document.getElementById("min-weight");
+    filters.minWeight = slider ? Number(slider.value) || 1 : 1;
+    const shown = document.getElementById("min-weight-value");
+    if (shown) shown.textContent = String(filters.minWeight);
+  }
+
+  function entityVisible(id) {
+    const entity = ng.index.entities.get(id);
+    return Boolean(entity && entity.drawn && filters.types.has(entity.type));
+  }
+
+  function relationVisible(id) {
+    const relation = ng.index.relations.get(id);
+    return Boolean(relation && filters.kinds.has(relation.kind) && relation.weight >= filters.minWeight
+      && entityVisible(relation.source) && entityVisible(relation.target));
+  }
+
+  /* Tooltips are DOM elements filled with text: vis-network shows them as they are. */
+  function entityTooltip(entity) {
+    const counts = `${entity.type} · ${entity.mentions} mentions · ${entity.articles.length} articles`;
+    return el("div", "tip", el("strong", null, entity.label), el("div", null, counts));
+  }
+
+  function relationTooltip(relation) {
+    const joiner = relation.directed ? " → " : " — ";
+    const ends = ng.labelOf(relation.source) + joiner + ng.labelOf(relation.target);
+    const kind = `${ng.kindName(relation.kind)} · weight ${relation.weight}`;
+    return el("div", "tip", el("strong", null, ends), el("div", null, kind));
+  }
+
+  function createNetwork(container) {
+    const vis = window.vis;
+    const nodes = new vis.DataSet(ng.data.vis.nodes.map((node) =>
+      Object.assign({}, node, { title: entityTooltip(ng.index.entities.get(node.id)) })));
+    const edges = new vis.DataSet(ng.data.vis.edges.map((edge) =>
+      Object.assign({}, edge, { title: relationTooltip(ng.index.relations.get(edge.id)) })));
+    const nodeView = new vis.DataView(nodes, { filter: (node) => entityVisible(node.id) });
+    const edgeView = new vis.DataView(edges, { filter: (edge) => relationVisible(edge.id) });
+    const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, ng.data.vis.options);
+    Object.assign(ng, { network, nodes, edges, nodeView, edgeView });
+    return network;
+  }
+
+  /* vis fits the dots, not their labels: a margin keeps labels near the border whole. */
+  function fitWithMargin(network) {
+    network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * FIT_MARGIN });
+  }
+
+  function markReadyWhenSettled(network) {
+    const ready = () => {
+      fitWithMargin(network);
+      ng.ready = true;
+      document.body.dataset.graphReady = "true";
+    };
+    if (ng.data.drawing.physics) {
+      // Still once settled: nodes that keep drifting are hard to read and to click.
+      network.once("stabilizationIterationsDone", () => {
+        network.setOptions({ physics: { enabled: false } });
+        ready();
+      });
+    } else {
+      network.once("afterDrawing", ready);
+    }
+  }
+
+  function onCanvasClick(params) {
+    if (params.nodes.length > 0) ng.panel.showEntity(params.nodes[0]);
+    else if (params.edges.length > 0) ng.panel.showRelation(params.edges[0]);
+    else ng.panel.reset();
+  }
+
+  function applyFilters() {
+    readFilters();
+    if (ng.nodeView) ng.nodeView.refresh();
+    if (ng.edgeView) ng.edgeView.refresh();
+  }
+
+  /* Best match first: exact label, exact alias, label prefix, label substring, alias substring.
+     Entities arrive most mentioned first, so ties go to the better-known entity. */
+  function findEntity(query) {
+    const wanted = ng.normalise(query);
+    if (!wanted) return null;
+    const aliases = (entity) => entity.aliases.map(ng.normalise);
+    const tests = [
+      (entity) => ng.normalise(entity.label) === wanted,
+      (entity) => aliases(entity).includes(wanted),
+      (entity) => ng.normalise(entity.label).startsWith(wanted),
+      (entity) => ng.normalise(entity.label).includes(wanted),
+      (entity) => aliases(entity).some((alias) => alias.includes(wanted)),
+    ];
+    for (const test of tests) {
+      const hit = ng.data.entities.find(test);
+      if (hit) return hit;
+    }
+    return null;
+  }
+
+  /* Show an entity in the panel and, when it is on the canvas, select it and bring it into view. */
+  function selectEntity(id) {
+    ng.panel.showEntity(id);
+    if (!ng.network) return "no-graph";
+    if (!entityVisible(id)) {
+      ng.network.unselectAll();
+      return ng.index.entities.get(id).drawn ? "filtered" : "not-drawn";
+    }
+    ng.network.selectNodes([id]);
+    ng.network.focus(id, { scale: Math.max(ng.network.getScale(), 1.0), animation: { duration: 400 } });
+    return "shown";
+  }
+
+  function selectRelation(id) {
+    ng.panel.showRelation(id);
+    if (!ng.network) return;
+    if (relationVisible(id)) ng.network.selectEdges([id]);
+    else ng.network.unselectAll();
+  }
+
+  function onSearch(event) {
+    event.preventDefault();
+    const input = document.getElementById("search-input");
+    const status = document.getElementById("search-status");
+    const entity = findEntity(input.value);
+    if (!entity) {
+      status.textContent = `No entity matches “${input.value}”.`;
+      return;
+    }
+    const outcome = selectEntity(entity.id);
+    const messages = {
+      shown: "",
+      filtered: `${entity.label} is hidden by the current filters.`,
+      "not-drawn": `${entity.label} is not drawn (see the panel and the tables).`,
+      "no-graph": "",
+    };
+    status.textContent = messages[outcome];
+  }
+
+  function fillSuggestions() {
+    const list = document.getElementById("entity-names");
+    if (!list) return;
+    for (const entity of ng.data.entities.slice(0, MAX_SUGGESTIONS)) {
+      const option = document.createElement("option");
+      option.value = entity.label;
+      list.append(option);
+    }
+  }
+
+  /* Entity and edge buttons in the panel and the tables lead back to the graph. */
+  function onLinkClick(event) {
+    const link = event.target.closest("[data-node-id], [data-edge-id]");
+    if (!link) return;
+    if (link.dataset.nodeId !== undefined) selectEntity(link.dataset.nodeId);
+    else selectRelation(link.dataset.edgeId);
+    const graph = document.getElementById("graph");
+    if (graph && !link.closest("#graph")) graph.scrollIntoView({ behavior: "smooth", block: "start" });
+  }
+
+  function bindControls() {
+    const form = document.getElementById("graph-controls");
+    if (form) {
+      form.addEventListener("submit", onSearch);
+      form.addEventListener("change", (event) => { if (event.target.name) applyFilters(); });
+    }
+    const slider = document.getElementById("min-weight");
+    if (slider) slider.addEventListener("input", applyFilters);
+    const fit = document.getElementById("fit-button");
+    if (fit) fit.addEventListener("click", () => ng.network && fitWithMargin(ng.network));
+    document.addEventListener("click", onLinkClick);
+  }
+
+  function start() {
+    readFilters();
+    bindControls();
+    fillSuggestions();
+    ng.selectEntity = selectEntity;
+    ng.selectRelation = selectRelation;
+    ng.ready = false;
+    const container = document.getElementById("network");
+    if (!container || !window.vis || ng.data.vis.nodes.length === 0) {
+      ng.ready = true;
+      return;
+    }
+    const network = createNetwork(container);
+    network.on("click", onCanvasClick);
+    markReadyWhenSettled(network);
+  }
+
+  start();
+})();

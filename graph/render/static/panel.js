@@ -1,0 +1,170 @@
+/* The side panel: what the reader sees after clicking an entity or an edge.
+   Built with DOM calls only; article text never goes through innerHTML. */
+(function () {
+  "use strict";
+  const ng = window.newsgraph;
+  const { el, clear } = ng.dom;
+  const MAX_RELATIONS = 25;
+  const MAX_ARTICLES = 20;
+  const EVIDENCE_PER_RELATION = 2;
+
+  function colourChip(colour, className) {
+    const chip = el("span", className);
+    chip.style.color = colour; // the swatch classes paint with currentColor
+    return chip;
+  }
+
+  function typeBadge(type) {
+    const item = ng.index.types.get(type);
+    return el("span", "badge", colourChip(item ? item.colour : "#999", "swatch-dot"), type);
+  }
+
+  function kindBadge(relation) {
+    const item = ng.index.kinds.get(relation.kind);
+    const line = colourChip(item ? item.colour : "#999", "swatch-line");
+    if (relation.directed) line.classList.add("directed");
+    return el("span", "badge", line, ng.kindName(relation.kind));
+  }
+
+  function facts(pairs) {
+    const list = el("dl", "facts");
+    for (const [name, value] of pairs) list.append(el("dt", null, name), el("dd", null, value));
+    return list;
+  }
+
+  function entityButton(id) {
+    const button = el("button", "link", ng.labelOf(id));
+    button.type = "button";
+    button.dataset.nodeId = id;
+    return button;
+  }
+
+  function relationButton(relation, text) {
+    const button = el("button", "link relation-link", text);
+    button.type = "button";
+    button.dataset.edgeId = relation.id;
+    return button;
+  }
+
+  /* Index of the cue in the sentence, exact case first, then ignoring case; -1 if absent. */
+  function findCue(sentence, cue) {
+    const exact = sentence.indexOf(cue);
+    if (exact >= 0) return exact;
+    const lower = sentence.toLowerCase();
+    return lower.length === sentence.length ? lower.indexOf(cue.toLowerCase()) : -1;
+  }
+
+  function sentenceWithCue(sentence, cue) {
+    const paragraph = el("p", "sentence");
+    const at = cue ? findCue(sentence, cue) : -1;
+    if (at < 0) {
+      paragraph.textContent = sentence;
+      return paragraph;
+    }
+    const end = at + cue.length;
+    paragraph.append(sentence.slice(0, at), el("mark", null, sentence.slice(at, end)), sentence.slice(end));
+    return paragraph;
+  }
+
+  function articleLine(articleId) {
+    const article = ng.index.articles.get(articleId);
+    const line = el("span", "article", el("span", "mono", articleId));
+    if (article && article.title) line.append(" — ", article.title);
+    if (article && ng.isWebUrl(article.url)) {
+      const link = el("a", null, "open");
+      link.href = article.url;
+      link.rel = "noopener noreferrer";
+      link.target = "_blank";
+      line.append(" ", link);
+    }
+    return line;
+  }
+
+  function evidenceItem(item, relation) {
+    const meta = el("p", "evidence-meta", "Article ", articleLine(item.article));
+    if (relation.directed && (item.speaker || item.target)) {
+      meta.append(el("br"), "Speaker: ", item.speaker || "?", " → target: ", item.target || "?");
+    }
+    return el("li", "evidence-item", sentenceWithCue(item.sentence, item.cue), meta);
+  }
+
+  function evidenceList(relation, limit) {
+    const shown = relation.evidence.slice(0, limit);
+    const list = el("ol", "evidence-list");
+    for (const item of shown) list.append(evidenceItem(item, relation));
+    const more = relation.evidenceTotal - shown.length;
+    const fragment = document.createDocumentFragment();
+    fragment.append(list);
+    if (more > 0) fragment.append(el("p", "more", `and ${more} more`));
+    return fragment;
+  }
+
+  function notDrawnNote(what) {
+    const drawing = ng.data.drawing;
+    const text = what === "entity"
+      ? `Not drawn: only the ${drawing.nodes} most mentioned entities are drawn.`
+      : `Not drawn: only the ${drawing.edges} strongest edges between drawn entities are drawn.`;
+    return el("p", "note", text);
+  }
+
+  function relationSummary(entityId, relation) {
+    const other = relation.source === entityId ? relation.target : relation.source;
+    const arrow = !relation.directed ? "—" : relation.source === entityId ? "→" : "←";
+    const head = el("div", "relation-head", `${arrow} `, entityButton(other), " ", kindBadge(relation));
+    head.append(" ", relationButton(relation, `weight ${relation.weight}`));
+    return el("li", "relation", head, evidenceList(relation, EVIDENCE_PER_RELATION));
+  }
+
+  function cappedList(className, items, limit, render, moreText) {
+    const list = el("ul", className);
+    for (const item of items.slice(0, limit)) list.append(render(item));
+    const fragment = document.createDocumentFragment();
+    fragment.append(list);
+    if (items.length > limit) fragment.append(el("p", "more", `and ${items.length - limit} ${moreText}`));
+    return fragment;
+  }
+
+  function showEntity(id) {
+    const entity = ng.index.entities.get(id);
+    const panel = document.getElementById("panel");
+    if (!entity || !panel) return;
+    clear(panel);
+    panel.dataset.showing = "entity";
+    const relations = ng.index.byEntity.get(id) || [];
+    panel.append(el("header", "panel-header", typeBadge(entity.type), el("h2", null, entity.label)));
+    if (!entity.drawn) panel.append(notDrawnNote("entity"));
+    panel.append(facts([["Type", entity.type], ["Mentions", String(entity.mentions)],
+      ["Articles", String(entity.articles.length)], ["Relations", String(relations.length)]]));
+    panel.append(el("h3", null, "Aliases"),
+      cappedList("chips", entity.aliases, MAX_ARTICLES * 2, (alias) => el("li", "chip", alias), "more"));
+    panel.append(el("h3", null, "Articles"),
+      cappedList("articles", entity.articles, MAX_ARTICLES, (a) => el("li", null, articleLine(a)), "more articles"));
+    panel.append(el("h3", null, "Relations"),
+      cappedList("relations", relations, MAX_RELATIONS, (r) => relationSummary(id, r), "more relations (see the tables)"));
+  }
+
+  function showRelation(id) {
+    const relation = ng.index.relations.get(id);
+    const panel = document.getElementById("panel");
+    if (!relation || !panel) return;
+    clear(panel);
+    panel.dataset.showing = "relation";
+    const joiner = relation.directed ? " → " : " — ";
+    const title = el("h2", null, entityButton(relation.source), joiner, entityButton(relation.target));
+    panel.append(el("header", "panel-header", kindBadge(relation), title));
+    if (!relation.drawn) panel.append(notDrawnNote("edge"));
+    panel.append(facts([["Kind", ng.kindName(relation.kind)], ["Weight", String(relation.weight)],
+      ["Evidence", `${relation.evidence.length} of ${relation.evidenceTotal} sentences shown`]]));
+    panel.append(el("h3", null, "Evidence"), evidenceList(relation, relation.evidence.length));
+  }
+
+  function reset() {
+    const panel = document.getElementById("panel");
+    if (!panel) return;
+    clear(panel);
+    delete panel.dataset.showing;
+    panel.append(el("p", "hint", "Click an entity or an edge to see its details and the sentences behind it."));
+  }
+
+  ng.panel = { showEntity, showRelation, reset };
+})();

@@ -1,0 +1,385 @@
+"""The rendering stage without a browser: escaping, offline output, pruning, layout, writing."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+from html.parser import HTMLParser
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graph.articles import Skipped
+from graph.render import render_graph_html, render_report
+from graph.render.layout import PHYSICS_MAX_NODES, select_drawn, static_positions
+from graph.render.model import read_graph
+from graph.render.palette import KIND_COLOURS, OTHER_KIND_COLOUR, OTHER_TYPE_COLOUR, TYPE_COLOURS
+from graph.summary import CorpusSummary, ProcessedArticle
+
+SCRIPT_BREAKER = "</script><script>alert(1)</script>"
+IMG_ONERROR = "<img src=x onerror=alert(1)>"
+QUOTE_BREAKER = "\"'><b>x</b>"
+DATA_BLOCK = re.compile(
+    r'<script type="application/json" id="newsgraph-data">(.*?)</script>', re.DOTALL
+)
+
+
+# --- graphs -------------------------------------------------------------------------------
+
+
+def add_entity(graph: nx.MultiDiGraph, node_id: str, label: str, mentions: int) -> None:
+    entity_type = node_id.split(":", 1)[0]
+    graph.add_node(
+        node_id, label=label, type=entity_type, aliases=[label], articles=["a1"], mentions=mentions
+    )
+
+
+def add_relation(graph: nx.MultiDiGraph, source: str, target: str, kind: str, weight: int) -> None:
+    evidence = [{"article": "a1", "sentence": f"{source} et {target}, phrase {weight}.", "cue": ""}]
+    graph.add_edge(
+        source, target, key=kind, kind=kind, weight=weight, evidence=evidence, evidence_total=1
+    )
+
+
+def small_graph() -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    add_entity(graph, "PER:sergueï lavrov", "Sergueï Lavrov", 14)
+    add_entity(graph, "LOC:russie", "Russie", 20)
+    add_entity(graph, "ORG:otan", "OTAN", 7)
+    add_relation(graph, "LOC:russie", "PER:sergueï lavrov", "co_mention", 8)
+    add_relation(graph, "PER:sergueï lavrov", "ORG:otan", "denies", 2)
+    return graph
+
+
+def hostile_graph() -> nx.MultiDiGraph:
+    graph = small_graph()
+    add_entity(graph, "PER:" + SCRIPT_BREAKER, SCRIPT_BREAKER, 3)
+    add_entity(graph, "ORG:" + QUOTE_BREAKER, IMG_ONERROR, 2)
+    graph.nodes["ORG:" + QUOTE_BREAKER]["aliases"] = [QUOTE_BREAKER, "url(https://evil.test/x)"]
+    add_relation(graph, "PER:" + SCRIPT_BREAKER, "ORG:" + QUOTE_BREAKER, "supports", 2)
+    graph.edges["PER:" + SCRIPT_BREAKER, "ORG:" + QUOTE_BREAKER, "supports"]["evidence"] = [
+        {"article": "<a1>", "sentence": f"Il dit {IMG_ONERROR} \u2028 fin.", "cue": "<b>"}
+    ]
+    return graph
+
+
+def hostile_summary() -> CorpusSummary:
+    return CorpusSummary(
+        processed=(
+            ProcessedArticle("a1", "fr", IMG_ONERROR, "javascript:alert(1)", "<b>src</b>", 120),
+            ProcessedArticle("a2", "fr", "Lavrov à Pyongyang", "https://www.lemonde.fr/a2", "", 80),
+            ProcessedArticle("b1", "en", "Lavrov meets Choe", "", "AP", 50),
+        ),
+        skipped=(Skipped(SCRIPT_BREAKER + ".html", "empty after cleaning " + IMG_ONERROR),),
+    )
+
+
+def star_graph(leaves: int) -> nx.MultiDiGraph:
+    """A hub with `leaves` entities around it; leaf i has i+1 mentions and an edge of weight i+1."""
+    graph = nx.MultiDiGraph()
+    add_entity(graph, "LOC:hub", "Hub", 10_000)
+    for i in range(leaves):
+        add_entity(graph, f"PER:leaf {i:04d}", f"Leaf {i}", i + 1)
+        add_relation(graph, "LOC:hub", f"PER:leaf {i:04d}", "co_mention", i + 1)
+    return graph
+
+
+# --- reading the output -------------------------------------------------------------------
+
+
+class Tags(HTMLParser):
+    """Every start tag with its attributes, and the text inside <style> and <script>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+        self.styles: list[str] = []
+        self.scripts: list[tuple[dict[str, str], str]] = []
+        self._raw: tuple[str, dict[str, str], list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {name: value or "" for name, value in attrs}
+        self.tags.append((tag, attributes))
+        if tag in {"style", "script"}:
+            self._raw = (tag, attributes, [])
+
+    def handle_data(self, data: str) -> None:
+        if self._raw:
+            self._raw[2].append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._raw and self._raw[0] == tag:
+            text = "".join(self._raw[2])
+            if tag == "style":
+                self.styles.append(text)
+            else:
+                self.scripts.append((self._raw[1], text))
+            self._raw = None
+
+
+def parse(html: str) -> Tags:
+    tags = Tags()
+    tags.feed(html)
+    tags.close()
+    return tags
+
+
+def payload(html: str) -> dict:
+    match = DATA_BLOCK.search(html)
+    assert match, "no JSON data block in the page"
+    return json.loads(match.group(1))
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    render_report(hostile_graph(), hostile_summary(), out)
+    return out.read_text(encoding="utf-8")
+
+
+# --- escaping -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hostile", [SCRIPT_BREAKER, IMG_ONERROR, QUOTE_BREAKER])
+def test_hostile_text_never_appears_unescaped(hostile_report: str, hostile: str) -> None:
+    assert hostile not in hostile_report
+    assert hostile not in render_graph_html(hostile_graph())
+
+
+def test_hostile_text_is_shown_as_escaped_text(hostile_report: str) -> None:
+    assert "&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in hostile_report
+    assert "&lt;img src=x onerror=alert(1)&gt;" in hostile_report
+
+
+def test_json_block_parses_and_round_trips_hostile_labels(hostile_report: str) -> None:
+    labels = {entity["id"]: entity["label"] for entity in payload(hostile_report)["entities"]}
+    assert labels["PER:" + SCRIPT_BREAKER] == SCRIPT_BREAKER
+    assert labels["ORG:" + QUOTE_BREAKER] == IMG_ONERROR
+    sentences = [e["sentence"] for r in payload(hostile_report)["relations"] for e in r["evidence"]]
+    assert f"Il dit {IMG_ONERROR} \u2028 fin." in sentences
+
+
+def test_json_block_escapes_characters_that_could_end_the_script() -> None:
+    block = DATA_BLOCK.search(render_graph_html(hostile_graph()))
+    assert block
+    for raw in ("<", ">", "&", "\u2028", "\u2029"):
+        assert raw not in block.group(1)
+
+
+def test_injected_markup_creates_no_elements(hostile_report: str) -> None:
+    tags = parse(hostile_report)
+    assert not [tag for tag, _ in tags.tags if tag in {"img", "b", "svg", "iframe"}]
+    script_kinds = [attrs.get("type", "") for tag, attrs in tags.tags if tag == "script"]
+    assert script_kinds.count("application/json") == 1
+    assert all(not attrs.get("src") for tag, attrs in tags.tags if tag == "script")
+
+
+def test_quote_breaking_id_stays_inside_its_attribute(hostile_report: str) -> None:
+    tags = parse(hostile_report).tags
+    assert "ORG:" + QUOTE_BREAKER in [attrs.get("data-node-id") for _, attrs in tags]
+
+
+def test_only_http_urls_become_links(hostile_report: str) -> None:
+    hrefs = [attrs["href"] for tag, attrs in parse(hostile_report).tags if tag == "a"]
+    assert "https://www.lemonde.fr/a2" in hrefs
+    assert not [href for href in hrefs if href.lower().startswith("javascript")]
+    assert "javascript:alert(1)" in hostile_report  # still shown, as text
+
+
+@settings(max_examples=60, deadline=None)
+@given(label=st.text(min_size=1, max_size=40))
+def test_any_label_round_trips_through_the_page(label: str) -> None:
+    graph = nx.MultiDiGraph()
+    add_entity(graph, "PER:x", label, 1)
+    html = render_graph_html(graph)
+    assert payload(html)["entities"][0]["label"] == label
+    scripts = [tag for tag, _ in parse(html).tags if tag == "script"]
+    assert len(scripts) == html.count("</script>") == 6  # the data block and our 5 scripts
+
+
+# --- offline ------------------------------------------------------------------------------
+
+
+def is_external(url: str) -> bool:
+    return bool(re.match(r"\s*(https?:)?//", url, re.IGNORECASE))
+
+
+@pytest.mark.parametrize("page", ["report", "graph"])
+def test_no_external_resource_is_referenced(hostile_report: str, page: str) -> None:
+    html = hostile_report if page == "report" else render_graph_html(hostile_graph())
+    tags = parse(html)
+    for tag, attrs in tags.tags:
+        for name in ("src", "srcset", "data", "poster", "action", "formaction"):
+            assert not is_external(attrs.get(name, "")), (tag, attrs)
+        if tag != "a":  # a link the reader follows is not a resource the page loads
+            assert not is_external(attrs.get("href", "")), (tag, attrs)
+    assert not [attrs for tag, attrs in tags.tags if tag == "link" and attrs.get("rel") != "icon"]
+    for css in tags.styles:
+        assert "@import" not in css
+        assert not re.search(r"url\(\s*['\"]?\s*(https?:)?//", css, re.IGNORECASE)
+    code = [text for attrs, text in tags.scripts if attrs.get("type") != "application/json"]
+    assert not [text for text in code if "sourceMappingURL" in text]
+
+
+def test_vis_network_is_inlined_from_pyvis() -> None:
+    bundle = resources.files("pyvis").joinpath("lib", "vis-9.1.2", "vis-network.min.js")
+    code = bundle.read_text(encoding="utf-8").replace("\r\n", "\n")
+    html = render_graph_html(small_graph())
+    assert code[:5000] in html and code[-5000:-200] in html
+
+
+def test_content_security_policy_blocks_the_network_and_admits_our_scripts() -> None:
+    tags = parse(render_graph_html(small_graph()))
+    metas = [attrs for tag, attrs in tags.tags if tag == "meta"]
+    csp = next(a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy")
+    assert "default-src 'none'" in csp
+    code = [text for attrs, text in tags.scripts if attrs.get("type") != "application/json"]
+    assert len(code) == 5
+    for text in code:
+        digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+        assert f"'sha256-{digest}'" in csp
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+
+def test_nodes_are_coloured_by_type_and_edges_by_kind() -> None:
+    graph = small_graph()
+    add_entity(graph, "MISC:conseil", "Conseil de sécurité", 1)
+    add_relation(graph, "PER:sergueï lavrov", "LOC:russie", "supports", 3)
+    add_relation(graph, "ORG:otan", "MISC:conseil", "condemns", 1)
+    vis = payload(render_graph_html(graph))["vis"]
+    colours = {node["id"]: node["color"]["background"] for node in vis["nodes"]}
+    assert colours["PER:sergueï lavrov"] == TYPE_COLOURS["PER"]
+    assert colours["LOC:russie"] == TYPE_COLOURS["LOC"]
+    assert colours["MISC:conseil"] == OTHER_TYPE_COLOUR
+    edges = {edge["color"]["color"]: edge for edge in vis["edges"]}
+    assert edges[KIND_COLOURS["co_mention"]]["arrows"]["to"]["enabled"] is False
+    for colour in (KIND_COLOURS["supports"], KIND_COLOURS["denies"], OTHER_KIND_COLOUR):
+        assert edges[colour]["arrows"]["to"]["enabled"] is True
+
+
+def test_nodes_grow_with_mentions_and_edges_with_weight() -> None:
+    vis = payload(render_graph_html(star_graph(5)))["vis"]
+    sizes = {node["id"]: node["size"] for node in vis["nodes"]}
+    assert sizes["LOC:hub"] > sizes["PER:leaf 0004"] > sizes["PER:leaf 0000"]
+    widths = {edge["to"]: edge["width"] for edge in vis["edges"]}
+    assert widths["PER:leaf 0004"] > widths["PER:leaf 0000"]
+
+
+def test_pruning_keeps_the_most_mentioned_entities_and_strongest_edges() -> None:
+    drawing = select_drawn(read_graph(star_graph(40)), max_nodes=6, max_edges=3)
+    assert drawing.nodes == ("LOC:hub", *(f"PER:leaf {i:04d}" for i in (39, 38, 37, 36, 35)))
+    relations = {r.id: r for r in read_graph(star_graph(40)).relations}
+    assert [relations[rid].weight for rid in drawing.edges] == [40, 39, 38]
+    assert (drawing.total_nodes, drawing.total_edges) == (41, 40)
+
+
+def test_pruned_page_notes_the_counts_and_keeps_everything_in_the_tables(tmp_path: Path) -> None:
+    out = render_report(
+        star_graph(40), CorpusSummary(), tmp_path / "r.html", max_drawn_nodes=6, max_drawn_edges=3
+    )
+    html = out.read_text(encoding="utf-8")
+    assert "Drawing 6 of 41 entities and 3 of 40 edges (strongest)" in html
+    data = payload(html)
+    assert len(data["vis"]["nodes"]) == 6 and len(data["vis"]["edges"]) == 3
+    assert len(data["entities"]) == 41 and len(data["relations"]) == 40
+    node_ids = [a["data-node-id"] for t, a in parse(html).tags if "data-node-id" in a]
+    assert {f"PER:leaf {i:04d}" for i in range(40)} <= set(node_ids)
+
+
+def test_unpruned_page_has_no_note() -> None:
+    assert "pruned-note" not in render_graph_html(small_graph())
+
+
+def test_negative_limits_are_refused_with_the_fix() -> None:
+    with pytest.raises(ValueError, match="must be >= 0"):
+        render_graph_html(small_graph(), max_drawn_nodes=-1)
+
+
+def test_small_drawings_use_physics_and_large_ones_fixed_positions() -> None:
+    small = payload(render_graph_html(star_graph(10)))["vis"]
+    assert small["options"]["physics"]["enabled"] is True
+    assert "x" not in small["nodes"][0]
+    large = payload(render_graph_html(star_graph(PHYSICS_MAX_NODES + 10)))["vis"]
+    assert large["options"]["physics"]["enabled"] is False
+    assert all("x" in node and "y" in node for node in large["nodes"])
+
+
+def test_layout_is_deterministic_whatever_the_insertion_order() -> None:
+    forward = star_graph(PHYSICS_MAX_NODES + 20)
+    backward = nx.MultiDiGraph()
+    backward.add_nodes_from(reversed(list(forward.nodes(data=True))))
+    backward.add_edges_from(reversed(list(forward.edges(keys=True, data=True))))
+    first, second = read_graph(forward), read_graph(backward)
+    positions = static_positions(first, select_drawn(first, 300, 1500))
+    assert len(positions) == PHYSICS_MAX_NODES + 21
+    assert positions == static_positions(second, select_drawn(second, 300, 1500))
+    assert len(set(positions.values())) == len(positions)  # no two nodes on top of each other
+    assert render_graph_html(forward) == render_graph_html(backward)
+
+
+def test_missing_attributes_get_defaults() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_edge("PER:a", "GPE:b", key="co_mention")
+    data = payload(render_graph_html(graph))
+    entities = {entity["id"]: entity for entity in data["entities"]}
+    assert entities["PER:a"]["label"] == "PER:a" and entities["PER:a"]["type"] == "UNKNOWN"
+    assert data["relations"][0]["evidence"] == []
+    assert data["relations"][0]["weight"] == 1 and data["relations"][0]["kind"] == "co_mention"
+
+
+# --- report -------------------------------------------------------------------------------
+
+
+def test_report_summarises_the_corpus(hostile_report: str) -> None:
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", hostile_report))
+    assert "3 articles processed" in text
+    assert "fr 2 en 1" in text
+    assert "empty after cleaning &lt;img" in text
+    assert "Lavrov à Pyongyang" in text and "https://www.lemonde.fr/a2" in text
+
+
+def test_tables_list_every_entity_and_every_edge(hostile_report: str) -> None:
+    tags = parse(hostile_report)
+    node_links = [a["data-node-id"] for t, a in tags.tags if "data-node-id" in a]
+    edge_links = [a["data-edge-id"] for t, a in tags.tags if "data-edge-id" in a]
+    assert len(node_links) == 5 + 2 * 3  # entity table + both ends of every edge
+    assert len(edge_links) == 3
+    sortable = [a for t, a in tags.tags if t == "th" and "data-sort" in a]
+    assert {"number", "text"} == {a["data-sort"] for a in sortable}
+
+
+# --- writing ------------------------------------------------------------------------------
+
+
+def test_report_is_written_atomically_without_leftovers(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "report.html"
+    assert render_report(small_graph(), CorpusSummary(), out) == out
+    render_report(small_graph(), CorpusSummary(), out, title="second run")
+    assert [p.name for p in out.parent.iterdir()] == ["report.html"]
+    assert "second run" in out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == 0o644
+
+
+def test_failed_write_keeps_the_previous_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "report.html"
+    render_report(small_graph(), CorpusSummary(), out, title="first run")
+
+    def interrupted(source: str, target: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        render_report(small_graph(), CorpusSummary(), out, title="second run")
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]
+    assert "first run" in out.read_text(encoding="utf-8")

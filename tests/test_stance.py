@@ -1,0 +1,111 @@
+"""Stance extraction (French): each rule on the sentences it was written from (the seed
+article) and on fresh sentences it was not; negation, modality and questions yield nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.clean import clean_text
+from graph.entities import mentions_of
+from graph.gazetteer import load_gazetteer
+from graph.relations.stance import stances_of
+
+from .conftest import SEED_ARTICLE
+
+pytestmark = pytest.mark.slow
+
+
+def _stances(nlp, text: str) -> set[tuple[str, str, str]]:
+    doc = nlp(clean_text(text, "fr"))
+    gazetteer = load_gazetteer()
+    mentions = mentions_of(doc, "fr", gazetteer)
+    return {
+        (s.source.label or s.source.name, s.kind, s.target.label or s.target.name)
+        for s in stances_of(doc, mentions, "fr", gazetteer)
+    }
+
+
+@pytest.fixture(scope="module")
+def seed(fr_nlp) -> set[tuple[str, str, str]]:
+    return _stances(fr_nlp, SEED_ARTICLE.read_text(encoding="utf-8"))
+
+
+# -- the seed article (rules written from it) ---------------------------------------------
+def test_quoted_support_belongs_to_the_postposed_speaker(seed) -> None:
+    assert ("Choe Son Hui", "supports", "Russie") in seed
+
+
+def test_role_description_resolves_to_the_person_introduced_with_that_nationality(seed) -> None:
+    assert ("Sergueï Lavrov", "supports", "Corée du Nord") in seed
+
+
+def test_denial_targets_the_authors_of_the_preceding_claims(seed) -> None:
+    assert ("Corée du Nord", "denies", "États-Unis") in seed
+    assert ("Corée du Nord", "denies", "Corée du Sud") in seed
+
+
+def test_capital_as_subject_stands_for_its_country(seed) -> None:
+    assert ("Russie", "denies", "États-Unis") in seed
+
+
+def test_nobody_supports_or_denies_themselves(seed) -> None:
+    assert all(source != target for source, _, target in seed)
+    assert ("Sergueï Lavrov", "supports", "Russie") not in seed
+
+
+# -- fresh sentences -----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le président Emmanuel Macron a salué mardi la décision de l'Allemagne.",
+            ("Emmanuel Macron", "supports", "Allemagne"),
+        ),
+        (
+            "Angela Merkel a apporté son soutien à l'Ukraine lors du sommet de Bruxelles.",
+            ("Angela Merkel", "supports", "Ukraine"),
+        ),
+        (
+            "« Nous soutenons pleinement le peuple ukrainien », a déclaré Olaf Scholz.",
+            ("Olaf Scholz", "supports", "Ukraine"),
+        ),
+        (
+            "Emmanuel Macron a remercié Joe Biden pour son aide.",
+            ("Emmanuel Macron", "supports", "Joe Biden"),
+        ),
+        (
+            "Le Kremlin a rejeté jeudi les accusations de Londres.",
+            ("Russie", "denies", "Royaume-Uni"),
+        ),
+        (
+            "Les États-Unis accusent l'Iran d'avoir fourni des drones. "
+            "Téhéran a catégoriquement démenti ces informations.",
+            ("Iran", "denies", "États-Unis"),
+        ),
+        (
+            "Selon Josep Borrell, l'Union européenne se tient aux côtés de la Moldavie.",
+            ("Union européenne", "supports", "Moldavie"),
+        ),
+    ],
+)
+def test_fresh_sentences(fr_nlp, text, expected) -> None:
+    assert expected in _stances(fr_nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Berlin n'a pas soutenu la proposition de la France.",
+        "Le gouvernement italien refuse de soutenir Emmanuel Macron.",
+        "Matteo Salvini pourrait soutenir Marine Le Pen aux prochaines élections.",
+        "Vladimir Poutine a-t-il soutenu Donald Trump ?",
+        "Angela Merkel n'a jamais salué la politique de Viktor Orbán.",
+    ],
+)
+def test_negated_refused_conditional_or_questioned_support_is_not_support(fr_nlp, text) -> None:
+    assert not [s for s in _stances(fr_nlp, text) if s[1] == "supports"]
+
+
+def test_denial_with_no_claim_to_answer_has_no_target(fr_nlp) -> None:
+    text = "Le ministère de la Défense a démenti toute implication dans l'incident."
+    assert not [s for s in _stances(fr_nlp, text) if s[1] == "denies"]
