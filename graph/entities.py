@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Gazetteer
+from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Gazetteer, find_names
 from graph.langdata import COMMON, data_words
 from graph.names import entity_key
 from graph.nlp import entity_labels
@@ -84,8 +85,8 @@ def mentions_of(
         entity_type = labels.get(span.label_)
         if entity_type is None:
             continue
-        name_span = _trim(span, lang, entity_type)
-        if name_span is None or not _is_name(name_span, lang, entity_type):
+        name_span = _trim(span, lang, entity_type, gazetteer)
+        if name_span is None or not _is_name(name_span, lang, entity_type, gazetteer):
             continue
         name = _clean_name(name_span.text)
         if not name:
@@ -102,7 +103,35 @@ def mentions_of(
         if gazetteer is not None and entity_type != "PER":
             mention = _known_actor(mention, name_span, lang, gazetteer, capitals_as_governments)
         mentions.append(mention)
+    if gazetteer is not None:
+        mentions.extend(_names_ner_missed(doc, lang, gazetteer, sentence_of))
+        mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
+
+
+def _names_ner_missed(
+    doc: Doc, lang: str, gazetteer: Gazetteer, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """Gazetteer names in the text that no NER span covers ("Belgique", "gilets jaunes")."""
+    covered = {token.i for ent in doc.ents for token in ent}
+    missed = []
+    for span, match in find_names(doc, lang, gazetteer):
+        if any(token.i in covered for token in span):
+            continue
+        actor = match.actor
+        missed.append(
+            Mention(
+                name=span.text,
+                key=actor.id,
+                type=actor.type,
+                sentence=sentence_of[span.sent.start],
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                canonical=actor.label(lang),
+            )
+        )
+    return missed
 
 
 def _known_actor(
@@ -127,19 +156,34 @@ def _is_place_phrase(span: Span, lang: str) -> bool:
     return previous in data_words(lang, "locative_prepositions.txt")
 
 
-def _trim(span: Span, lang: str, entity_type: str) -> Span | None:
-    """The span without leading determiners/prepositions/titles and edge punctuation."""
+def _trim(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) -> Span | None:
+    """The span without leading determiners/prepositions/titles and edge punctuation.
+
+    A capitalised determiner is kept ("Le Pen", "Les Républicains") unless what follows is
+    a known actor ("La France" at the start of a sentence).
+    """
     strip = data_words(lang, "strip_words.txt")
     titles = data_words(lang, "titles.txt") if entity_type == "PER" else frozenset()
     start, end = span.start, span.end
     doc = span.doc
-    while end - start > 1 and _strippable(doc[start], strip, titles):
+    while end - start > 1 and (
+        _strippable(doc[start], strip, titles)
+        or _determiner_before_known(doc[start], doc[start + 1 : end], strip, lang, gazetteer)
+    ):
         start += 1
     while end > start and doc[start].text in _PUNCT_EDGES:
         start += 1
     while end > start and (doc[end - 1].text in _PUNCT_EDGES or doc[end - 1].lower_ == "'s"):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _determiner_before_known(
+    token: Token, rest: Span, strip: frozenset[str], lang: str, gazetteer: Gazetteer | None
+) -> bool:
+    if gazetteer is None or token.text.casefold() not in strip:
+        return False
+    return gazetteer.lookup(rest.text, lang, NAME_KINDS) is not None
 
 
 def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> bool:
@@ -150,19 +194,49 @@ def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> 
     return lowered in strip and (elided or token.text[:1].islower())
 
 
-def _is_name(span: Span, lang: str, entity_type: str) -> bool:
-    """Whether a trimmed span names an actor (not junk, not a bare role description)."""
+def _is_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether a trimmed span names an actor: not junk, not a handle or hashtag, not a bare
+    role description ("Premier ministre"), not a common word that opens a sentence."""
     text = span.text
-    if sum(ch.isalpha() for ch in text) < 2:
+    if sum(ch.isalpha() for ch in text) < 2 or text[:1] in "@#":
         return False
-    if entity_key(text) in {entity_key(w) for w in data_words(COMMON, "not_entities.txt")}:
+    if entity_key(text) in _not_entity_keys(lang):
         return False
+    if gazetteer is not None and gazetteer.lookup(text, lang, NAME_KINDS | {DEMONYM}):
+        return True
     first = span[0].text
+    roles = data_words(lang, "role_words.txt")
+    if first.casefold() in roles and entity_type != "PER":
+        return False
     if first[:1].islower():
-        roles = data_words(lang, "role_words.txt")
-        has_capital = any(ch.isupper() for ch in text)
-        return entity_type == "ORG" and has_capital and first.casefold() not in roles
-    return True
+        return entity_type == "ORG" and any(ch.isupper() for ch in text)
+    return _looks_like_a_name(span)
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    """A proper noun, a capital letter not explained by the start of a sentence, or an
+    acronym. What spaCy tags at the start of a sentence ("Approche", "Agriculture") has none
+    of these, unless the same word is capitalised mid-sentence elsewhere in the article."""
+    if any(token.pos_ in ("PROPN", "X") for token in span):
+        return True
+    if any(token.text[:1].isupper() for token in span[1:]):
+        return True
+    if any(token.text.isupper() and len(token.text) > 1 for token in span):
+        return True
+    first = span[0]
+    if not first.is_sent_start:
+        return True
+    return any(
+        token.text == first.text and not token.is_sent_start
+        for token in span.doc
+        if token.i != first.i
+    )
+
+
+@lru_cache(maxsize=8)
+def _not_entity_keys(lang: str) -> frozenset[str]:
+    words = data_words(COMMON, "not_entities.txt") | data_words(lang, "not_entities.txt")
+    return frozenset(entity_key(word) for word in words)
 
 
 def _clean_name(text: str) -> str:

@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from spacy.tokens import Doc, Span
+
 from graph.names import entity_key
 
 ANY_LANGUAGE = "*"
@@ -80,7 +82,9 @@ class Gazetteer:
         """The entry with this id, if any."""
         return self._actors.get(actor_id)
 
-    def lookup(self, name: str, lang: str, kinds: frozenset[str] = KINDS) -> Match | None:
+    def lookup(
+        self, name: str, lang: str, kinds: frozenset[str] = KINDS, *, any_language: bool = True
+    ) -> Match | None:
         """The entry a name designates in `lang` (or in any language), if its kind is wanted.
 
         >>> gazetteer = load_gazetteer()
@@ -88,7 +92,8 @@ class Gazetteer:
         'Russie'
         """
         key = entity_key(name)
-        for each in (lang, ANY_LANGUAGE, *self._other_languages(lang)):
+        others = self._other_languages(lang) if any_language else ()
+        for each in (lang, ANY_LANGUAGE, *others):
             for match in self._index.get((each, key), ()):
                 if match.kind in kinds:
                     return match
@@ -119,3 +124,43 @@ def load_gazetteer() -> Gazetteer:
     """The gazetteer shipped with the package (read once)."""
     path = resources.files("graph") / "data" / "gazetteer" / "gazetteer.tsv"
     return Gazetteer(read_rows(Path(str(path))))
+
+
+#: Longest name, in tokens, looked for when scanning a text for gazetteer names.
+MAX_NAME_TOKENS = 6
+#: What a text scan looks for: names standing for the actor, not capitals or adjectives
+#: (those need context, and NER or the stance reader handles them).
+SCANNED_KINDS = NAME_KINDS | {DEMONYM}
+
+
+def find_names(doc: Doc, lang: str, gazetteer: Gazetteer) -> list[tuple[Span, Match]]:
+    """Gazetteer names written in a parsed text, longest first, not overlapping.
+
+    A one-word name must be capitalised ("Belgique", not "us"); longer names match in any
+    case ("Nations unies", "gilets jaunes").
+    """
+    found: list[tuple[Span, Match]] = []
+    position = 0
+    while position < len(doc):
+        hit = _longest_name_at(doc, position, lang, gazetteer)
+        if hit is None:
+            position += 1
+            continue
+        found.append(hit)
+        position = hit[0].end
+    return found
+
+
+def _longest_name_at(
+    doc: Doc, start: int, lang: str, gazetteer: Gazetteer
+) -> tuple[Span, Match] | None:
+    if not doc[start].text[:1].isalpha():
+        return None
+    for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
+        span = doc[start:end]
+        if end - start == 1 and not span.text[:1].isupper():
+            continue
+        match = gazetteer.lookup(span.text, lang, SCANNED_KINDS, any_language=False)
+        if match is not None:
+            return span, match
+    return None
