@@ -19,6 +19,7 @@ from graph.langdata import COMMON, data_words
 from graph.names import entity_key
 from graph.nlp import entity_labels
 
+_PHRASE_OPENERS = frozenset({"«", "“", '"', "(", ":", "—", "–", "-", ".", "!", "?", "…"})
 _PUNCT_EDGES = "«»\"'“”‘’()[]{}.,;:!?…-–—·*/\\|"
 
 
@@ -163,7 +164,9 @@ def _trim(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) 
     a known actor ("La France" at the start of a sentence).
     """
     strip = data_words(lang, "strip_words.txt")
-    titles = data_words(lang, "titles.txt") if entity_type == "PER" else frozenset()
+    titles = frozenset()
+    if entity_type == "PER":
+        titles = data_words(lang, "titles.txt") | data_words(lang, "role_words.txt")
     start, end = span.start, span.end
     doc = span.doc
     while end - start > 1 and (
@@ -224,13 +227,20 @@ def _looks_like_a_name(span: Span) -> bool:
     if any(token.text.isupper() and len(token.text) > 1 for token in span):
         return True
     first = span[0]
-    if not first.is_sent_start:
+    if not _opens_a_phrase(first):
         return True
     return any(
-        token.text == first.text and not token.is_sent_start
+        token.text == first.text and not _opens_a_phrase(token)
         for token in span.doc
         if token.i != first.i
     )
+
+
+def _opens_a_phrase(token: Token) -> bool:
+    """Where a capital letter says nothing: a sentence's or a quotation's first word."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    return token.doc[token.i - 1].text in _PHRASE_OPENERS
 
 
 @lru_cache(maxsize=8)

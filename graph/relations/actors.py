@@ -65,9 +65,21 @@ class Actors:
         self._mention_keys = {mention.key for mention in mentions}
         self.roles = data_words(lang, "role_words.txt")
         self.affiliation: dict[str, str] = {}
+        #: person key → (entity keys, role words) they were introduced with ("le président
+        #: LREM de l'Assemblée nationale, Richard Ferrand").
+        self.introductions: dict[str, tuple[set[str], set[str]]] = {}
         for mention in mentions:
-            if mention.type == "PER" and not self.affiliation.get(mention.key):
+            if mention.type != "PER":
+                continue
+            if not self.affiliation.get(mention.key):
                 self.affiliation[mention.key] = self._nationality_near(mention)
+            entities, roles = self.introductions.setdefault(mention.key, (set(), set()))
+            for token in self._introduction_words(mention):
+                if token.lemma_.casefold() in self.roles and token.pos_ == "NOUN":
+                    roles.add(token.lemma_.casefold())
+                named = self._direct(token)
+                if named is not None and named.key != mention.key:
+                    entities.add(named.key)
 
     def mention_at(self, token: Token) -> Mention | None:
         """The entity mention covering this token, if any."""
@@ -82,12 +94,25 @@ class Actors:
             return self._noun_phrase(token)
         return None
 
-    def endpoints_in(self, tokens: Iterable[Token], *, names_first: bool = False) -> list[Endpoint]:
+    def endpoints_in(
+        self, tokens: Iterable[Token], *, names_first: bool = False, roles: bool = False
+    ) -> list[Endpoint]:
         """Every distinct entity named among tokens, in text order; with `names_first`,
-        named entities before those only implied by a national adjective or demonym."""
+        named entities before those only implied by a national adjective or demonym; with
+        `roles`, role descriptions ("au président de l'Assemblée nationale") resolved to the
+        person they describe."""
         found: dict[str, Endpoint] = {}
+        consumed: set[int] = set()
         for token in tokens:
+            if token.i in consumed:
+                continue
             endpoint = self._direct(token)
+            if endpoint is None and roles and self._is_role_noun(token):
+                endpoint = self._noun_phrase(token)
+                if endpoint is not None and endpoint.type == "PER":
+                    consumed.update(t.i for t in token.subtree)
+                else:
+                    endpoint = None
             if endpoint is not None:
                 found.setdefault(endpoint.key, endpoint)
         endpoints = list(found.values())
@@ -116,25 +141,53 @@ class Actors:
                 return Endpoint(actor.id, token.text, actor.type, actor.label(self.lang))
         return None
 
+    def _is_role_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and token.lemma_.casefold() in self.roles
+
     def _noun_phrase(self, head: Token) -> Endpoint | None:
-        """A role description or a group noun: the entity or nationality it names."""
+        """A role description or a group noun: the person it describes when the article
+        introduced someone that way, else the entity or nationality it names."""
         modifiers = [t for t in head.subtree if t.i != head.i and not _in_clause(t, head)]
         named = self.endpoints_in(modifiers)
-        if not named:
-            return None
-        if head.lemma_.casefold() in self.roles and not _indefinite(head):
-            person = self._affiliated_person(named[0].key, head)
+        if self._is_role_noun(head) and not _indefinite(head):
+            person = self._introduced_as(head, named[0].key if named else "")
             if person is not None:
                 return person
-        return named[0]
+        return named[0] if named else None
 
-    def _affiliated_person(self, country: str, before: Token) -> Endpoint | None:
-        people = [
-            m
-            for m in self.mentions
-            if m.type == "PER" and self.affiliation.get(m.key) == country and m.start < before.idx
+    def _introduced_as(self, role: Token, entity: str) -> Endpoint | None:
+        """The person last introduced before `role` with that role and entity ("le ministre
+        russe" → the Russian minister named earlier; "la chroniqueuse" → the only person
+        introduced as one)."""
+        lemma = role.lemma_.casefold()
+        candidates = []
+        for mention in self.mentions:
+            if mention.type != "PER" or mention.start >= role.idx:
+                continue
+            entities, roles = self.introductions.get(mention.key, (set(), set()))
+            tied = entity and (entity in entities or self.affiliation.get(mention.key) == entity)
+            if tied and (lemma in roles or not roles):
+                candidates.append((2, mention))
+            elif tied:
+                candidates.append((1, mention))
+            elif not entity and lemma in roles:
+                candidates.append((0, mention))
+        if not candidates:
+            return None
+        best = max(rank for rank, _ in candidates)
+        chosen = [m for rank, m in candidates if rank == best]
+        if best == 0 and len({m.key for m in chosen}) > 1:
+            return None
+        return _from_mention(chosen[-1])
+
+    def _introduction_words(self, mention: Mention) -> list[Token]:
+        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        if not tokens:
+            return []
+        return [
+            *_noun_phrase_before(self.doc, tokens[0].i),
+            *_apposition_after(self.doc, tokens[-1].i),
         ]
-        return _from_mention(people[-1]) if people else None
 
     def _nationality_near(self, mention: Mention) -> str:
         tokens = list(_tokens_in(self.doc, mention.start, mention.end))
@@ -163,7 +216,9 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Iterator[Token]:
 def _noun_phrase_before(doc: Doc, first: int) -> list[Token]:
     """ "la ministre nord-coréenne des Affaires étrangères" before a name, nearest first,
     stopping at a verb or punctuation."""
-    tokens = []
+    tokens: list[Token] = []
+    if first > 0 and doc[first - 1].text == ",":
+        first -= 1  # "le président de l'Assemblée nationale, Richard Ferrand"
     for index in range(first - 1, max(-1, first - 1 - AFFILIATION_WINDOW), -1):
         token = doc[index]
         if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text != "-"):

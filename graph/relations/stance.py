@@ -102,12 +102,24 @@ class _Reader:
         if verb is not None and token.pos_ in ("VERB", "AUX"):
             if verb.needs_claim and not self._claim_object(token):
                 return None
+            if self._passive_or_adjectival(token):
+                return None
             return _Cue(verb.kind, token, (token,))
         if self._labels_claim_as_false(token):
             return _Cue(DENIES, token, (token,))
         noun_kind = self.lexicon.nouns.get(lemma)
-        if noun_kind and token.pos_ == "NOUN" and token.head.lemma_.casefold() in self.light_verbs:
-            return _Cue(noun_kind, token.head, (token.head, token), noun=True)
+        if noun_kind and token.pos_ == "NOUN":
+            giver = self._light_verb_of(token)
+            if giver is not None:
+                return _Cue(noun_kind, giver, (giver, token), noun=True)
+        return None
+
+    def _light_verb_of(self, noun: Token) -> Token | None:
+        """The verb that gives a stance noun: "apporter son soutien", and one noun further
+        up, "faire part de sa solidarité"."""
+        for head in (noun.head, noun.head.head):
+            if head.pos_ in ("VERB", "AUX") and head.lemma_.casefold() in self.light_verbs:
+                return head
         return None
 
     def _phrase_cues(self, sentence: Span) -> Iterator[_Cue]:
@@ -118,6 +130,21 @@ class _Reader:
                 if matched and matched[0].i not in starts:
                     starts.add(matched[0].i)
                     yield _Cue(kind, _governing_verb(matched[-1]), tuple(matched))
+
+    @staticmethod
+    def _passive_or_adjectival(verb: Token) -> bool:
+        """ "condamné à 18 mois de prison", "soutenu par ses alliés": the subject undergoes,
+        it does not take a stance."""
+        if any(
+            child.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass")
+            for child in verb.children
+        ):
+            return True
+        participle = "Part" in verb.morph.get("VerbForm", [])
+        has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
+        return (
+            participle and not has_auxiliary and verb.dep_ in ("acl", "amod", "acl:relcl", "ROOT")
+        )
 
     def _labels_claim_as_false(self, token: Token) -> bool:
         """ "qualifier ces affirmations de « rumeurs sans fondement »"."""
@@ -181,10 +208,20 @@ class _Reader:
         if speaker is None:
             return
         targets = self._targets(cue, sentence, index)
-        excluded = {speaker.key, self.actors.country_of(speaker)}
-        for target in targets:
-            if target.key not in excluded and self.actors.country_of(target) != speaker.key:
-                yield Stance(cue.kind, speaker, target, index, cue.text)
+        for source in [speaker, *self._coordinated_with(speaker, cue)]:
+            excluded = {source.key, self.actors.country_of(source)}
+            for target in targets:
+                if target.key not in excluded and self.actors.country_of(target) != source.key:
+                    yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _coordinated_with(self, speaker: Endpoint, cue: _Cue) -> list[Endpoint]:
+        """ "X, Y et Z ont apporté leur soutien": the other subjects coordinated with X."""
+        subject = self._subject_of(cue.head)
+        if subject is None:
+            return []
+        conjuncts = [c for c in subject.subtree if c.dep_ in self.deps.get("conjunct", ())]
+        others = [self.actors.endpoint(c) for c in conjuncts if c.head.i != cue.head.i]
+        return [o for o in others if o is not None and o.key != speaker.key]
 
     def _speaker(self, cue: _Cue, sentence: Span) -> Endpoint | None:
         if _inside_quotes(cue.words[0], sentence, self.deps):
@@ -204,10 +241,18 @@ class _Reader:
             subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
             if subjects:
                 return subjects[0]
-            if token.dep_ not in self.deps.get("conjunct", ()) and token.dep_ != "xcomp":
+            if not self._shares_subject_with_head(token):
                 return None
             token = token.head
         return None
+
+    def _shares_subject_with_head(self, verb: Token) -> bool:
+        """A conjoined verb, an infinitive complement, or a participle clause ("Dénonçant
+        un acte grave, X a…") has the subject of the verb it depends on."""
+        if verb.dep_ in self.deps.get("conjunct", ()) or verb.dep_ == "xcomp":
+            return True
+        participle = {"Part", "Ger"} & set(verb.morph.get("VerbForm", []))
+        return verb.dep_ == "advcl" and bool(participle)
 
     def _resolve_subject(self, subject: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
         if subject.pos_ == "PRON":
@@ -265,7 +310,7 @@ class _Reader:
 
     def _targets(self, cue: _Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
-        named = self.actors.endpoints_in(complement)
+        named = self.actors.endpoints_in(complement, roles=True)
         if cue.kind == DENIES and not named:
             return self._recent_claimants(sentence, index, cue)
         return named
@@ -286,17 +331,38 @@ class _Reader:
         ]
         if cue.noun:
             roots += [c for c in cue.head.children if self._complement(c) and c.i != head.i]
-        tokens = [t for root in roots for t in root.subtree if not self._is_source_phrase(t)]
+        tokens = [
+            t
+            for root in roots
+            for t in root.subtree
+            if not self._is_source_phrase(t) and not self._in_circumstance(t, root)
+        ]
         return sorted(tokens, key=lambda t: t.i)
+
+    def _in_circumstance(self, token: Token, root: Token) -> bool:
+        """Whether a token of a complement sits in a nested phrase of place, time or means
+        ("soutien à ce mouvement sur son compte Instagram")."""
+        allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
+            "genitive", frozenset()
+        )
+        current = token
+        while current.i != root.i and current.head.i != current.i:
+            cases = [c for c in current.children if c.dep_ == "case"]
+            if cases and not any(c.lower_ in allowed for c in cases):
+                return True
+            current = current.head
+        return False
 
     def _complement(self, token: Token) -> bool:
         """An object, or an oblique introduced by a target preposition ("soutien à X")."""
-        if token.dep_ in self.deps.get("object", ()):
-            return True
-        prepositions = self.deps.get("target_prepositions", frozenset())
-        return token.dep_ in self.deps.get("oblique", ()) and any(
-            c.dep_ == "case" and c.lower_ in prepositions for c in token.children
+        allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
+            "genitive", frozenset()
         )
+        cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+        if token.dep_ in self.deps.get("object", ()):
+            return not cases or any(case in allowed for case in cases)
+        targets = self.deps.get("target_prepositions", frozenset())
+        return token.dep_ in self.deps.get("oblique", ()) and any(c in targets for c in cases)
 
     def _genitive(self, token: Token) -> bool:
         """Whether a noun's complement names its author ("les accusations de Washington")."""
