@@ -164,7 +164,7 @@ def _trim(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) 
     a known actor ("La France" at the start of a sentence).
     """
     strip = data_words(lang, "strip_words.txt")
-    titles = frozenset()
+    titles: frozenset[str] = frozenset()
     if entity_type == "PER":
         titles = data_words(lang, "titles.txt") | data_words(lang, "role_words.txt")
     start, end = span.start, span.end
