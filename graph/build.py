@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
 from graph import __version__
+from graph.aliases import AliasRules
+from graph.canonical import Canonical, canonicalise
 from graph.extract import ArticleExtraction
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
@@ -41,6 +43,7 @@ def build_graph(
     *,
     window: Window = "sentence",
     max_evidence: int = DEFAULT_MAX_EVIDENCE,
+    aliases: AliasRules | None = None,
 ) -> nx.MultiDiGraph:
     """One node per entity key; one `co_mention` edge per pair sharing a window, and one
     directed edge per (speaker, stance kind, target).
@@ -48,20 +51,45 @@ def build_graph(
     Edges are keyed by kind; a co-mention is stored once, from the smaller id to the larger.
     A stance edge's weight counts the sentences that state it.
     """
+    extractions = list(extractions)
+    canonical = canonicalise(extractions, aliases)
     nodes: dict[str, _NodeTally] = {}
     edges: dict[tuple[str, str, str], _EdgeTally] = {}
-    for extraction in extractions:
+    for original in extractions:
+        extraction = _remapped(original, canonical)
         _tally_nodes(extraction, nodes)
         _tally_co_mentions(extraction, window, edges)
         _tally_stances(extraction, nodes, edges)
     graph = nx.MultiDiGraph(
-        schema_version=SCHEMA_VERSION, generator=f"newsgraph {__version__}", window=window
+        schema_version=SCHEMA_VERSION,
+        generator=f"newsgraph {__version__}",
+        window=window,
+        possible_duplicates=[
+            {"a": a, "b": b, "reason": reason} for a, b, reason in canonical.possible_duplicates
+        ],
     )
     for key in sorted(nodes):
         graph.add_node(key, **_node_attributes(key, nodes[key]))
+        if key in canonical.labels:
+            graph.nodes[key]["label"] = canonical.labels[key]
     for (source, target, kind), tally in sorted(edges.items()):
         graph.add_edge(source, target, key=kind, **_edge_attributes(kind, tally, max_evidence))
     return graph
+
+
+def _remapped(extraction: ArticleExtraction, canonical: Canonical) -> ArticleExtraction:
+    """The extraction with every entity key replaced by its canonical node id."""
+    mentions = tuple(replace(m, key=canonical(m.key)) for m in extraction.mentions)
+    stances = tuple(
+        replace(
+            s,
+            source=replace(s.source, key=canonical(s.source.key)),
+            target=replace(s.target, key=canonical(s.target.key)),
+        )
+        for s in extraction.stances
+        if canonical(s.source.key) != canonical(s.target.key)
+    )
+    return replace(extraction, mentions=mentions, stances=stances)
 
 
 def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, _NodeTally]) -> None:
@@ -135,8 +163,18 @@ def _node_attributes(key: str, tally: _NodeTally) -> dict[str, object]:
 
 
 def _best_label(names: Counter[str]) -> str:
-    """The fullest form among the names: most words, then most frequent, then alphabetical."""
-    return min(names, key=lambda name: (-len(name.split()), -names[name], name))
+    """The fullest form among the names: most words, no initials ("V. Zelensky"), then
+    most frequent, then longest, then alphabetical."""
+    return min(
+        names,
+        key=lambda name: (
+            -len(name.split()),
+            any(len(word.rstrip(".")) == 1 for word in name.split()),
+            -names[name],
+            -len(name),
+            name,
+        ),
+    )
 
 
 def _edge_attributes(kind: str, tally: _EdgeTally, max_evidence: int) -> dict[str, object]:

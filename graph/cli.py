@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--max-drawn-nodes", type=int, default=300, help="entities drawn at most")
     b.add_argument("--title", default="newsgraph report", help="report title")
     b.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    b.add_argument("--aliases", metavar="FILE", help="alias file (TOML): merge, keep apart, rename")
     b.add_argument(
         "--places-only",
         action="store_true",
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--gold", required=True, action="append", help="gold JSONL file(s)")
     e.add_argument("--details", type=int, default=15, help="errors listed per category")
     e.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
+    e.add_argument("--aliases", metavar="FILE", help="alias file (TOML), as for build")
     e.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
     e.set_defaults(run=_run_eval)
     return parser
@@ -97,6 +99,7 @@ def _run_build(args: argparse.Namespace) -> int:
         title=args.title,
         max_drawn_nodes=args.max_drawn_nodes,
         capitals_as_governments=not args.places_only,
+        aliases=args.aliases,
     )
     with logging_redirect_tqdm(), tqdm(unit="article", disable=args.quiet) as bar:
 
@@ -114,7 +117,11 @@ def _run_eval(args: argparse.Namespace) -> int:
     gold = [article for path in args.gold for article in read_gold(path)]
     with logging_redirect_tqdm(), tqdm(unit="article", disable=args.quiet) as bar:
         results = run_evaluation(
-            args.inputs, gold, on_total=lambda n: bar.reset(total=n), progress=bar.update
+            args.inputs,
+            gold,
+            BuildOptions(aliases=args.aliases),
+            on_total=lambda n: bar.reset(total=n),
+            progress=bar.update,
         )
     for name, evaluation in results.items():
         print(format_report(name, evaluation, args.details if name == "newsgraph" else 0))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from graph.aliases import AliasRules, read_aliases
 from graph.articles import read_articles
 from graph.build import DEFAULT_MAX_EVIDENCE, build_graph
 from graph.errors import InputError
@@ -41,6 +42,11 @@ class BuildOptions:
     max_drawn_nodes: int = 300
     batch_size: int = 32
     capitals_as_governments: bool = True
+    aliases: str | Path | None = None
+
+    def alias_rules(self) -> AliasRules | None:
+        """The user's alias file, read (an InputError if it is malformed)."""
+        return read_aliases(self.aliases) if self.aliases else None
 
     def extract_options(self) -> ExtractOptions:
         return ExtractOptions(
@@ -76,6 +82,7 @@ def build(
 
     options = options or BuildOptions()
     outdir = Path(outdir)
+    aliases = options.alias_rules()
     corpus = read_articles(inputs)
     if on_total:
         on_total(len(corpus.articles))
@@ -86,7 +93,10 @@ def build(
         progress=progress,
     )
     graph = build_graph(
-        extraction.articles, window=options.window, max_evidence=options.max_evidence
+        extraction.articles,
+        window=options.window,
+        max_evidence=options.max_evidence,
+        aliases=aliases,
     )
     graph_json = write_graph_json(graph, outdir / "graph.json")
     manifest = write_manifest(extraction.summary, outdir / "manifest.json")
@@ -130,7 +140,7 @@ def run_evaluation(
         progress=progress,
     )
     articles = extraction.articles
-    graph = build_graph(articles, window=options.window)
+    graph = build_graph(articles, window=options.window, aliases=options.alias_rules())
     return {
         "newsgraph": evaluate(graph, gold),
         "baseline: raw spaCy entities": evaluate(raw_entity_graph(articles), gold),

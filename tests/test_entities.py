@@ -103,3 +103,42 @@ def test_surname_later_in_the_article_shares_the_full_name_key(fr_nlp) -> None:
     )
     keys = {m.name: m.key for m in mentions_of(doc, "fr")}
     assert keys["Macron"] == keys["Emmanuel Macron"] == "emmanuel macron"
+
+
+def _keys(nlp, text: str, **options) -> dict[str, str]:
+    from graph.gazetteer import load_gazetteer
+
+    doc = nlp(text)
+    return {m.name: m.key for m in mentions_of(doc, "fr", load_gazetteer(), **options)}
+
+
+@pytest.mark.slow
+def test_capital_as_government_is_its_country_but_a_place_stays_a_place(fr_nlp) -> None:
+    governs = _keys(fr_nlp, "Moscou a rejeté ces allégations, selon l'agence.")
+    place = _keys(fr_nlp, "Le sommet s'est tenu à Moscou la semaine dernière.")
+    assert governs["Moscou"] == "Q159"
+    assert place["Moscou"] == "moscou"
+
+
+@pytest.mark.slow
+def test_capitals_as_governments_can_be_switched_off(fr_nlp) -> None:
+    keys = _keys(fr_nlp, "Moscou a rejeté ces allégations.", capitals_as_governments=False)
+    assert keys["Moscou"] == "moscou"
+
+
+@pytest.mark.slow
+def test_demonyms_and_gazetteer_names_missed_by_ner_are_found(fr_nlp) -> None:
+    keys = _keys(
+        fr_nlp,
+        "Les Américains ont affirmé disposer de preuves. Les gilets jaunes ont défilé en "
+        "Belgique et devant les Nations unies.",
+    )
+    assert keys.get("Américains") == "Q30"
+    assert keys.get("gilets jaunes") == "ng:gilets-jaunes"
+    assert keys.get("Belgique") == "Q31"
+
+
+@pytest.mark.slow
+def test_sentence_initial_determiner_before_a_country_is_stripped(fr_nlp) -> None:
+    keys = _keys(fr_nlp, "La France a salué l'accord.")
+    assert "France" in keys and keys["France"] == "Q142"

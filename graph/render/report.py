@@ -51,8 +51,31 @@ def render_report(
     data = read_graph(graph)
     context = _graph_context(data, max_drawn_nodes, max_drawn_edges, summary.processed)
     template = _environment().get_template("report.html")
-    html = template.render(title=title, summary=summary, data=data, labels=data.labels(), **context)
+    html = template.render(
+        title=title,
+        summary=summary,
+        data=data,
+        labels=data.labels(),
+        duplicates=_possible_duplicates(graph, data.labels()),
+        **context,
+    )
     return write_atomically(Path(out_path), html)
+
+
+def _possible_duplicates(graph: nx.MultiDiGraph, labels: dict[str, str]) -> list[dict[str, str]]:
+    """The look-alike entities the merge rules left apart, with both labels, for the user
+    to confirm in an alias file."""
+    rows = []
+    for item in graph.graph.get("possible_duplicates", []):
+        a, b = str(item.get("a", "")), str(item.get("b", ""))
+        rows.append(
+            {
+                "a": labels.get(a, a),
+                "b": labels.get(b, b),
+                "reason": str(item.get("reason", "")),
+            }
+        )
+    return rows
 
 
 def render_graph_html(

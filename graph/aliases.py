@@ -1,0 +1,71 @@
+"""The user's alias file: merge these names, keep those apart, rename that node.
+
+A TOML file, applied on every build (`newsgraph build --aliases FILE`, or
+`BuildOptions(aliases=...)`)::
+
+    # Names in one [[merge]] group become one node (matched case- and accent-insensitively).
+    [[merge]]
+    names = ["Volodymyr Zelensky", "Zelenskyy", "le président ukrainien"]
+    label = "Volodymyr Zelensky"          # optional: the node's label
+
+    # Names in one [[keep_apart]] group are never merged by the automatic rules.
+    [[keep_apart]]
+    names = ["Jean-Marie Le Pen", "Marine Le Pen", "Le Pen"]
+
+    # Display names for nodes, by any of their names.
+    [rename]
+    "Sergueï Lavrov" = "Sergueï V. Lavrov"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import InputError
+from graph.names import entity_key
+
+
+@dataclass(frozen=True)
+class AliasRules:
+    """The user's decisions, as name keys (see graph.names.entity_key)."""
+
+    merges: tuple[tuple[frozenset[str], str], ...] = ()
+    apart: tuple[frozenset[str], ...] = ()
+    renames: dict[str, str] = field(default_factory=dict)
+
+    def merge_group(self, key: str) -> tuple[frozenset[str], str] | None:
+        """The [[merge]] group a name key belongs to, with its label ("" if none)."""
+        return next((group for group in self.merges if key in group[0]), None)
+
+    def kept_apart(self, a: str, b: str) -> bool:
+        """Whether the user said these two names are different actors."""
+        return any(a in group and b in group for group in self.apart)
+
+
+def read_aliases(path: str | Path) -> AliasRules:
+    """Read an alias file; a malformed one is an InputError saying what is wrong."""
+    path = Path(path)
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8"))
+        return _rules(table)
+    except OSError as error:
+        raise InputError(str(path), f"cannot read alias file: {error.strerror}") from error
+    except (tomllib.TOMLDecodeError, TypeError, KeyError, AttributeError) as error:
+        raise InputError(
+            str(path), f"not a valid alias file ({error}); see graph/aliases.py"
+        ) from error
+
+
+def _rules(table: dict) -> AliasRules:  # type: ignore[type-arg]
+    merges = tuple(
+        (frozenset(entity_key(name) for name in group["names"]), str(group.get("label", "")))
+        for group in table.get("merge", [])
+    )
+    apart = tuple(
+        frozenset(entity_key(name) for name in group["names"])
+        for group in table.get("keep_apart", [])
+    )
+    renames = {entity_key(name): str(label) for name, label in table.get("rename", {}).items()}
+    return AliasRules(merges, apart, renames)

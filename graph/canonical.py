@@ -1,0 +1,254 @@
+"""One node per real-world actor across articles: the corpus-wide merge rules.
+
+Inside an article, graph.entities already joins a surname to the full name before it and
+gives known actors their gazetteer id. Across the corpus, in this order:
+
+1. the user's alias file: names in one [[merge]] group are one actor;
+2. transliterations: two person names whose every word sounds the same once spelled the
+   same way (Zelensky / Zelenskyy / Zelenski, Sergueï / Sergei Lavrov);
+3. a surname alone, or an initial and a surname, joins the only full name in the corpus it
+   can abbreviate ("Zelensky" → Volodymyr Zelensky; "Le Pen" stays alone when the corpus
+   has Marine and Jean-Marie Le Pen);
+4. an acronym joins the only organisation whose initials it spells (PS → Parti socialiste).
+
+Names in one [[keep_apart]] group are never merged by rules 2–4. Pairs that look alike but
+were not merged are reported as possible duplicates, for the user to confirm in the alias
+file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from graph.aliases import AliasRules
+from graph.extract import ArticleExtraction
+from graph.names import entity_key
+
+#: Two names of one type this alike (difflib ratio), not merged, are possible duplicates.
+DUPLICATE_SIMILARITY = 0.85
+_GAZETTEER_ID = re.compile(r"(Q[0-9]+|ng:.+)")
+_SPELLINGS = (("kh", "h"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("y", "i"), ("j", "i"))
+_DOUBLED = re.compile(r"(.)\1+")
+_ACRONYM_FILLERS = frozenset(
+    {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "of", "the", "and", "for"}
+)
+
+
+@dataclass
+class _Key:
+    type_votes: Counter[str] = field(default_factory=Counter)
+    names: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class Canonical:
+    """Where every entity key goes, the labels the user chose, and what might be merged."""
+
+    mapping: dict[str, str]
+    labels: dict[str, str]
+    possible_duplicates: tuple[tuple[str, str, str], ...]
+
+    def __call__(self, key: str) -> str:
+        return self.mapping.get(key, key)
+
+
+def canonicalise(
+    extractions: Sequence[ArticleExtraction], rules: AliasRules | None = None
+) -> Canonical:
+    """Apply the merge rules to every entity key of a corpus."""
+    rules = rules or AliasRules()
+    keys = _collect(extractions)
+    merger = _Merger(keys, rules)
+    merger.apply_alias_file()
+    merger.merge_transliterations()
+    merger.merge_short_names()
+    merger.merge_acronyms()
+    mapping = merger.mapping()
+    labels = _user_labels(keys, mapping, rules)
+    return Canonical(mapping, labels, tuple(_possible_duplicates(keys, mapping)))
+
+
+def _collect(extractions: Iterable[ArticleExtraction]) -> dict[str, _Key]:
+    keys: dict[str, _Key] = defaultdict(_Key)
+    for extraction in extractions:
+        for mention in extraction.mentions:
+            info = keys[mention.key]
+            info.type_votes[mention.type] += 1
+            info.names.add(mention.name)
+            info.mentions += 1
+        for stance in extraction.stances:
+            for endpoint in (stance.source, stance.target):
+                keys[endpoint.key].type_votes[endpoint.type] += 0
+                keys[endpoint.key].names.add(endpoint.label or endpoint.name)
+    return dict(keys)
+
+
+def _type(info: _Key) -> str:
+    return info.type_votes.most_common(1)[0][0] if info.type_votes else ""
+
+
+def skeleton(name_key: str) -> str:
+    """A person's name spelled one way: "zelenskyy" and "zelenski" give the same skeleton.
+
+    >>> skeleton("serguei lavrov") == skeleton("sergei lavrov")
+    True
+    """
+    words = []
+    for word in name_key.split():
+        for written, spoken in _SPELLINGS:
+            word = word.replace(written, spoken)
+        words.append(_DOUBLED.sub(r"\1", word))
+    return " ".join(words)
+
+
+class _Merger:
+    """Union-find over entity keys, refusing unions the user kept apart."""
+
+    def __init__(self, keys: dict[str, _Key], rules: AliasRules) -> None:
+        self.keys = keys
+        self.rules = rules
+        self.parent = {key: key for key in keys}
+        self.members: dict[str, set[str]] = {key: {key} for key in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str, *, user: bool = False) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b or (not user and self._apart(root_a, root_b)):
+            return
+        self.parent[root_b] = root_a
+        self.members[root_a] |= self.members.pop(root_b)
+
+    def _apart(self, root_a: str, root_b: str) -> bool:
+        names_a = self._name_keys(root_a)
+        names_b = self._name_keys(root_b)
+        return any(self.rules.kept_apart(x, y) for x in names_a for y in names_b)
+
+    def _name_keys(self, root: str) -> set[str]:
+        return {
+            entity_key(n) for k in self.members[root] for n in self.keys[k].names
+        } | self.members[root]
+
+    def apply_alias_file(self) -> None:
+        for group, _label in self.rules.merges:
+            inside = [
+                k for k in self.keys if ({k} | {entity_key(n) for n in self.keys[k].names}) & group
+            ]
+            for other in inside[1:]:
+                self.union(inside[0], other, user=True)
+
+    def merge_transliterations(self) -> None:
+        by_skeleton: dict[str, list[str]] = defaultdict(list)
+        for key, info in self.keys.items():
+            if _type(info) == "PER":
+                by_skeleton[skeleton(key)].append(key)
+        for same in by_skeleton.values():
+            for other in same[1:]:
+                self.union(same[0], other)
+
+    def merge_short_names(self) -> None:
+        """A surname alone (or initial + surname) joins the only full name it fits."""
+        people = [k for k, info in self.keys.items() if _type(info) == "PER"]
+        full = [k for k in people if len(k.split()) > 1 and len(k.split()[0]) > 1]
+        for key in people:
+            words = skeleton(key).split()
+            initial = len(words) == 2 and len(words[0]) == 1
+            if len(words) != 1 and not initial:
+                continue
+            fits = {
+                self.find(f) for f in full if f != key and _abbreviates(words, skeleton(f).split())
+            }
+            if len(fits) == 1:
+                self.union(fits.pop(), key)
+
+    def merge_acronyms(self) -> None:
+        organisations = [k for k, info in self.keys.items() if _type(info) == "ORG"]
+        expansions: dict[str, set[str]] = defaultdict(set)
+        for key in organisations:
+            initials = _initials(key)
+            if len(initials) >= 2:
+                expansions[initials].add(key)
+        for key in organisations:
+            if " " in key or not any(n.isupper() for n in self.keys[key].names):
+                continue
+            fits = {self.find(k) for k in expansions.get(key, set()) if k != key}
+            if len(fits) == 1:
+                self.union(fits.pop(), key)
+
+    def mapping(self) -> dict[str, str]:
+        mapping = {}
+        for members in self.members.values():
+            chosen = min(members, key=self._preference)
+            for member in members:
+                mapping[member] = chosen
+        return mapping
+
+    def _preference(self, key: str) -> tuple[bool, int, int, str]:
+        """Gazetteer ids first, then the fullest name, then the most mentioned."""
+        info = self.keys[key]
+        return (not _GAZETTEER_ID.fullmatch(key), -len(key.split()), -info.mentions, key)
+
+
+def _abbreviates(short: list[str], full: list[str]) -> bool:
+    if len(short) == 1:
+        return full[-1] == short[0]
+    return full[-1] == short[1] and full[0].startswith(short[0])
+
+
+def _initials(key: str) -> str:
+    return "".join(word[0] for word in key.split() if word not in _ACRONYM_FILLERS)
+
+
+def _user_labels(
+    keys: dict[str, _Key], mapping: dict[str, str], rules: AliasRules
+) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for key, info in keys.items():
+        names = {key} | {entity_key(n) for n in info.names}
+        group = next((rules.merge_group(name) for name in names if rules.merge_group(name)), None)
+        if group and group[1]:
+            labels[mapping[key]] = group[1]
+        for name in names:
+            if name in rules.renames:
+                labels[mapping[key]] = rules.renames[name]
+    return labels
+
+
+def _possible_duplicates(
+    keys: dict[str, _Key], mapping: dict[str, str]
+) -> list[tuple[str, str, str]]:
+    """Nodes of one type whose names look alike (same surname, or nearly the same
+    spelling) but that the rules did not merge. Compared within buckets of the last word's
+    first letters, so the cost stays near linear."""
+    nodes = sorted({mapping[k] for k in keys})
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node in nodes:
+        last = skeleton(node).split()[-1] if node.split() else node
+        buckets[(_type(keys[node]), last[:3])].append(node)
+    found = []
+    for (type_, _), members in sorted(buckets.items()):
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                reason = _alike(a, b, type_)
+                if reason:
+                    found.append((a, b, reason))
+    return found
+
+
+def _alike(a: str, b: str, type_: str) -> str:
+    if _GAZETTEER_ID.fullmatch(a) or _GAZETTEER_ID.fullmatch(b):
+        return ""
+    if type_ == "PER" and skeleton(a).split()[-1] == skeleton(b).split()[-1]:
+        return "same surname"
+    if SequenceMatcher(None, a, b).ratio() >= DUPLICATE_SIMILARITY:
+        return "similar spelling"
+    return ""
