@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.entities import Mention
 from graph.gazetteer import ADJECTIVE, DEMONYM, Gazetteer
-from graph.langdata import data_words
+from graph.langdata import data_lines, data_words
 
 #: Tokens looked at before a person's name for a national adjective ("le président
 #: ukrainien Volodymyr Zelensky") and after it in an apposition (", porte-parole du
@@ -64,6 +64,8 @@ class Actors:
         }
         self._mention_keys = {mention.key for mention in mentions}
         self.roles = data_words(lang, "role_words.txt")
+        rows = [line.split("\t") for line in data_lines(lang, "anaphora_nouns.tsv")[1:]]
+        self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
         self.affiliation: dict[str, str] = {}
         #: person key → (entity keys, role words) they were introduced with ("le président
         #: LREM de l'Assemblée nationale, Richard Ferrand").
@@ -106,7 +108,7 @@ class Actors:
         for token in tokens:
             if token.i in consumed:
                 continue
-            endpoint = self._direct(token)
+            endpoint = self._direct(token) or self._anaphor(token)
             if endpoint is None and roles and self._is_role_noun(token):
                 endpoint = self._noun_phrase(token)
                 if endpoint is not None and endpoint.type == "PER":
@@ -141,14 +143,36 @@ class Actors:
                 return Endpoint(actor.id, token.text, actor.type, actor.label(self.lang))
         return None
 
+    def _anaphor(self, token: Token) -> Endpoint | None:
+        """ "ce mouvement", "ce pays": the entity of that type most mentioned so far."""
+        wanted = self.anaphora.get(token.lemma_.casefold())
+        if wanted is None or token.pos_ != "NOUN":
+            return None
+        demonstratives = syntax(self.lang).get("demonstratives", frozenset())
+        if not any(c.lower_ in demonstratives for c in token.children if c.dep_ == "det"):
+            return None
+        counts: dict[str, int] = {}
+        latest: dict[str, Mention] = {}
+        for mention in self.mentions:
+            if mention.type == wanted and mention.end <= token.idx:
+                counts[mention.key] = counts.get(mention.key, 0) + 1
+                latest[mention.key] = mention
+        if not counts:
+            return None
+        best = max(counts, key=lambda key: (counts[key], latest[key].start))
+        return _from_mention(latest[best])
+
     def _is_role_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.casefold() in self.roles
 
     def _noun_phrase(self, head: Token) -> Endpoint | None:
         """A role description or a group noun: the person it describes when the article
         introduced someone that way, else the entity or nationality it names."""
-        modifiers = [t for t in head.subtree if t.i != head.i and not _in_clause(t, head)]
+        modifiers = [t for t in head.subtree if t.i != head.i and not in_clause(t, head)]
         named = self.endpoints_in(modifiers)
+        people = [e for e in named if e.type == "PER"]
+        if people and self._is_role_noun(head):
+            return people[0]  # "le secrétaire général de l'Élysée Alexis Kohler"
         if self._is_role_noun(head) and not _indefinite(head):
             person = self._introduced_as(head, named[0].key if named else "")
             if person is not None:
@@ -237,7 +261,7 @@ def _apposition_after(doc: Doc, last: int) -> Span:
     return doc[last + 2 : end]
 
 
-def _in_clause(token: Token, head: Token) -> bool:
+def in_clause(token: Token, head: Token) -> bool:
     """Whether a token of head's subtree belongs to a relative or verbal clause of its own."""
     while token.i != head.i:
         if token.pos_ in ("VERB", "AUX") or token.dep_ in ("acl", "acl:relcl", "relcl"):

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 from graph.entities import Mention
 from graph.gazetteer import Gazetteer
 from graph.langdata import data_words
-from graph.relations.actors import THIRD_PERSON, Actors, Endpoint, syntax
-from graph.relations.lexicon import DENIES, Lexicon, load_lexicon
+from graph.relations.actors import THIRD_PERSON, Actors, Endpoint, in_clause, syntax
+from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, Lexicon, load_lexicon
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
@@ -43,6 +43,7 @@ class _Cue:
     head: Token
     words: tuple[Token, ...]
     noun: bool = False
+    passive: bool = False
 
     @property
     def text(self) -> str:
@@ -74,6 +75,8 @@ class _Reader:
         #: The claims the last denial answered, and where: a later "a également rejeté ces
         #: allégations" answers the same ones.
         self.disputed: tuple[int, list[Endpoint]] = (-CLAIM_LOOKBACK - 1, [])
+        #: The last person who was the subject of a sentence: who "il"/"elle" most likely is.
+        self.last_person: Endpoint | None = None
 
     def stances(self) -> Iterator[Stance]:
         for index, sentence in enumerate(self.sentences):
@@ -82,6 +85,16 @@ class _Reader:
                     continue
                 yield from self._stances_for(cue, sentence, index)
             self.claimants.append(self._claims_in(sentence))
+            self._remember_subject(sentence)
+
+    def _remember_subject(self, sentence: Span) -> None:
+        root = sentence.root
+        subject = self._subject_of(root)
+        if subject is None or subject.pos_ == "PRON":
+            return
+        found = self.actors.endpoint(subject)
+        if found is not None and found.type == "PER":
+            self.last_person = found
 
     # -- cues ---------------------------------------------------------------------------
     def _cues(self, sentence: Span) -> Iterator[_Cue]:
@@ -100,11 +113,14 @@ class _Reader:
         lemma = token.lemma_.casefold()
         verb = self.lexicon.verbs.get(lemma)
         if verb is not None and token.pos_ in ("VERB", "AUX"):
-            if verb.needs_claim and not self._claim_object(token):
+            if verb.needs_claim and not (self._claim_object(token) or self._claim_subject(token)):
                 return None
+            kind = self._claim_kind(verb.kind, token)
             if self._passive_or_adjectival(token):
-                return None
-            return _Cue(verb.kind, token, (token,))
+                if not self._agents(token):
+                    return None
+                return _Cue(kind, token, (token,), passive=True)
+            return _Cue(kind, token, (token,))
         if self._labels_claim_as_false(token):
             return _Cue(DENIES, token, (token,))
         noun_kind = self.lexicon.nouns.get(lemma)
@@ -130,6 +146,35 @@ class _Reader:
                 if matched and matched[0].i not in starts:
                     starts.add(matched[0].i)
                     yield _Cue(kind, _governing_verb(matched[-1]), tuple(matched))
+
+    def _claim_kind(self, kind: str, verb: Token) -> str:
+        """Criticising or attacking a claim ("a fustigé les conclusions de l'enquête",
+        "a dénoncé un discours") is denying it."""
+        if kind in (CRITICISES, ACCUSES) and (
+            self._claim_object(verb) or self._claim_subject(verb)
+        ):
+            return DENIES
+        return kind
+
+    def _claim_subject(self, verb: Token) -> bool:
+        """A passive whose subject is a claim ("le discours a été rejeté par …")."""
+        subjects = [c for c in verb.children if c.dep_ in self.deps.get("subject", ())]
+        if verb.dep_ in ("acl", "amod"):
+            subjects.append(verb.head)
+        return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in subjects)
+
+    def _agents(self, verb: Token) -> list[Token]:
+        """The "par X" phrases of a passive: who acts."""
+        prepositions = self.deps.get("agent_prepositions", frozenset())
+        return [
+            c
+            for c in verb.children
+            if c.dep_ in self.deps.get("agent", ())
+            or (
+                c.dep_ in self.deps.get("oblique", frozenset()) | {"obl:arg"}
+                and any(g.dep_ == "case" and g.lower_ in prepositions for g in c.children)
+            )
+        ]
 
     @staticmethod
     def _passive_or_adjectival(verb: Token) -> bool:
@@ -204,6 +249,9 @@ class _Reader:
 
     # -- speaker and target -------------------------------------------------------------
     def _stances_for(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        if cue.passive:
+            yield from self._passive_stances(cue, index)
+            return
         speaker = self._speaker(cue, sentence)
         if speaker is None:
             return
@@ -212,6 +260,24 @@ class _Reader:
             excluded = {source.key, self.actors.country_of(source)}
             for target in targets:
                 if target.key not in excluded and self.actors.country_of(target) != source.key:
+                    yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _passive_stances(self, cue: _Cue, index: int) -> Iterator[Stance]:
+        """ "Le discours de Macron a été rejeté par l'opposition": the agents take the stance
+        towards the subject (or the author of the claim the subject names)."""
+        agents = self.actors.endpoints_in(
+            (t for agent in self._agents(cue.head) for t in agent.subtree), roles=True
+        )
+        undergoing = [c for c in cue.head.children if c.dep_ in self.deps.get("subject", ())]
+        if cue.head.dep_ in ("acl", "amod"):
+            undergoing.append(cue.head.head)
+        own = {t.i for t in cue.head.subtree}
+        targets = self.actors.endpoints_in(
+            (t for s in undergoing for t in s.subtree if t.i not in own), roles=True
+        )
+        for source in agents:
+            for target in targets:
+                if target.key not in {source.key, self.actors.country_of(source)}:
                     yield Stance(cue.kind, source, target, index, cue.text)
 
     def _coordinated_with(self, speaker: Endpoint, cue: _Cue) -> list[Endpoint]:
@@ -256,8 +322,8 @@ class _Reader:
 
     def _resolve_subject(self, subject: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
         if subject.pos_ == "PRON":
-            if subject.lower_ in THIRD_PERSON:
-                return self.actors.person_before(subject)
+            if _pronoun(subject) in THIRD_PERSON:
+                return self.last_person or self.actors.person_before(subject)
             return self._reported_speaker(sentence, cue)
         return self.actors.endpoint(subject)
 
@@ -335,7 +401,9 @@ class _Reader:
             t
             for root in roots
             for t in root.subtree
-            if not self._is_source_phrase(t) and not self._in_circumstance(t, root)
+            if not self._is_source_phrase(t)
+            and not self._in_circumstance(t, root)
+            and not in_clause(t, root)
         ]
         return sorted(tokens, key=lambda t: t.i)
 
@@ -471,6 +539,11 @@ def _inside_quotes(token: Token, sentence: Span, deps: dict[str, frozenset[str]]
     closes = [t for t in rest if t.text in closing and t.text not in opening]
     opens = [t for t in rest if t.text in opening and t.text not in closing]
     return bool(closes) and (not opens or closes[0].i < opens[0].i)
+
+
+def _pronoun(token: Token) -> str:
+    """ "-t-il" → "il": inverted subject pronouns carry hyphens."""
+    return token.lower_.strip("-").split("-")[-1]
 
 
 def _has_case(token: Token, deps: dict[str, frozenset[str]]) -> bool:
