@@ -35,6 +35,8 @@ class Lexicon:
     blocking_verbs: frozenset[str]
     speaker_prepositions: frozenset[str]
     initial_speaker_prepositions: frozenset[str]
+    act_nouns: frozenset[str]
+    act_verbs: frozenset[str]
 
     @property
     def empty(self) -> bool:
@@ -69,4 +71,6 @@ def load_lexicon(lang: str) -> Lexicon:
         blocking_verbs=data_words(lang, "blocking_verbs.txt"),
         speaker_prepositions=data_words(lang, "speaker_prepositions.txt"),
         initial_speaker_prepositions=data_words(lang, "speaker_prepositions_initial.txt"),
+        act_nouns=data_words(lang, "act_nouns.txt"),
+        act_verbs=data_words(lang, "act_verbs.txt"),
     )

@@ -22,6 +22,8 @@ from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, Lexicon, load_l
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
+#: Sentences before a stance about a decision in which its author is looked for.
+ACT_LOOKBACK = 6
 #: Tokens a multiword cue may skip between its words (auxiliaries, adverbs).
 PHRASE_GAP = 3
 
@@ -72,6 +74,8 @@ class _Reader:
         self.light_verbs = data_words(lang, "light_verbs.txt")
         self.sentences = list(doc.sents)
         self.claimants: list[list[Endpoint]] = []
+        #: Per sentence, who decided or announced something (see act_verbs.txt).
+        self.acts: list[list[Endpoint]] = []
         #: The claims the last denial answered, and where: a later "a également rejeté ces
         #: allégations" answers the same ones.
         self.disputed: tuple[int, list[Endpoint]] = (-CLAIM_LOOKBACK - 1, [])
@@ -85,6 +89,7 @@ class _Reader:
                     continue
                 yield from self._stances_for(cue, sentence, index)
             self.claimants.append(self._claims_in(sentence))
+            self.acts.append(self._acts_in(sentence))
             self._remember_subject(sentence)
 
     def _remember_subject(self, sentence: Span) -> None:
@@ -379,7 +384,45 @@ class _Reader:
         named = self.actors.endpoints_in(complement, roles=True)
         if cue.kind == DENIES and not named:
             return self._recent_claimants(sentence, index, cue)
+        if not named and self._about_an_act(complement):
+            return self._recent_act_author(sentence, index, cue)
+        if not named and not cue.noun and len(cue.words) == 1:
+            return self._quoted_before(cue.head, sentence)
         return named
+
+    def _about_an_act(self, tokens: Sequence[Token]) -> bool:
+        return any(t.lemma_.casefold() in self.lexicon.act_nouns for t in tokens)
+
+    def _recent_act_author(self, sentence: Span, index: int, cue: _Cue) -> list[Endpoint]:
+        """ "X a salué les mesures": the author of the last decision or announcement."""
+        here = self._acts_in(self.doc[sentence.start : cue.head.i])
+        if here:
+            return here[-1:]
+        for acts in reversed(self.acts[max(0, index - ACT_LOOKBACK) : index]):
+            if acts:
+                return acts[-1:]
+        return []
+
+    def _acts_in(self, span: Span) -> list[Endpoint]:
+        authors = []
+        for token in span:
+            if token.lemma_.casefold() in self.lexicon.act_verbs and token.pos_ == "VERB":
+                subject = self._subject_of(token)
+                if subject is not None and subject.pos_ != "PRON" and subject.dep_ != "nsubj:pass":
+                    found = self.actors.endpoint(subject)
+                    if found is not None:
+                        authors.append(found)
+        return authors
+
+    def _quoted_before(self, verb: Token, sentence: Span) -> list[Endpoint]:
+        """ "« Macron n'a rien compris », a condamné la CGT": the cue verb reports the
+        quotation just before it, whose subject is the target."""
+        before = self.doc[sentence.start : verb.i]
+        closing = self.deps.get("quote_close", frozenset({"»"}))
+        if not any(t.text in closing for t in before[-4:]):
+            return []
+        quoted = [t for t in before if _inside_quotes(t, sentence, self.deps)]
+        return self.actors.endpoints_in(quoted, names_first=True)[:1]
 
     def _complement_tokens(self, cue: _Cue, sentence: Span) -> list[Token]:
         if len(cue.words) > 1 and not cue.noun:
