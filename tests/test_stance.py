@@ -86,6 +86,37 @@ def test_nobody_supports_or_denies_themselves(seed) -> None:
             "Selon Josep Borrell, l'Union européenne se tient aux côtés de la Moldavie.",
             ("Union européenne", "supports", "Moldavie"),
         ),
+        (
+            "Les déclarations de Donald Trump ont été démenties jeudi par le Kremlin.",
+            ("Russie", "denies", "Donald Trump"),
+        ),
+        (
+            "Jean-Luc Mélenchon a fustigé mardi le discours d'Emmanuel Macron.",
+            ("Jean-Luc Mélenchon", "denies", "Emmanuel Macron"),
+        ),
+        (
+            "Les gilets jaunes ont manifesté samedi à Paris. "
+            "L'acteur Franck Dubosc a apporté son soutien à ce mouvement.",
+            ("Franck Dubosc", "supports", "gilets jaunes"),
+        ),
+        (
+            "Emmanuel Macron a annoncé lundi une hausse du salaire minimum. "
+            "Laurent Berger a salué ces mesures.",
+            ("Laurent Berger", "supports", "Emmanuel Macron"),
+        ),
+        (
+            "« Emmanuel Macron n'a rien compris à la colère », a dénoncé Philippe Martinez.",
+            ("Philippe Martinez", "criticises", "Emmanuel Macron"),
+        ),
+        (
+            "Brigitte Bardot et Michel Polnareff ont apporté leur soutien aux gilets jaunes.",
+            ("Michel Polnareff", "supports", "gilets jaunes"),
+        ),
+        (
+            "Le président de l'Assemblée nationale, Richard Ferrand, a porté plainte. "
+            "Mardi, Marine Le Pen a exprimé son soutien au président de l'Assemblée nationale.",
+            ("Marine Le Pen", "supports", "Richard Ferrand"),
+        ),
     ],
 )
 def test_fresh_sentences(fr_nlp, text, expected) -> None:
@@ -100,6 +131,7 @@ def test_fresh_sentences(fr_nlp, text, expected) -> None:
         "Matteo Salvini pourrait soutenir Marine Le Pen aux prochaines élections.",
         "Vladimir Poutine a-t-il soutenu Donald Trump ?",
         "Angela Merkel n'a jamais salué la politique de Viktor Orbán.",
+        "Le ministre assistait à la cérémonie aux côtés d'Angela Merkel à Berlin.",
     ],
 )
 def test_negated_refused_conditional_or_questioned_support_is_not_support(fr_nlp, text) -> None:
@@ -109,3 +141,8 @@ def test_negated_refused_conditional_or_questioned_support_is_not_support(fr_nlp
 def test_denial_with_no_claim_to_answer_has_no_target(fr_nlp) -> None:
     text = "Le ministère de la Défense a démenti toute implication dans l'incident."
     assert not [s for s in _stances(fr_nlp, text) if s[1] == "denies"]
+
+
+def test_a_sentence_passed_on_someone_is_not_a_stance(fr_nlp) -> None:
+    text = "Le rappeur Kaaris, condamné à 18 mois de prison, a retrouvé Booba à Orly."
+    assert not _stances(fr_nlp, text)

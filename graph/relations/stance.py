@@ -173,11 +173,12 @@ class _Reader:
         prepositions = self.deps.get("agent_prepositions", frozenset())
         return [
             c
-            for c in verb.children
-            if c.dep_ in self.deps.get("agent", ())
-            or (
-                c.dep_ in self.deps.get("oblique", frozenset()) | {"obl:arg"}
-                and any(g.dep_ == "case" and g.lower_ in prepositions for g in c.children)
+            for c in verb.subtree
+            if c.i != verb.i
+            and not in_clause(c.head, verb)
+            and (
+                c.dep_ in self.deps.get("agent", ())
+                or any(g.dep_ == "case" and g.lower_ in prepositions for g in c.children)
             )
         ]
 
@@ -274,9 +275,10 @@ class _Reader:
             (t for agent in self._agents(cue.head) for t in agent.subtree), roles=True
         )
         undergoing = [c for c in cue.head.children if c.dep_ in self.deps.get("subject", ())]
-        if cue.head.dep_ in ("acl", "amod"):
+        own: set[int] = set()
+        if cue.head.dep_ in ("acl", "amod"):  # "le discours, qualifié de … par X"
             undergoing.append(cue.head.head)
-        own = {t.i for t in cue.head.subtree}
+            own = {t.i for t in cue.head.subtree}
         targets = self.actors.endpoints_in(
             (t for s in undergoing for t in s.subtree if t.i not in own), roles=True
         )
