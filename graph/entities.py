@@ -19,6 +19,8 @@ from graph.langdata import COMMON, data_words
 from graph.names import entity_key
 from graph.nlp import entity_labels
 
+#: spaCy's label for nationalities and groups, mapped in models.toml.
+NORP = "NORP"
 _PHRASE_OPENERS = frozenset({"«", "“", '"', "(", ":", "—", "–", "-", ".", "!", "?", "…"})
 _PUNCT_EDGES = "«»\"'“”‘’()[]{}.,;:!?…-–—·*/\\|"
 
@@ -86,6 +88,13 @@ def mentions_of(
         entity_type = labels.get(span.label_)
         if entity_type is None:
             continue
+        if entity_type == NORP:
+            norp = _group_mention(span, lang, gazetteer, sentence_of)
+            if norp is not None:
+                mentions.append(norp)
+            continue
+        if _after_honorific(span, lang):
+            entity_type = "PER"
         name_span = _trim(span, lang, entity_type, gazetteer)
         if name_span is None or not _is_name(name_span, lang, entity_type, gazetteer):
             continue
@@ -106,8 +115,75 @@ def mentions_of(
         mentions.append(mention)
     if gazetteer is not None:
         mentions.extend(_names_ner_missed(doc, lang, gazetteer, sentence_of))
-        mentions.sort(key=lambda m: m.start)
+    mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
+    mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
+
+
+def _full_person_name(mention: Mention) -> bool:
+    """A person's full name, or two capitalised words tagged ORG ("Donald Trump" is an ORG
+    for the English model about as often as a PERSON)."""
+    words = mention.name.split()
+    if mention.type == "PER":
+        return len(words) > 1
+    return mention.type == "ORG" and len(words) == 2 and all(w[:1].isupper() for w in words)
+
+
+def _surnames_ner_missed(
+    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
+) -> list[Mention]:
+    """The surname of a person named in full elsewhere in the article, where NER saw no
+    entity ("Trump lambasted Macron" after "Donald Trump" and "Emmanuel Macron")."""
+    surnames = {m.name.split()[-1]: m for m in mentions if _full_person_name(m)}
+    covered = {t.i for ent in doc.ents for t in ent} | {
+        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+    }
+    found = []
+    for token in doc:
+        full = surnames.get(token.text)
+        if full is None or token.i in covered or token.pos_ != "PROPN":
+            continue
+        found.append(
+            Mention(
+                name=token.text,
+                key=entity_key(token.text),
+                type="PER",
+                sentence=sentence_of[token.sent.start],
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+            )
+        )
+    return found
+
+
+def _group_mention(
+    span: Span, lang: str, gazetteer: Gazetteer | None, sentence_of: dict[int, int]
+) -> Mention | None:
+    """A nationality or group (spaCy's NORP): the country when it stands for one as a noun
+    ("the Russians said"); nothing when it is an adjective ("French police", which the stance
+    reader resolves in context) or no country ("the Tories")."""
+    if gazetteer is None or span.root.pos_ == "ADJ":
+        return None
+    match = gazetteer.lookup(span.text, lang, frozenset({DEMONYM}))
+    if match is None:
+        return None
+    actor = match.actor
+    return Mention(
+        name=span.text,
+        key=actor.id,
+        type=actor.type,
+        sentence=sentence_of[span.sent.start],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        canonical=actor.label(lang),
+    )
+
+
+def _after_honorific(span: Span, lang: str) -> bool:
+    """ "Mr Assadi", "Mme Le Pen": a person, whatever the NER label."""
+    return len(span) > 1 and span[0].lower_ in data_words(lang, "honorifics.txt")
 
 
 def _names_ner_missed(

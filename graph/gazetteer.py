@@ -158,6 +158,9 @@ def _longest_name_at(
         return None
     for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
         span = doc[start:end]
+        last = doc[end - 1]
+        if last.is_space or last.is_punct:
+            continue  # "gilets jaunes\n" is "gilets jaunes"
         if end - start == 1 and not span.text[:1].isupper():
             continue
         match = gazetteer.lookup(span.text, lang, SCANNED_KINDS, any_language=False)

@@ -380,10 +380,6 @@ def test_demonyms_stand_for_their_country(en_nlp: Language) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="graph.entities keeps a NORP span it cannot resolve as an entity of type 'NORP'",
-)
 def test_a_group_that_is_no_country_is_not_an_entity(en_nlp: Language) -> None:
     doc = en_nlp("The Tories and the Republicans disagreed with the Jews' representatives.")
     assert all(m.type != "NORP" for m in mentions_of(doc, "en", load_gazetteer()))

@@ -169,6 +169,10 @@ class Actors:
         """A role description or a group noun: the person it describes when the article
         introduced someone that way, else the entity or nationality it names."""
         modifiers = [t for t in head.subtree if t.i != head.i and not in_clause(t, head)]
+        apposed = [c for c in head.children if c.dep_ == "appos"]
+        named_in_apposition = self.endpoints_in(t for c in apposed for t in c.subtree)
+        if named_in_apposition:
+            return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
         named = self.endpoints_in(modifiers)
         people = [e for e in named if e.type == "PER"]
         if people and self._is_role_noun(head):

@@ -72,6 +72,7 @@ class _Reader:
         self.lexicon = lexicon
         self.deps = syntax(lang)
         self.light_verbs = data_words(lang, "light_verbs.txt")
+        self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
         self.claimants: list[list[Endpoint]] = []
         #: Per sentence, who decided or announced something (see act_verbs.txt).
@@ -178,9 +179,18 @@ class _Reader:
             and not in_clause(c.head, verb)
             and (
                 c.dep_ in self.deps.get("agent", ())
-                or any(g.dep_ == "case" and g.lower_ in prepositions for g in c.children)
+                or any(word in prepositions for word in self._introducers(c))
             )
         ]
+
+    def _introducers(self, token: Token) -> list[str]:
+        """The prepositions that introduce a phrase: its `case` children in French (UD
+        hangs "à" under "Kiev"), the token itself where the language makes prepositions
+        heads (English "to" -pobj-> "Kiev")."""
+        words = [c.lower_ for c in token.children if c.dep_ in self.deps.get("case", ())]
+        if token.dep_ in self.deps.get("preposition", ()):
+            words.append(token.lower_)
+        return words
 
     @staticmethod
     def _passive_or_adjectival(verb: Token) -> bool:
@@ -236,10 +246,12 @@ class _Reader:
                 return True
         return False
 
-    @staticmethod
-    def _conditional(verb: Token) -> bool:
-        tokens = [verb, *(c for c in verb.children if c.pos_ == "AUX")]
-        return any("Cnd" in token.morph.get("Mood", []) for token in tokens)
+    def _conditional(self, verb: Token) -> bool:
+        """A conditional verb, or a modal auxiliary of hypothesis ("could support")."""
+        auxiliaries = [c for c in verb.children if c.pos_ == "AUX"]
+        if any(c.lemma_.casefold() in self.lexicon.blocking_verbs for c in auxiliaries):
+            return True
+        return any("Cnd" in token.morph.get("Mood", []) for token in [verb, *auxiliaries])
 
     def _blocked(self, verb: Token) -> bool:
         token = verb
@@ -351,7 +363,11 @@ class _Reader:
             found = self.actors.endpoint(subject)
             if found is not None:
                 return found
-        after = [t for t in self.doc[verb.i + 1 : sentence.end] if not _in_prepositional(t, verb)]
+        after = [
+            t
+            for t in self.doc[verb.i + 1 : sentence.end]
+            if not _in_prepositional(t, verb, self.deps)
+        ]
         named = self.actors.endpoints_in(after[:12], names_first=True)
         return named[0] if named else None
 
@@ -359,10 +375,17 @@ class _Reader:
         """ "selon X", "d'après X", or a sentence-initial "Pour X, …"."""
         for token in sentence:
             if self._introduces_source(token):
-                named = self.actors.endpoints_in(token.head.subtree)
+                heads_phrase = token.dep_ in self.deps.get("preposition", ())
+                scope = token.subtree if heads_phrase else token.head.subtree
+                named = self.actors.endpoints_in(scope)
                 if named:
                     return named[0]
         return None
+
+    def _in_phrase(self, token: Token) -> bool:
+        """Whether a noun is the object of a preposition ("de Moscou", "from Moscow")."""
+        objects = self.deps.get("preposition_object", frozenset())
+        return bool(self._introducers(token)) or token.dep_ in objects
 
     def _introduces_source(self, token: Token) -> bool:
         word = token.lower_
@@ -375,7 +398,7 @@ class _Reader:
         for token in reversed(list(self.doc[sentence.start : verb.i])):
             if token.pos_ == "VERB":
                 return None
-            if token.pos_ == "PROPN" and not _has_case(token, self.deps):
+            if token.pos_ == "PROPN" and not self._in_phrase(token):
                 found = self.actors.endpoint(token)
                 if found is not None:
                     return found
@@ -385,7 +408,9 @@ class _Reader:
         complement = self._complement_tokens(cue, sentence)
         named = self.actors.endpoints_in(complement, roles=True)
         if cue.kind == DENIES and not named:
-            return self._recent_claimants(sentence, index, cue)
+            claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
+            authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
+            return authors or self._recent_claimants(sentence, index, cue)
         if not named and self._about_an_act(complement):
             return self._recent_act_author(sentence, index, cue)
         if not named and not cue.noun and len(cue.words) == 1:
@@ -410,7 +435,8 @@ class _Reader:
         for token in span:
             if token.lemma_.casefold() in self.lexicon.act_verbs and token.pos_ == "VERB":
                 subject = self._subject_of(token)
-                if subject is not None and subject.pos_ != "PRON" and subject.dep_ != "nsubj:pass":
+                passive = subject is not None and subject.dep_ in self._passive_subjects
+                if subject is not None and subject.pos_ != "PRON" and not passive:
                     found = self.actors.endpoint(subject)
                     if found is not None:
                         authors.append(found)
@@ -460,8 +486,8 @@ class _Reader:
         )
         current = token
         while current.i != root.i and current.head.i != current.i:
-            cases = [c for c in current.children if c.dep_ == "case"]
-            if cases and not any(c.lower_ in allowed for c in cases):
+            words = self._introducers(current)
+            if words and not any(word in allowed for word in words):
                 return True
             current = current.head
         return False
@@ -471,7 +497,7 @@ class _Reader:
         allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
             "genitive", frozenset()
         )
-        cases = [c.lower_ for c in token.children if c.dep_ == "case"]
+        cases = self._introducers(token)
         if token.dep_ in self.deps.get("object", ()):
             return not cases or any(case in allowed for case in cases)
         targets = self.deps.get("target_prepositions", frozenset())
@@ -480,14 +506,26 @@ class _Reader:
     def _genitive(self, token: Token) -> bool:
         """Whether a noun's complement names its author ("les accusations de Washington")."""
         genitive = self.deps.get("genitive", frozenset())
-        return any(c.dep_ == "case" and c.lower_ in genitive for c in token.children)
+        return any(word in genitive for word in self._introducers(token))
+
+    def _authors(self, noun: Token) -> list[Token]:
+        """Who a claim noun belongs to: "les accusations de Washington", "Washington's
+        claims", "the claims of Washington"."""
+        authors: list[Token] = []
+        for child in noun.children:
+            if child.dep_ in ("acl", "acl:relcl") and child.pos_ == "VERB":
+                agents = self._agents(child)  # "the claims made by Washington"
+                authors.extend(t for agent in agents for t in agent.subtree)
+            elif child.dep_ in self.deps.get("possessor", ()):
+                authors.append(child)
+            elif self._genitive(child):
+                objects = self.deps.get("preposition_object", frozenset())
+                under = [g for g in child.children if g.dep_ in objects]
+                authors.extend(under if child.dep_ in self.deps.get("preposition", ()) else [child])
+        return authors
 
     def _is_source_phrase(self, token: Token) -> bool:
-        return any(
-            c.lower_ in self.lexicon.speaker_prepositions
-            for c in token.children
-            if c.dep_ == "case"
-        )
+        return any(word in self.lexicon.speaker_prepositions for word in self._introducers(token))
 
     def _recent_claimants(self, sentence: Span, index: int, cue: _Cue) -> list[Endpoint]:
         found = self._claims_in(self.doc[sentence.start : cue.head.i])
@@ -516,13 +554,12 @@ class _Reader:
                 and not self._negated(token)
             ):
                 subject = self._subject_of(token)
-                if subject is not None and subject.dep_ != "nsubj:pass":
+                if subject is not None and subject.dep_ not in self._passive_subjects:
                     found = self.actors.endpoint(subject)
                     if found is not None:
                         claimants.append(found)
             elif lemma in self.lexicon.claim_nouns and token.pos_ == "NOUN":
-                authors = [c for c in token.children if c.dep_ == "nmod" and self._genitive(c)]
-                claimants.extend(self.actors.endpoints_in(authors))
+                claimants.extend(self.actors.endpoints_in(self._authors(token)))
         return claimants
 
 
@@ -569,21 +606,34 @@ def _finite(token: Token) -> bool:
 
 
 def _inside_quotes(token: Token, sentence: Span, deps: dict[str, frozenset[str]]) -> bool:
-    opening = deps.get("quote_open", frozenset({"«"}))
-    closing = deps.get("quote_close", frozenset({"»"}))
+    """Whether a token is inside a quotation of its sentence (or of one that closes in it)."""
+    sides = [(t, _quote_side(t, deps)) for t in sentence]
     depth = 0
-    for other in sentence.doc[sentence.start : token.i]:
-        if other.text in opening and other.text not in closing:
+    straight_open = False
+    for other, side in sides:
+        if other.i >= token.i:
+            break
+        if side == "open":
             depth += 1
-        elif other.text in closing and other.text not in opening:
+        elif side == "close":
             depth = max(0, depth - 1)
-    if depth:
+        elif side == "either":
+            straight_open = not straight_open
+    if depth or straight_open:
         return True
     # A quotation may open in an earlier sentence and close in this one.
-    rest = sentence.doc[token.i : sentence.end]
-    closes = [t for t in rest if t.text in closing and t.text not in opening]
-    opens = [t for t in rest if t.text in opening and t.text not in closing]
-    return bool(closes) and (not opens or closes[0].i < opens[0].i)
+    rest = [side for other, side in sides if other.i >= token.i and side in ("open", "close")]
+    return bool(rest) and rest[0] == "close"
+
+
+def _quote_side(token: Token, deps: dict[str, frozenset[str]]) -> str:
+    """ "open", "close", "either" (a straight quote the tagger could not place) or ""."""
+    opening = token.text in deps.get("quote_open", frozenset({"«"}))
+    closing = token.text in deps.get("quote_close", frozenset({"»"}))
+    if opening and closing:
+        side = token.morph.get("PunctSide", [])
+        return "open" if "Ini" in side else "close" if "Fin" in side else "either"
+    return "open" if opening else "close" if closing else ""
 
 
 def _pronoun(token: Token) -> str:
@@ -591,16 +641,13 @@ def _pronoun(token: Token) -> str:
     return token.lower_.strip("-").split("-")[-1]
 
 
-def _has_case(token: Token, deps: dict[str, frozenset[str]]) -> bool:
-    return any(c.dep_ in deps.get("case", ()) for c in token.children)
-
-
-def _in_prepositional(token: Token, verb: Token) -> bool:
+def _in_prepositional(token: Token, verb: Token, deps: dict[str, frozenset[str]]) -> bool:
     """Whether a token after a verb sits in a prepositional phrase ("lors d'une rencontre
-    avec son homologue")."""
+    avec son homologue", "during a meeting with his counterpart")."""
+    objects = deps.get("preposition_object", frozenset())
     current = token
     while current.i != verb.i and current.head.i != current.i:
-        if any(c.dep_ == "case" for c in current.children):
+        if current.dep_ in objects or any(c.dep_ == "case" for c in current.children):
             return True
         current = current.head
     return False
