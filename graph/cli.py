@@ -1,8 +1,9 @@
 """Command line: argument parsing and progress display only; the work is in graph.pipeline.
 
-Exit codes: 0 every input was processed; 3 the outputs were written but some inputs were
-skipped (listed in manifest.json and the report); 1 nothing could be processed or the run
-failed; 2 bad command-line usage.
+Exit codes of `build`: 0 every input was processed; 3 the outputs were written but some
+inputs were skipped (listed with their reasons in manifest.json, the report and on stderr);
+1 nothing could be processed (the outputs are still written, saying why) or the run failed
+(e.g. the output folder cannot be written); 2 bad command-line usage.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +27,9 @@ from graph.relations.cooccurrence import WINDOWS
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 log = logging.getLogger("newsgraph")
+#: Characters a file name or a reason may carry that would drive the terminal (escape
+#: sequences, line breaks) or reorder what it shows (bidirectional overrides).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,8 +111,18 @@ def _run_build(args: argparse.Namespace) -> int:
         def on_total(total: int) -> None:
             bar.reset(total=total)
 
-        result = build(args.inputs, args.out, options, on_total=on_total, progress=bar.update)
+        try:
+            result = build(args.inputs, args.out, options, on_total=on_total, progress=bar.update)
+        except OSError as error:  # inputs never raise (they are skipped): this is the output
+            where = _printable(str(error.filename or args.out))
+            log.error("cannot write %s: %s", where, error.strerror or error)
+            return EXIT_FAILED
     _print_outcome(result)
+    return _build_exit_code(result)
+
+
+def _build_exit_code(result: BuildResult) -> int:
+    """0 all processed, 3 some inputs skipped, 1 none processed: scripts can tell them apart."""
     if not result.summary.processed:
         return EXIT_FAILED
     return EXIT_SKIPPED if result.summary.skipped else EXIT_OK
@@ -147,5 +162,17 @@ def _print_outcome(result: BuildResult) -> None:
         file=sys.stderr,
     )
     for item in summary.skipped:
-        print(f"  skipped {item.source}: {item.reason}", file=sys.stderr)
+        print(f"  skipped {_printable(item.source)}: {_printable(item.reason)}", file=sys.stderr)
+    if not summary.processed:
+        why = "every input was skipped (see above)" if summary.skipped else "no input found"
+        print(f"nothing could be processed: {why}", file=sys.stderr)
     print(f"report: {result.report}\ngraph:  {result.graph_json}\nmanifest: {result.manifest}")
+
+
+def _printable(text: str) -> str:
+    r"""Text from the inputs made safe for a terminal: control characters shown as escapes.
+
+    >>> _printable("evil\x1b[2J.txt")
+    'evil\\x1b[2J.txt'
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

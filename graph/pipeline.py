@@ -77,6 +77,10 @@ def build(
 
     `on_total(n)` is told how many articles were found before the slow part starts, and
     `progress(k)` as they are done, so a caller can draw a progress bar.
+
+    Only the three fixed names below `outdir` are written, each atomically (temp file and
+    rename), manifest.json last: it is there and new only when the run finished. Article
+    ids and file names from the inputs are data in those files, never parts of a path.
     """
     from graph.render import render_report
 
@@ -99,7 +103,6 @@ def build(
         aliases=aliases,
     )
     graph_json = write_graph_json(graph, outdir / "graph.json")
-    manifest = write_manifest(extraction.summary, outdir / "manifest.json")
     report = render_report(
         graph,
         extraction.summary,
@@ -107,6 +110,7 @@ def build(
         title=options.title,
         max_drawn_nodes=options.max_drawn_nodes,
     )
+    manifest = write_manifest(extraction.summary, outdir / "manifest.json")
     return BuildResult(graph, extraction.summary, report, graph_json, manifest)
 
 
