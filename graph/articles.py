@@ -16,21 +16,27 @@ Skipped with a precise reason, and nothing a file contains can stop the run:
 
 from __future__ import annotations
 
-import codecs
 import csv
 import errno
 import io
 import json
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
-import charset_normalizer
 import trafilatura
+
+from graph.decoding import (
+    CONTROLS_AT_START,
+    UnreadableTextError,
+    decode_bytes,
+    encoding_of,
+    looks_binary,
+    valid_unicode,
+)
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ def _shown(path: str | os.PathLike[str]) -> str:
     try:
         return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
-        return _valid_unicode(text)
+        return valid_unicode(text)
 
 
 def _access_reason(path: Path, error: OSError) -> str:
@@ -251,133 +257,6 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 # --- bytes → text ------------------------------------------------------------------------
 
 
-class UnreadableTextError(ValueError):
-    """Bytes that are not text in any encoding we can recognise."""
-
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-#: Magic numbers of the binary files most often misnamed `.txt`: the reason can name them.
-_SIGNATURES = (
-    (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or a .docx, .odt or .epub)"),
-    (b"PK\x05\x06", "an empty ZIP archive"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
-    (b"\x7fELF", "an executable program"),
-    (b"SQLite format 3\x00", "an SQLite database"),
-)
-_MAX_CONTROL_SHARE = 0.05
-_CONTROLS_AT_START = "binary content, not text (control characters in its start)"
-_LONE_SURROGATES = re.compile("[\ud800-\udfff]")
-#: A byte 0x80–0xFF as it shows when UTF-8 is misread as Windows-1252 (its five undefined
-#: bytes show as the C1 control of the same number).
-_CP1252_SHOWN = {bytes([b]).decode("cp1252", "ignore") or chr(b): b for b in range(0x80, 0x100)}
-_SHOWN_CONTINUATION = "".join(ch for ch, b in _CP1252_SHOWN.items() if b < 0xC0)
-#: "Ã©" for "é", "Å“" for "œ", "Ä‡" for "ć", "â€™" for "’": a lead that real French or
-#: English text does not put before such a character.
-_MOJIBAKE = re.compile(f"[ÂÃÄÅ][{_SHOWN_CONTINUATION}]|â[€‚„][{_SHOWN_CONTINUATION}]")
-
-
-def decode_bytes(data: bytes) -> str:
-    """Decode a text file: BOM first, then strict UTF-8, then a detected legacy encoding.
-
-    Raises UnreadableTextError for binary content (PDF, images, archives named `.txt`).
-    UTF-8 once misread as Windows-1252 (mojibake: "Ã©tÃ©") is repaired, and decoding its
-    own output changes nothing (it is idempotent).
-
-    >>> decode_bytes("Ã‰lisabeth Borne, Ã©lue".encode())
-    'Élisabeth Borne, élue'
-    """
-    text = data.decode(_encoding_of(data), errors="replace").lstrip("\ufeff")
-    text = _repair_mojibake(_valid_unicode(text))
-    if _looks_binary(text):
-        raise UnreadableTextError(_CONTROLS_AT_START)
-    return text
-
-
-def _valid_unicode(text: str) -> str:
-    """Text without lone surrogates (from JSON `\\ud800` escapes), which UTF-8 cannot write."""
-    return _LONE_SURROGATES.sub("\ufffd", text)
-
-
-def _encoding_of(data: bytes, *, complete: bool = True) -> str:
-    """The encoding of `data` (or of a file starting with it, when not `complete`)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return encoding
-    for signature, kind in _SIGNATURES:
-        if data.startswith(signature):
-            raise UnreadableTextError(f"binary content, not text: this is {kind}")
-    try:
-        codecs.utf_8_decode(data, "strict", complete)
-    except UnicodeDecodeError:
-        return _legacy_encoding(data)
-    return "utf-8"
-
-
-#: Single-byte Latin encodings that charset detection confuses with one another on short
-#: texts; French and English legacy text is almost always Windows-1252, so it wins among them.
-_LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac_", "cp437", "cp850", "ascii")
-
-
-def _legacy_encoding(data: bytes) -> str:
-    """Legacy 8-bit text: Windows-1252 unless detection finds a non-Latin encoding."""
-    if b"\x00" in data[:4096]:
-        raise UnreadableTextError(
-            "binary content, not text (NUL bytes and no byte-order mark; "
-            "if it is UTF-16 text, save it as UTF-8)"
-        )
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
-        raise UnreadableTextError("binary content, not text (no known encoding fits)")
-    if not best.encoding.startswith(_LATIN_FAMILY):
-        return best.encoding
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return "latin-1"
-    return "cp1252"
-
-
-def _repair_mojibake(text: str) -> str:
-    """Undo UTF-8 misread as Windows-1252, one character at a time, until nothing changes."""
-    while (repaired := _MOJIBAKE.sub(_unmangled, text)) != text:
-        text = repaired
-    return text
-
-
-def _unmangled(match: re.Match[str]) -> str:
-    mangled = match.group()
-    try:
-        return bytes(_CP1252_SHOWN.get(ch, ord(ch)) for ch in mangled).decode("utf-8")
-    except UnicodeDecodeError:
-        return mangled
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:8192]
-    if not sample:
-        return False
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in sample or controls / len(sample) > _MAX_CONTROL_SHARE
-
-
-# --- documents: one article a file --------------------------------------------------------
-
-
 def _read_document(path: Path, source: str, article_id: str, max_bytes: int) -> Article | Skipped:
     """A .txt or .html file as one article; read with a bound even if it grows meanwhile."""
     with path.open("rb") as handle:
@@ -430,11 +309,11 @@ def _record_article(record: dict[str, Any], source: str, fallback_id: str) -> Ar
         return Skipped(source, "'text' is empty")
     meta = {key: _as_text(record.get(key)) for key in METADATA_FIELDS}
     article_id = _as_text(record.get("id")) or fallback_id
-    return Article(id=article_id, text=_valid_unicode(text), origin=source, **meta)
+    return Article(id=article_id, text=valid_unicode(text), origin=source, **meta)
 
 
 def _as_text(value: object) -> str:
-    return "" if value is None else _valid_unicode(str(value)).strip()
+    return "" if value is None else valid_unicode(str(value)).strip()
 
 
 def _read_jsonl(
@@ -505,9 +384,9 @@ def _text_encoding(handle: IO[bytes]) -> str:
     start is binary. The handle is left at the beginning."""
     head = handle.read(ENCODING_SAMPLE_BYTES)
     handle.seek(0)
-    encoding = _encoding_of(head, complete=len(head) < ENCODING_SAMPLE_BYTES)
-    if _looks_binary(head.decode(encoding, errors="replace")):
-        raise UnreadableTextError(_CONTROLS_AT_START)
+    encoding = encoding_of(head, complete=len(head) < ENCODING_SAMPLE_BYTES)
+    if looks_binary(head.decode(encoding, errors="replace")):
+        raise UnreadableTextError(CONTROLS_AT_START)
     return encoding
 
 
@@ -567,5 +446,5 @@ def _csv_row(
 
 def _preview(names: list[str], count: int = 10, width: int = 40) -> str:
     """A hostile header can be huge: show its first names, shortened."""
-    shown_names = [_valid_unicode(name)[:width] for name in names[:count]]
+    shown_names = [valid_unicode(name)[:width] for name in names[:count]]
     return repr(shown_names) + (f" and {len(names) - count} more" if len(names) > count else "")

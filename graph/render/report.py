@@ -6,8 +6,6 @@ page's Content-Security-Policy forbids every network request.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -17,6 +15,7 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from graph.fsutil import write_text_atomic
 from graph.render.assets import load_assets
 from graph.render.escaping import is_web_url, script_json
 from graph.render.layout import select_drawn, static_positions
@@ -28,7 +27,6 @@ from graph.summary import CorpusSummary, ProcessedArticle
 
 MAX_DRAWN_NODES = 300
 MAX_DRAWN_EDGES = 1500
-REPORT_FILE_MODE = 0o644
 
 
 def render_report(
@@ -98,21 +96,8 @@ def render_graph_html(
 
 
 def write_atomically(path: Path, text: str) -> Path:
-    """Write `text` to `path` through a temporary file in the same folder and `os.replace`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        # errors="replace": a lone surrogate from a badly decoded article must not lose the report.
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="\n") as file:
-            file.write(text)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, REPORT_FILE_MODE)  # mkstemp creates 0600; a report is for sharing
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    """Write the page atomically (see graph.fsutil.write_text_atomic)."""
+    return write_text_atomic(path, text)
 
 
 def _graph_context(
