@@ -354,7 +354,7 @@ def _read_past_line(handle: IO[bytes], chunk: int = 1024 * 1024) -> None:
 
 def _json_line(line: bytes, source: str, fallback_id: str) -> Article | Skipped:
     try:
-        record = json.loads(decode_bytes(line))
+        record = json.loads(decode_bytes(line, repair=False))
     except UnreadableTextError as error:
         return Skipped(source, str(error))
     except RecursionError:

@@ -53,18 +53,21 @@ _SHOWN_CONTINUATION = "".join(ch for ch, b in _CP1252_SHOWN.items() if b < 0xC0)
 _MOJIBAKE = re.compile(f"[ÂÃÄÅ][{_SHOWN_CONTINUATION}]|â[€‚„][{_SHOWN_CONTINUATION}]")
 
 
-def decode_bytes(data: bytes) -> str:
+def decode_bytes(data: bytes, *, repair: bool = True) -> str:
     """Decode a text file: BOM first, then strict UTF-8, then a detected legacy encoding.
 
     Raises UnreadableTextError for binary content (PDF, images, archives named `.txt`).
     UTF-8 once misread as Windows-1252 (mojibake: "Ã©tÃ©") is repaired, and decoding its
-    own output changes nothing (it is idempotent).
+    own output changes nothing (it is idempotent). `repair=False` keeps the text exactly as
+    decoded (a JSON export's values are data, given as the user wrote them).
 
     >>> decode_bytes("Ã‰lisabeth Borne, Ã©lue".encode())
     'Élisabeth Borne, élue'
     """
     text = data.decode(encoding_of(data), errors="replace").lstrip("\ufeff")
-    text = _repair_mojibake(valid_unicode(text))
+    text = valid_unicode(text)
+    if repair:
+        text = _repair_mojibake(text)
     if looks_binary(text):
         raise UnreadableTextError(CONTROLS_AT_START)
     return text
