@@ -14,7 +14,15 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Gazetteer, find_names
+from graph.gazetteer import (
+    ADJECTIVE,
+    CAPITAL,
+    DEMONYM,
+    NAME_KINDS,
+    Gazetteer,
+    Match,
+    find_names,
+)
 from graph.langdata import COMMON, data_words
 from graph.names import entity_key
 from graph.nlp import entity_labels
@@ -83,10 +91,12 @@ def mentions_of(
     """
     labels = entity_labels(lang)
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+    known = find_names(doc, lang, gazetteer) if gazetteer is not None else []
+    inside_known = {t.i for span, _ in known if _outgrows_ner(span) for t in span}
     mentions = []
     for span in doc.ents:
         entity_type = labels.get(span.label_)
-        if entity_type is None:
+        if entity_type is None or all(t.i in inside_known for t in span):
             continue
         if entity_type == NORP:
             norp = _group_mention(span, lang, gazetteer, sentence_of)
@@ -114,7 +124,7 @@ def mentions_of(
             mention = _known_actor(mention, name_span, lang, gazetteer, capitals_as_governments)
         mentions.append(mention)
     if gazetteer is not None:
-        mentions.extend(_names_ner_missed(doc, lang, gazetteer, sentence_of))
+        mentions.extend(_names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
     mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
@@ -186,14 +196,25 @@ def _after_honorific(span: Span, lang: str) -> bool:
     return len(span) > 1 and span[0].lower_ in data_words(lang, "honorifics.txt")
 
 
+def _outgrows_ner(span: Span) -> bool:
+    """A gazetteer name that contains the NER spans it overlaps and is longer than them
+    ("La France insoumise" where spaCy saw the place "La France"): the name wins."""
+    overlapping = [ent for ent in span.doc.ents if ent.start < span.end and span.start < ent.end]
+    return bool(overlapping) and all(
+        span.start <= ent.start and ent.end <= span.end and len(ent) < len(span)
+        for ent in overlapping
+    )
+
+
 def _names_ner_missed(
-    doc: Doc, lang: str, gazetteer: Gazetteer, sentence_of: dict[int, int]
+    doc: Doc, known: list[tuple[Span, Match]], lang: str, sentence_of: dict[int, int]
 ) -> list[Mention]:
-    """Gazetteer names in the text that no NER span covers ("Belgique", "gilets jaunes")."""
+    """Gazetteer names in the text that no NER span covers ("Belgique", "gilets jaunes"),
+    or that outgrow the NER spans inside them."""
     covered = {token.i for ent in doc.ents for token in ent}
     missed = []
-    for span, match in find_names(doc, lang, gazetteer):
-        if any(token.i in covered for token in span):
+    for span, match in known:
+        if any(token.i in covered for token in span) and not _outgrows_ner(span):
             continue
         actor = match.actor
         missed.append(
