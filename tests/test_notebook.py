@@ -27,3 +27,7 @@ def test_tour_notebook_executes_and_shows_graph_and_tables() -> None:
     assert any("<iframe srcdoc=" in page for page in html), "the interactive graph is shown"
     assert any("<table" in page and "Russie" in page for page in html), "entity table"
     assert any("co_mention" in page for page in html), "edge table"
+    stance_tables = [page for page in html if "supports" in page and "co_mention" not in page]
+    assert stance_tables, "the stance edges are shown on their own"
+    printed = "".join(out.get("text", "") for out in outputs if out.output_type == "stream")
+    assert "—supports→" in printed and "[cue:" in printed
