@@ -105,29 +105,63 @@ def mentions_of(
             continue
         if _after_honorific(span, lang):
             entity_type = "PER"
-        name_span = _trim(span, lang, entity_type, gazetteer)
-        if name_span is None or not _is_name(name_span, lang, entity_type, gazetteer):
-            continue
-        name = _clean_name(name_span.text)
-        if not name:
-            continue
-        mention = Mention(
-            name=name,
-            key=entity_key(name),
-            type=entity_type,
-            sentence=sentence_of[span.sent.start],
-            start=name_span.start_char,
-            end=name_span.end_char,
-            text=span.text,
-        )
-        if gazetteer is not None and entity_type != "PER":
-            mention = _known_actor(mention, name_span, lang, gazetteer, capitals_as_governments)
-        mentions.append(mention)
+        for piece, piece_type in _unglued(span, entity_type, lang, gazetteer):
+            mention = _mention_from(piece, piece_type, lang, gazetteer, sentence_of)
+            if mention is not None and gazetteer is not None and piece_type != "PER":
+                mention = _known_actor(mention, piece, lang, gazetteer, capitals_as_governments)
+            if mention is not None:
+                mentions.append(mention)
     if gazetteer is not None:
         mentions.extend(_names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
     mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
+
+
+def _mention_from(
+    span: Span,
+    entity_type: str,
+    lang: str,
+    gazetteer: Gazetteer | None,
+    sentence_of: dict[int, int],
+) -> Mention | None:
+    """A mention for an entity span, trimmed and cleaned; None when it names no actor."""
+    name_span = _trim(span, lang, entity_type, gazetteer)
+    if name_span is None or not _is_name(name_span, lang, entity_type, gazetteer):
+        return None
+    name = _clean_name(name_span.text)
+    if not name:
+        return None
+    return Mention(
+        name=name,
+        key=entity_key(name),
+        type=entity_type,
+        sentence=sentence_of[span.sent.start],
+        start=name_span.start_char,
+        end=name_span.end_char,
+        text=span.text,
+    )
+
+
+def _unglued(
+    span: Span, entity_type: str, lang: str, gazetteer: Gazetteer | None
+) -> list[tuple[Span, str]]:
+    """An organisation and a person spaCy glued into one span ("RN Marine Le Pen", "Sénat
+    John James", "Economie Pierre Moscovici"): the known or generic head, then the person.
+    Anything else comes back whole."""
+    if entity_type == "PER" or len(span) < 3:
+        return [(span, entity_type)]
+    for cut in range(len(span) - 2, 0, -1):
+        head, rest = span[:cut], span[cut:]
+        if not all(t.text[:1].isupper() and t.is_alpha for t in rest):
+            continue
+        known = gazetteer is not None and gazetteer.lookup(head.text, lang, NAME_KINDS)
+        generic = entity_key(head.text) in _not_entity_keys(lang)
+        if known:
+            return [(head, entity_type), (rest, "PER")]
+        if generic:
+            return [(rest, "PER")]
+    return [(span, entity_type)]
 
 
 def _full_person_name(mention: Mention) -> bool:
@@ -211,7 +245,8 @@ def _names_ner_missed(
 ) -> list[Mention]:
     """Gazetteer names in the text that no NER span covers ("Belgique", "gilets jaunes"),
     or that outgrow the NER spans inside them."""
-    covered = {token.i for ent in doc.ents for token in ent}
+    labels = entity_labels(lang)
+    covered = {token.i for ent in doc.ents if ent.label_ in labels for token in ent}
     missed = []
     for span, match in known:
         if any(token.i in covered for token in span) and not _outgrows_ner(span):
@@ -275,7 +310,15 @@ def _trim(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) 
         start += 1
     while end > start and (doc[end - 1].text in _PUNCT_EDGES or doc[end - 1].lower_ == "'s"):
         end -= 1
+    while end - start > 1 and _trailing_nationality(doc[end - 1], lang, gazetteer):
+        end -= 1  # "Hezbollah libanais", "Mouvement 5 étoiles italien"
     return doc[start:end] if end > start else None
+
+
+def _trailing_nationality(token: Token, lang: str, gazetteer: Gazetteer | None) -> bool:
+    if gazetteer is None or not token.text[:1].islower():
+        return False
+    return gazetteer.lookup(token.text, lang, frozenset({ADJECTIVE})) is not None
 
 
 def _determiner_before_known(

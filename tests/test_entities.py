@@ -142,3 +142,31 @@ def test_demonyms_and_gazetteer_names_missed_by_ner_are_found(fr_nlp) -> None:
 def test_sentence_initial_determiner_before_a_country_is_stripped(fr_nlp) -> None:
     keys = _keys(fr_nlp, "La France a salué l'accord.")
     assert "France" in keys and keys["France"] == "Q142"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation and a person glued by NER
+        ("Hier, la présidente du RN Marine Le Pen a critiqué le gouvernement.", {"Marine Le Pen"}),
+        # a trailing national adjective is not part of an organisation's name
+        ("Le Mouvement 5 étoiles italien a salué la décision.", {"Mouvement 5 étoiles"}),
+        # a gazetteer name that NER tagged MISC, and one longer than the NER span inside it
+        ("Il a publié un message sur Twitter lundi soir.", {"Twitter"}),
+        ("Les députés de La France insoumise ont voté contre.", {"La France insoumise"}),
+    ],
+)
+def test_names_are_cut_and_completed_where_ner_errs(fr_nlp, text, expected) -> None:
+    from graph.gazetteer import load_gazetteer
+
+    names = {m.name for m in mentions_of(fr_nlp(text), "fr", load_gazetteer())}
+    assert expected <= names
+
+
+@pytest.mark.slow
+def test_surname_ner_missed_is_found_after_the_full_name(pipelines) -> None:
+    nlp = pipelines.get("en")
+    doc = nlp("Donald Trump met Emmanuel Macron. In the tweets, Trump lambasted Macron.")
+    surnames = [m for m in mentions_of(doc, "en") if m.name in ("Trump", "Macron")]
+    assert {m.name for m in surnames} == {"Trump", "Macron"}
