@@ -20,6 +20,7 @@ import networkx as nx
 from graph.build import build_graph
 from graph.errors import InputError
 from graph.extract import ArticleExtraction
+from graph.langdata import data_words
 from graph.names import entity_key
 from graph.relations.baseline import baseline_stances
 
@@ -114,9 +115,9 @@ def _gold_article(record: dict) -> GoldArticle:  # type: ignore[type-arg]
     )
     relations = tuple(
         GoldRelation(
-            _keys(r["source"]),
+            _with_aliases(_keys(r["source"]), entities),
             r["kind"],
-            _keys(r["target"]),
+            _with_aliases(_keys(r["target"]), entities),
             f"{' / '.join(r['source'])} {r['kind']} {' / '.join(r['target'])}",
         )
         for r in record.get("relations", [])
@@ -125,8 +126,33 @@ def _gold_article(record: dict) -> GoldArticle:  # type: ignore[type-arg]
     return GoldArticle(record["article"], entities, relations)
 
 
+def _with_aliases(side: frozenset[str], entities: tuple[GoldEntity, ...]) -> frozenset[str]:
+    """A relation side names entities of the article: any of their names is acceptable."""
+    expanded = set(side)
+    for entity in entities:
+        if entity.names & side:
+            expanded |= entity.names
+    return frozenset(expanded)
+
+
 def _keys(names: Iterable[str]) -> frozenset[str]:
-    return frozenset(entity_key(name) for name in names if name.strip())
+    """Name keys, each also without a leading honorific ("Mr Di Maio" is "Di Maio": the
+    extractor strips honorifics, so a gold alias written with one must still match)."""
+    keys = set()
+    for name in names:
+        if name.strip():
+            keys.add(entity_key(name))
+            keys.add(_without_honorific(name))
+    keys.discard("")
+    return frozenset(keys)
+
+
+def _without_honorific(name: str) -> str:
+    words = name.split()
+    honorifics = data_words("fr", "honorifics.txt") | data_words("en", "honorifics.txt")
+    if len(words) > 1 and words[0].casefold() in honorifics:
+        words = words[1:]
+    return entity_key(" ".join(words))
 
 
 def node_names(graph: nx.MultiDiGraph) -> dict[str, frozenset[str]]:
