@@ -19,6 +19,11 @@ from graph.render.model import GraphData, Relation
 from graph.render.palette import kind_colour, type_colour
 
 NODE_SIZE_MIN, NODE_SIZE_MAX = 8.0, 38.0
+#: Label font sizes (px at zoom 1) for the least and most cited entities, and the on-screen
+#: size under which vis-network stops drawing a label (its default, 5, hides them all once
+#: a graph of a hundred entities is zoomed out to fit).
+LABEL_SIZE_MIN, LABEL_SIZE_MAX = 14.0, 34.0
+LABEL_DRAW_THRESHOLD = 3
 EDGE_WIDTH_MIN, EDGE_WIDTH_MAX = 1.0, 8.0
 STABILIZATION_ITERATIONS = 400
 VIS_LAYOUT_SEED = 7
@@ -77,6 +82,8 @@ def _add_nodes(
                 "hover": {"background": colour, "border": "#111"},
             },
             borderWidth=1,
+            # Bigger names for the most cited: they stay readable when the view is zoomed out.
+            font={"size": round(_scaled(entity.mentions, top, LABEL_SIZE_MIN, LABEL_SIZE_MAX))},
             **placement,
         )
 
@@ -135,7 +142,10 @@ def _extra_options() -> dict[str, Any]:
             "navigationButtons": False,
             "keyboard": False,
         },
-        "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3}},
+        "nodes": {
+            "font": {"size": LABEL_SIZE_MIN, "face": "system-ui, sans-serif", "strokeWidth": 3},
+            "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD}},
+        },
     }
 
 
