@@ -402,12 +402,20 @@ def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
     The most recent full name before the short one wins; failing that, the only later one.
     "Lavrov" after "Sergueï Lavrov" becomes Sergueï Lavrov; two later "Le Pen"s stay apart.
     """
-    full_names = [m for m in mentions if m.type == "PER" and len(m.key.split()) > 1]
+    full_names = [m for m in mentions if _full_person_name(m)]
     joined = []
     for mention in mentions:
-        target = _full_name_for(mention, full_names) if mention.type == "PER" else None
-        joined.append(replace(mention, key=target.key) if target else mention)
+        target = _full_name_for(mention, full_names) if _could_be_a_surname(mention) else None
+        joined.append(replace(mention, key=target.key, type="PER") if target else mention)
     return joined
+
+
+def _could_be_a_surname(mention: Mention) -> bool:
+    """A person's name, or one capitalised word NER called an organisation ("Verhofstadt",
+    "Trump": the English model often does) that a full name in the article ends with."""
+    if mention.type == "PER":
+        return True
+    return mention.type == "ORG" and " " not in mention.name and mention.name[:1].isupper()
 
 
 def _full_name_for(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
