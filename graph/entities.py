@@ -403,19 +403,23 @@ def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
     "Lavrov" after "Sergueï Lavrov" becomes Sergueï Lavrov; two later "Le Pen"s stay apart.
     """
     full_names = [m for m in mentions if _full_person_name(m)]
+    tagged_person = {m.key for m in mentions if m.type == "PER"}
     joined = []
     for mention in mentions:
-        target = _full_name_for(mention, full_names) if _could_be_a_surname(mention) else None
+        target = None
+        if mention.type == "PER" or _one_capitalised_word(mention, "ORG"):
+            target = _full_name_for(mention, full_names)
+        if target and mention.type != "PER":
+            # NER called it an organisation: trust the join only when NER also called this
+            # word a person elsewhere, or called the full name an organisation too ("Donald
+            # Trump", "Trump"); "Hilton" the hotel stays apart from Paris Hilton.
+            target = target if mention.key in tagged_person or target.type != "PER" else None
         joined.append(replace(mention, key=target.key, type="PER") if target else mention)
     return joined
 
 
-def _could_be_a_surname(mention: Mention) -> bool:
-    """A person's name, or one capitalised word NER called an organisation ("Verhofstadt",
-    "Trump": the English model often does) that a full name in the article ends with."""
-    if mention.type == "PER":
-        return True
-    return mention.type == "ORG" and " " not in mention.name and mention.name[:1].isupper()
+def _one_capitalised_word(mention: Mention, type_: str) -> bool:
+    return mention.type == type_ and " " not in mention.name and mention.name[:1].isupper()
 
 
 def _full_name_for(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
