@@ -117,6 +117,11 @@ def test_nobody_supports_or_denies_themselves(seed) -> None:
             "Mardi, Marine Le Pen a exprimé son soutien au président de l'Assemblée nationale.",
             ("Marine Le Pen", "supports", "Richard Ferrand"),
         ),
+        (
+            "Hier, Ségolène Royal, qui a quitté son parti pour soutenir Emmanuel Macron, "
+            "a parlé devant les militants.",
+            ("Ségolène Royal", "supports", "Emmanuel Macron"),
+        ),
     ],
 )
 def test_fresh_sentences(fr_nlp, text, expected) -> None:

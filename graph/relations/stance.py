@@ -72,6 +72,7 @@ class _Reader:
         self.lexicon = lexicon
         self.deps = syntax(lang)
         self.light_verbs = data_words(lang, "light_verbs.txt")
+        self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
         self.claimants: list[list[Endpoint]] = []
@@ -336,15 +337,26 @@ class _Reader:
         un acte grave, X a…") has the subject of the verb it depends on."""
         if verb.dep_ in self.deps.get("conjunct", ()) or verb.dep_ == "xcomp":
             return True
-        participle = {"Part", "Ger"} & set(verb.morph.get("VerbForm", []))
-        return verb.dep_ == "advcl" and bool(participle)
+        nonfinite = {"Part", "Ger", "Inf"} & set(verb.morph.get("VerbForm", []))
+        return verb.dep_ == "advcl" and bool(nonfinite)  # also "pour rallier X"
 
     def _resolve_subject(self, subject: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
         if subject.pos_ == "PRON":
+            if _pronoun(subject) in self.relative_pronouns:
+                return self._antecedent(subject)
             if _pronoun(subject) in THIRD_PERSON:
                 return self.last_person or self.actors.person_before(subject)
             return self._reported_speaker(sentence, cue)
         return self.actors.endpoint(subject)
+
+    def _antecedent(self, relative: Token) -> Endpoint | None:
+        """ "Lienemann, qui a rompu … pour rallier Mélenchon": the noun the clause is about."""
+        clause = relative.head
+        while clause.dep_ not in ("acl:relcl", "relcl", "acl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in ("acl:relcl", "relcl", "acl"):
+            return None
+        return self.actors.endpoint(clause.head)
 
     def _reported_speaker(self, sentence: Span, cue: _Cue) -> Endpoint | None:
         """The subject of a reporting verb outside the quotation (before or after it)."""
