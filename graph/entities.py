@@ -107,7 +107,12 @@ def mentions_of(
             entity_type = "PER"
         for piece, piece_type in _unglued(span, entity_type, lang, gazetteer):
             mention = _mention_from(piece, piece_type, lang, gazetteer, sentence_of)
-            if mention is not None and gazetteer is not None and piece_type != "PER":
+            place_as_person = piece_type == "PER" and " " not in (mention.name if mention else " ")
+            if (
+                mention is not None
+                and gazetteer is not None
+                and (piece_type != "PER" or place_as_person)
+            ):
                 mention = _known_actor(mention, piece, lang, gazetteer, capitals_as_governments)
             if mention is not None:
                 mentions.append(mention)
@@ -270,8 +275,9 @@ def _names_ner_missed(
 def _known_actor(
     mention: Mention, span: Span, lang: str, gazetteer: Gazetteer, capitals: bool
 ) -> Mention:
-    """The mention with its gazetteer id, type and label when it names a known actor."""
-    kinds = NAME_KINDS | {DEMONYM, ADJECTIVE}
+    """The mention with its gazetteer id, type and label when it names a known actor (a
+    one-word "person" that is a country or a capital, like "Washington", is the place)."""
+    kinds = NAME_KINDS if mention.type == "PER" else NAME_KINDS | {DEMONYM, ADJECTIVE}
     if capitals and not _is_place_phrase(span, lang):
         kinds |= {CAPITAL}
     match = gazetteer.lookup(mention.name, lang, frozenset(kinds))

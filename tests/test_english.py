@@ -423,3 +423,59 @@ def test_a_mixed_folder_routes_each_article_to_its_language(
     assert languages == {"en-d009.txt": "en", "fr-d003.txt": "fr"}
     assert all(a.mentions for a in result.articles)
     assert result.summary.skipped == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"We stand with Ukraine," Olaf Scholz said.', ("Olaf Scholz", "supports", "Ukraine")),
+        (
+            "Angela Merkel expressed her gratitude to Emmanuel Macron.",
+            ("Angela Merkel", "supports", "Emmanuel Macron"),
+        ),
+        (
+            "Russia rejected the claims made by Washington.",
+            ("Russia", "denies", "United States"),
+        ),
+        (
+            "According to Josep Borrell, Russia's claims about Ukraine are baseless.",
+            ("Josep Borrell", "denies", "Russia"),
+        ),
+        (
+            "The United States accused Iran of supplying drones. "
+            "Tehran flatly denied the allegations.",
+            ("Iran", "denies", "United States"),
+        ),
+    ],
+)
+def test_english_stances(en_nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    from graph.relations.stance import stances_of
+
+    doc = en_nlp(clean_text(text, "en"))
+    gazetteer = load_gazetteer()
+    found = {
+        (s.source.label or s.source.name, s.kind, s.target.label or s.target.name)
+        for s in stances_of(doc, mentions_of(doc, "en", gazetteer), "en", gazetteer)
+    }
+    assert expected in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Angela Merkel did not back Emmanuel Macron.",
+        "Boris Johnson refused to endorse Theresa May.",
+        "Germany could support Ukraine.",
+    ],
+)
+def test_negated_refused_or_hypothetical_english_support_is_not_support(
+    en_nlp: Language, text: str
+) -> None:
+    from graph.relations.stance import stances_of
+
+    doc = en_nlp(clean_text(text, "en"))
+    gazetteer = load_gazetteer()
+    stances = stances_of(doc, mentions_of(doc, "en", gazetteer), "en", gazetteer)
+    assert not [s for s in stances if s.kind == "supports"]

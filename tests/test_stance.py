@@ -122,6 +122,10 @@ def test_nobody_supports_or_denies_themselves(seed) -> None:
             "a parlé devant les militants.",
             ("Ségolène Royal", "supports", "Emmanuel Macron"),
         ),
+        (
+            "Selon Moscou, les accusations de Washington sont infondées.",
+            ("Russie", "denies", "États-Unis"),
+        ),
     ],
 )
 def test_fresh_sentences(fr_nlp, text, expected) -> None:

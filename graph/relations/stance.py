@@ -46,6 +46,7 @@ class _Cue:
     words: tuple[Token, ...]
     noun: bool = False
     passive: bool = False
+    verdict: bool = False
 
     @property
     def text(self) -> str:
@@ -130,6 +131,8 @@ class _Reader:
             return _Cue(kind, token, (token,))
         if self._labels_claim_as_false(token):
             return _Cue(DENIES, token, (token,))
+        if self._claim_called_false(token):
+            return _Cue(DENIES, token, (token,), verdict=True)
         noun_kind = self.lexicon.nouns.get(lemma)
         if noun_kind and token.pos_ == "NOUN":
             giver = self._light_verb_of(token)
@@ -217,6 +220,28 @@ class _Reader:
             and self._dismissed_after(token)
         )
 
+    def _claim_called_false(self, token: Token) -> bool:
+        """ "ces accusations sont infondées", "the claims are baseless": a verdict on a claim."""
+        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])
+        if not self._dismissive(token) or not (token.pos_ == "ADJ" or participle):
+            return False
+        return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in self._judged(token))
+
+    def _dismissive(self, token: Token) -> bool:
+        """ "infondées" is "infondé" whatever the tagger's lemma ("infonder")."""
+        words = {token.lemma_.casefold(), token.lower_}
+        words |= {token.lower_.removesuffix(end) for end in ("es", "s", "e")}
+        return bool(words & self.lexicon.dismissive)
+
+    def _judged(self, adjective: Token) -> list[Token]:
+        """What a predicate adjective is said of: its subject (UD: "infondées" -nsubj->
+        "accusations"), or its copula's (English: "are" -acomp-> "baseless")."""
+        holders = (
+            [adjective, adjective.head] if adjective.dep_ in ("acomp", "attr") else [adjective]
+        )
+        subject = self.deps.get("subject", frozenset())
+        return [c for holder in holders for c in holder.children if c.dep_ in subject]
+
     def _claim_object(self, verb: Token) -> bool:
         objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
         return any(
@@ -271,6 +296,9 @@ class _Reader:
         if cue.passive:
             yield from self._passive_stances(cue, index)
             return
+        if cue.verdict:
+            yield from self._verdict_stances(cue, sentence, index)
+            return
         speaker = self._speaker(cue, sentence)
         if speaker is None:
             return
@@ -280,6 +308,17 @@ class _Reader:
             for target in targets:
                 if target.key not in excluded and self.actors.country_of(target) != source.key:
                     yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _verdict_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        """The one quoted, or "selon X", calls a claim false: X denies the claim's authors."""
+        speaker = self._reported_speaker(sentence, cue) or self._source_phrase(sentence)
+        if speaker is None:
+            return
+        claims = self._judged(cue.head)
+        authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
+        for target in authors or self._recent_claimants(sentence, index, cue):
+            if target.key not in {speaker.key, self.actors.country_of(speaker)}:
+                yield Stance(DENIES, speaker, target, index, cue.text)
 
     def _passive_stances(self, cue: _Cue, index: int) -> Iterator[Stance]:
         """ "Le discours de Macron a été rejeté par l'opposition": the agents take the stance
