@@ -24,6 +24,7 @@ from graph.errors import NewsgraphError
 from graph.evaluate import format_report, read_gold
 from graph.pipeline import BuildOptions, BuildResult, build, run_evaluation
 from graph.relations.cooccurrence import WINDOWS
+from graph.store import DEFAULT_STORE_NAME
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 log = logging.getLogger("newsgraph")
@@ -74,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="keep capitals as places (by default 'Moscou a rejeté' means Russia)",
     )
+    _add_scale_options(b)
     b.set_defaults(run=_run_build)
     e = commands.add_parser("eval", help="score extraction against hand annotations")
     e.add_argument("inputs", nargs="+", help="the annotated articles (files or folders)")
@@ -84,6 +86,51 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
     e.set_defaults(run=_run_eval)
     return parser
+
+
+def _add_scale_options(b: argparse.ArgumentParser) -> None:
+    store = b.add_mutually_exclusive_group()
+    store.add_argument(
+        "--store",
+        nargs="?",
+        const="",
+        default=None,
+        metavar="PATH",
+        help="keep extraction results in a DuckDB file and reuse them: a rebuild parses only "
+        f"new or changed articles (PATH defaults to OUTDIR/{DEFAULT_STORE_NAME})",
+    )
+    store.add_argument(
+        "--no-store", dest="store", action="store_const", const=None, help="keep nothing"
+    )
+    b.add_argument(
+        "--workers", type=_positive, default=1, metavar="N", help="local processes that parse"
+    )
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="parse on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) "
+        "instead of local processes",
+    )
+    b.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=32,
+        metavar="N",
+        help="articles parsed together, and stored in one transaction",
+    )
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value}")
+    return number
+
+
+def _store_path(args: argparse.Namespace) -> Path | None:
+    if args.store is None:
+        return None
+    return Path(args.store) if args.store else Path(args.out) / DEFAULT_STORE_NAME
 
 
 def _model_overrides(values: Sequence[str]) -> dict[str, str]:
@@ -105,6 +152,10 @@ def _run_build(args: argparse.Namespace) -> int:
         max_drawn_nodes=args.max_drawn_nodes,
         capitals_as_governments=not args.places_only,
         aliases=args.aliases,
+        store=_store_path(args),
+        workers=args.workers,
+        scheduler=args.scheduler,
+        batch_size=args.batch_size,
     )
     with logging_redirect_tqdm(), tqdm(unit="article", disable=args.quiet) as bar:
 
@@ -161,6 +212,11 @@ def _print_outcome(result: BuildResult) -> None:
         f"{graph.number_of_nodes()} entities, {graph.number_of_edges()} edges",
         file=sys.stderr,
     )
+    if result.reused:
+        print(
+            f"  {result.reused} articles taken from the store, {result.extracted} parsed",
+            file=sys.stderr,
+        )
     for item in summary.skipped:
         print(f"  skipped {_printable(item.source)}: {_printable(item.reason)}", file=sys.stderr)
     if not summary.processed:

@@ -6,19 +6,33 @@ it returns, so a store can keep them and a rebuild need not parse again.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from itertools import islice
+from pathlib import Path
 
+import spacy
 from spacy.tokens import Doc
 
+from graph import __version__
 from graph.articles import Article, Corpus, Skipped
 from graph.clean import clean_text, find_boilerplate
 from graph.entities import Mention, Sentence, mentions_of, sentences_of
 from graph.errors import ModelError
 from graph.gazetteer import Gazetteer, load_gazetteer
-from graph.nlp import Pipelines, detect_language, entity_labels, parse_texts
+from graph.nlp import (
+    Pipelines,
+    _resolve,
+    detect_language,
+    entity_labels,
+    model_choices,
+    parse_texts,
+)
 from graph.relations.stance import Stance, stances_of
 from graph.summary import CorpusSummary, ProcessedArticle
 
@@ -58,7 +72,9 @@ class ExtractOptions:
 
 
 @dataclass(frozen=True)
-class _Prepared:
+class PreparedArticle:
+    """An article cleaned and its language known: all a parser needs (plain, picklable)."""
+
     article: Article
     lang: str
     text: str
@@ -99,7 +115,7 @@ def _prepare_all(
     boilerplate: frozenset[str],
     skipped: list[Skipped],
     progress: Callable[[int], None] | None,
-) -> Iterator[_Prepared]:
+) -> Iterator[PreparedArticle]:
     for article in articles:
         outcome = _prepare(article, pipelines, boilerplate)
         if isinstance(outcome, Skipped):
@@ -113,32 +129,66 @@ def _prepare_all(
 
 def _prepare(
     article: Article, pipelines: Pipelines, boilerplate: frozenset[str]
-) -> _Prepared | Skipped:
+) -> PreparedArticle | Skipped:
     """Clean one article and check that it can be parsed, or say why not."""
-    source = article.origin or article.id
+    prepared = prepare_article(article, boilerplate)
+    if isinstance(prepared, Skipped):
+        return prepared
+    return unparsable(prepared, pipelines) or prepared
+
+
+def prepare_article(article: Article, boilerplate: frozenset[str]) -> PreparedArticle | Skipped:
+    """Language detection and cleaning, no spaCy model: the cheap half of preparing."""
     lang = detect_language(article.text, article.lang)
     text = clean_text(article.text, lang, boilerplate)
     if not text:
-        return Skipped(source, "no text left after removing scraping junk")
+        return Skipped(article.origin or article.id, "no text left after removing scraping junk")
+    return PreparedArticle(article, lang, text)
+
+
+def unparsable(item: PreparedArticle, pipelines: Pipelines) -> Skipped | None:
+    """Why the article's language pipeline cannot parse it (loading the model), or None."""
+    source = item.article.origin or item.article.id
     try:
-        nlp = pipelines.get(lang)
+        nlp = pipelines.get(item.lang)
     except ModelError as error:
-        return Skipped(source, f"language {lang!r}: {error}")
-    if len(text) > nlp.max_length:
+        return Skipped(source, f"language {item.lang!r}: {error}")
+    if len(item.text) > nlp.max_length:
         return Skipped(
-            source, f"{len(text):,} characters, over spaCy's limit of {nlp.max_length:,}"
+            source, f"{len(item.text):,} characters, over spaCy's limit of {nlp.max_length:,}"
         )
-    return _Prepared(article, lang, text)
+    return None
 
 
-def _chunks(items: Iterable[_Prepared], size: int) -> Iterator[list[_Prepared]]:
+def extract_batch(
+    items: Sequence[PreparedArticle],
+    pipelines: Pipelines,
+    options: ExtractOptions,
+    gazetteer: Gazetteer,
+) -> list[ArticleExtraction | Skipped]:
+    """Parse and extract a batch of prepared articles; in input order, each article's
+    extraction or why it was skipped (no model for its language, too long for spaCy).
+
+    The unit of work of the store and of the workers: it needs nothing but its arguments.
+    """
+    outcomes: list[ArticleExtraction | Skipped | None] = [
+        unparsable(item, pipelines) for item in items
+    ]
+    positions = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    parsed = _extract_chunk([items[i] for i in positions], pipelines, options, gazetteer)
+    for position, extraction in zip(positions, parsed, strict=True):
+        outcomes[position] = extraction
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _chunks(items: Iterable[PreparedArticle], size: int) -> Iterator[list[PreparedArticle]]:
     iterator = iter(items)
     while chunk := list(islice(iterator, size)):
         yield chunk
 
 
 def _extract_chunk(
-    chunk: Sequence[_Prepared],
+    chunk: Sequence[PreparedArticle],
     pipelines: Pipelines,
     options: ExtractOptions,
     gazetteer: Gazetteer,
@@ -155,7 +205,7 @@ def _extract_chunk(
 
 
 def extract_doc(
-    item: _Prepared, doc: Doc, options: ExtractOptions, gazetteer: Gazetteer
+    item: PreparedArticle, doc: Doc, options: ExtractOptions, gazetteer: Gazetteer
 ) -> ArticleExtraction:
     """Everything the graph needs from one parsed article; the Doc is not kept."""
     mentions = mentions_of(
@@ -175,7 +225,7 @@ def _raw_entities(doc: Doc, lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((ent.text, labels[ent.label_]) for ent in doc.ents if ent.label_ in labels)
 
 
-def _processed(item: _Prepared) -> ProcessedArticle:
+def _processed(item: PreparedArticle) -> ProcessedArticle:
     article = item.article
     return ProcessedArticle(
         id=article.id,
@@ -185,3 +235,127 @@ def _processed(item: _Prepared) -> ProcessedArticle:
         source=article.source,
         words=len(item.text.split()),
     )
+
+
+# --- what produced an extraction: the key a store files results under -------------------
+
+#: ExtractOptions fields that change how fast, never what, is extracted.
+_NOT_IN_FINGERPRINT = frozenset({"batch_size"})
+_PACKAGE = Path(__file__).resolve().parent
+#: Code that only runs after extraction (graph building, rendering, storage, the CLI):
+#: editing it never makes a stored extraction stale. Everything else in the package counts.
+_DOWNSTREAM_CODE = frozenset(
+    {
+        "__init__.py",
+        "__main__.py",
+        "aliases.py",
+        "build.py",
+        "canonical.py",
+        "cli.py",
+        "evaluate.py",
+        "export.py",
+        "fsutil.py",
+        "notebook.py",
+        "parallel.py",
+        "pipeline.py",
+        "render",
+        "store.py",
+        "tables.py",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PipelineVersion:
+    """Everything that decides what extraction returns for a text in one language: the
+    package, the spaCy model, the language data and extraction code, the options.
+
+    `id` is a digest of `description`; a store keeps results per (content, `id`), so a
+    change to any part makes every stored result of that language stale.
+    """
+
+    id: str
+    description: str
+
+
+def pipeline_version(
+    lang: str, options: ExtractOptions, models: Mapping[str, str] | None = None
+) -> PipelineVersion | None:
+    """The version of the pipeline that would parse `lang`, without loading any model;
+    None when no model for `lang` is installed (such articles are never stored).
+
+    >>> pipeline_version("fr", ExtractOptions()).id  # doctest: +SKIP
+    '5be0c1…'
+    """
+    model = model_identity(lang, models)
+    if model is None:
+        return None
+    settings = {k: v for k, v in asdict(options).items() if k not in _NOT_IN_FINGERPRINT}
+    description = json.dumps(
+        {
+            "newsgraph": __version__,
+            "spacy": spacy.__version__,
+            "model": model,
+            "data": _tree_digest("data"),
+            "code": _tree_digest("code"),
+            "options": settings,
+        },
+        sort_keys=True,
+    )
+    return PipelineVersion(hashlib.sha256(description.encode()).hexdigest()[:32], description)
+
+
+def package_digest() -> str:
+    """A digest of every file of the installed package (what a build's outputs depend on)."""
+    return _tree_digest("package")
+
+
+def model_identity(lang: str, models: Mapping[str, str] | None = None) -> str | None:
+    """`LANG_NAME-VERSION` of the pipeline Pipelines(models) would load for `lang` (as
+    `Pipelines.model_name` says once it is loaded), read from its meta.json alone."""
+    overrides = dict(models or {})
+    choice = model_choices().get(lang)
+    candidates = (overrides[lang],) if lang in overrides else (choice.candidates if choice else ())
+    for candidate in candidates:
+        target = _resolve(candidate)
+        if target is None:
+            continue
+        try:
+            meta = spacy.util.load_meta(_model_folder(target) / "meta.json")
+        except (OSError, ValueError, ImportError):
+            return None  # the loader will say what is wrong with it
+        return f"{meta.get('lang', lang)}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+    return None
+
+
+def _model_folder(target: str | Path) -> Path:
+    """The folder of a model given as a folder or an installed package (not imported)."""
+    if isinstance(target, Path):
+        return target
+    spec = importlib.util.find_spec(target)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(f"{target} is not a model package")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@lru_cache(maxsize=3)
+def _tree_digest(kind: str) -> str:
+    """A digest of the language data files (`data`), of the extraction code (`code`) or of
+    every file of the package (`package`: code, data, report templates)."""
+    digest = hashlib.sha256()
+    if kind == "data":
+        files = sorted(p for p in (_PACKAGE / "data").rglob("*") if p.is_file())
+    elif kind == "package":
+        files = sorted(
+            p for p in _PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        )
+    else:
+        files = sorted(
+            p
+            for p in _PACKAGE.rglob("*.py")
+            if p.relative_to(_PACKAGE).parts[0] not in _DOWNSTREAM_CODE
+        )
+    for path in files:
+        digest.update(str(path.relative_to(_PACKAGE)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

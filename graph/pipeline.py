@@ -5,9 +5,12 @@ The CLI and the notebook call this (or the stage functions it strings together).
 
 from __future__ import annotations
 
+import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
+from importlib import metadata
 from pathlib import Path
 
 import networkx as nx
@@ -23,12 +26,20 @@ from graph.evaluate import (
     evaluate,
     raw_entity_graph,
 )
-from graph.export import write_graph_json
-from graph.extract import ExtractOptions, extract
+from graph.export import read_graph_json, write_graph_json
+from graph.extract import (
+    ExtractOptions,
+    extract,
+    package_digest,
+)
 from graph.fsutil import write_text_atomic
 from graph.nlp import Pipelines
+from graph.parallel import IncrementalExtraction, Workers, extract_incremental
 from graph.relations.cooccurrence import Window
+from graph.store import open_store
 from graph.summary import CorpusSummary
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,12 @@ class BuildOptions:
     batch_size: int = 32
     capitals_as_governments: bool = True
     aliases: str | Path | None = None
+    #: The DuckDB file that keeps extraction results between runs (None: nothing is kept).
+    store: str | Path | None = None
+    #: Local processes that parse in parallel (1: this process).
+    workers: int = 1
+    #: A Dask scheduler's address: extraction runs on that cluster instead.
+    scheduler: str | None = None
 
     def alias_rules(self) -> AliasRules | None:
         """The user's alias file, read (an InputError if it is malformed)."""
@@ -63,6 +80,9 @@ class BuildResult:
     report: Path
     graph_json: Path
     manifest: Path
+    #: Articles parsed by this run, and articles whose extraction came from the store.
+    extracted: int = 0
+    reused: int = 0
 
 
 def build(
@@ -81,37 +101,90 @@ def build(
     Only the three fixed names below `outdir` are written, each atomically (temp file and
     rename), manifest.json last: it is there and new only when the run finished. Article
     ids and file names from the inputs are data in those files, never parts of a path.
-    """
-    from graph.render import render_report
 
+    With `options.store`, extraction results are kept in that DuckDB file (graph.store):
+    only articles it lacks are parsed, and when nothing at all changed since the last build
+    into `outdir` (articles, options, alias file, package), the outputs are left as they are.
+    """
     options = options or BuildOptions()
     outdir = Path(outdir)
     aliases = options.alias_rules()
     corpus = read_articles(inputs)
     if on_total:
         on_total(len(corpus.articles))
-    extraction = extract(
-        corpus,
-        pipelines=Pipelines(options.models),
-        options=options.extract_options(),
-        progress=progress,
-    )
-    graph = build_graph(
-        extraction.articles,
-        window=options.window,
-        max_evidence=options.max_evidence,
-        aliases=aliases,
-    )
-    graph_json = write_graph_json(graph, outdir / "graph.json")
-    report = render_report(
+    with open_store(Path(options.store) if options.store else None) as store:
+        incremental = extract_incremental(
+            corpus,
+            store,
+            models=options.models,
+            options=options.extract_options(),
+            workers=Workers(options.workers, options.scheduler),
+            progress=progress,
+        )
+        summary = incremental.extraction.summary
+        digest = _outputs_digest(incremental, options)
+        paths = _output_paths(outdir)
+        if digest and store.outputs_current(outdir, digest):
+            graph = read_graph_json(paths[0])
+            log.info("nothing changed since the last build: outputs in %s left as they are", outdir)
+        else:
+            graph = build_graph(
+                incremental.extraction.articles,
+                window=options.window,
+                max_evidence=options.max_evidence,
+                aliases=aliases,
+            )
+            _write_outputs(graph, summary, paths, options)
+            if digest:
+                store.record_outputs(outdir, digest, paths)
+    return BuildResult(
         graph,
-        extraction.summary,
-        outdir / "report.html",
-        title=options.title,
-        max_drawn_nodes=options.max_drawn_nodes,
+        summary,
+        paths[2],
+        paths[0],
+        paths[1],
+        extracted=incremental.extracted,
+        reused=incremental.reused,
     )
-    manifest = write_manifest(extraction.summary, outdir / "manifest.json")
-    return BuildResult(graph, extraction.summary, report, graph_json, manifest)
+
+
+def _output_paths(outdir: Path) -> tuple[Path, Path, Path]:
+    """graph.json, manifest.json, report.html."""
+    return outdir / "graph.json", outdir / "manifest.json", outdir / "report.html"
+
+
+def _write_outputs(
+    graph: nx.MultiDiGraph,
+    summary: CorpusSummary,
+    paths: tuple[Path, Path, Path],
+    options: BuildOptions,
+) -> None:
+    """Write the three outputs, each atomically, manifest.json last."""
+    from graph.render import render_report
+
+    graph_json, manifest, report = paths
+    write_graph_json(graph, graph_json)
+    render_report(
+        graph, summary, report, title=options.title, max_drawn_nodes=options.max_drawn_nodes
+    )
+    write_manifest(summary, manifest)
+
+
+def _outputs_digest(incremental: IncrementalExtraction, options: BuildOptions) -> str | None:
+    """A digest of everything the outputs are made from: the stored extractions in order,
+    the skipped inputs, the options and alias file, and every file of the package and the
+    libraries that render. None when some extraction is not in the store."""
+    if incremental.digest is None:
+        return None
+    aliases = Path(options.aliases).read_bytes() if options.aliases else b""
+    made_of = {
+        "extraction": incremental.digest,
+        "options": [options.window, options.max_evidence, options.title, options.max_drawn_nodes],
+        "aliases": hashlib.sha256(aliases).hexdigest(),
+        "package": package_digest(),
+        "libraries": [metadata.version(name) for name in ("networkx", "pyvis", "jinja2")],
+    }
+    return hashlib.sha256(json.dumps(made_of).encode()).hexdigest()
 
 
 def run_evaluation(

@@ -1,0 +1,402 @@
+"""Where extraction results persist: an embedded DuckDB file, so a rebuild parses nothing twice.
+
+Each article's extraction is filed under two keys: its *content* (the cleaned text, the
+language and the metadata that reach the graph) and the *pipeline version* that produced it
+(graph.extract.pipeline_version: package, spaCy model, language data, extraction code,
+options). A rebuild looks every article up by both and parses only what is missing. Tables:
+
+- `articles`: one row per content key (id, title, date, url, source, language, cleaned text);
+- `extractions`: one row per (content key, pipeline version), the ArticleExtraction as JSON;
+- `pipelines`: what each pipeline version is made of, for people reading the store;
+- `outputs`: per output folder, the digest of what its last build was made from and the
+  SHA-256 of each file it wrote, so a build with nothing new can leave them as they are.
+
+Results are written a batch per transaction: a run killed at any point leaves every batch
+it committed and nothing of the one it was writing, so the next run resumes where it
+stopped, and the primary keys make a result stored twice impossible.
+
+>>> with open_store(Path("out/newsgraph.duckdb")) as store:  # doctest: +SKIP
+...     store.put([StoredExtraction(key, extraction, prepared, version)])
+...     store.get([key])
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import types
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
+from operator import attrgetter
+from pathlib import Path
+from typing import Any, Literal, Protocol, Union, get_args, get_origin, get_type_hints
+
+import duckdb
+
+from graph.decoding import valid_unicode
+from graph.errors import NewsgraphError
+from graph.extract import ArticleExtraction, PipelineVersion, PreparedArticle
+
+#: Bumped when the tables change; a store of another schema is refused, never misread.
+SCHEMA_VERSION = 1
+DEFAULT_STORE_NAME = "newsgraph.duckdb"
+#: Rows fetched and decoded at a time when reading results back.
+FETCH_ROWS = 2048
+#: WAL size that makes DuckDB checkpoint. Each checkpoint rewrites the primary-key indexes
+#: whole, so the default (16 MB) makes a large first build quadratic; the WAL is just as
+#: durable, and closing the store folds it in.
+CHECKPOINT_THRESHOLD = "1GB"
+IN_USE = "is another newsgraph run using it? wait for it, or choose another --store"
+NOT_A_STORE = "it is only a cache: delete it, or choose another --store"
+
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS store_info (name VARCHAR PRIMARY KEY, value VARCHAR)",
+    """CREATE TABLE IF NOT EXISTS articles (
+        content VARCHAR PRIMARY KEY, id VARCHAR, lang VARCHAR, title VARCHAR, date VARCHAR,
+        url VARCHAR, source VARCHAR, text VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS pipelines (
+        pipeline VARCHAR PRIMARY KEY, description VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS outputs (
+        outdir VARCHAR PRIMARY KEY, digest VARCHAR, files VARCHAR)""",
+    """CREATE TABLE IF NOT EXISTS extractions (
+        content VARCHAR, pipeline VARCHAR, data VARCHAR,
+        stored_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (content, pipeline))""",
+)
+
+
+class StoreError(NewsgraphError):
+    """A store that cannot be opened or used (in use by another run, not a store, too new)."""
+
+
+@dataclass(frozen=True)
+class StoreKey:
+    """Where one article's extraction is filed: its content and the pipeline version."""
+
+    content: str
+    pipeline: str
+
+
+@dataclass(frozen=True)
+class StoredExtraction:
+    """One result to store, with the article and pipeline version it came from."""
+
+    key: StoreKey
+    extraction: ArticleExtraction
+    article: PreparedArticle
+    version: PipelineVersion
+
+
+def content_key(item: PreparedArticle) -> str:
+    """A digest of everything about an article that can change its extraction: the cleaned
+    text (so a change in cleaning or boilerplate counts), the language and the metadata.
+
+    The file path (`origin`) is left out: moving a folder does not make its articles new.
+    """
+    article = item.article
+    fields_ = [item.text, item.lang, article.lang, article.id, article.title, article.date]
+    fields_ += [article.url, article.source]
+    return hashlib.sha256(json.dumps(fields_).encode("ascii")).hexdigest()[:32]
+
+
+class ExtractionStore(Protocol):
+    """What the build needs of a store: which results it has, adding some, reading some."""
+
+    def known(self, keys: Sequence[StoreKey]) -> set[StoreKey]: ...
+
+    def put(self, results: Sequence[StoredExtraction]) -> None: ...
+
+    def get(self, keys: Sequence[StoreKey]) -> list[ArticleExtraction]: ...
+
+    def outputs_current(self, outdir: Path, digest: str) -> bool: ...
+
+    def record_outputs(self, outdir: Path, digest: str, files: Sequence[Path]) -> None: ...
+
+
+class MemoryStore:
+    """A store that forgets everything at the end of the run (builds without `--store`)."""
+
+    def __init__(self) -> None:
+        self._results: dict[StoreKey, ArticleExtraction] = {}
+
+    def known(self, keys: Sequence[StoreKey]) -> set[StoreKey]:
+        return {key for key in keys if key in self._results}
+
+    def put(self, results: Sequence[StoredExtraction]) -> None:
+        self._results.update((result.key, result.extraction) for result in results)
+
+    def get(self, keys: Sequence[StoreKey]) -> list[ArticleExtraction]:
+        return [self._results[key] for key in keys]
+
+    def outputs_current(self, outdir: Path, digest: str) -> bool:
+        return False
+
+    def record_outputs(self, outdir: Path, digest: str, files: Sequence[Path]) -> None:
+        """Nothing is kept."""
+
+
+class DuckStore:
+    """Extraction results in a DuckDB file (see the module docstring for the tables)."""
+
+    def __init__(self, connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+        self._db = connection
+        self.path = path
+
+    def known(self, keys: Sequence[StoreKey]) -> set[StoreKey]:
+        rows = self._select("e.content, e.pipeline", keys).fetchall()
+        return {StoreKey(content, pipeline) for content, pipeline in rows}
+
+    def get(self, keys: Sequence[StoreKey]) -> list[ArticleExtraction]:
+        """The stored extractions for `keys`, in the same order (a KeyError if one is missing).
+
+        Rows are decoded as they are fetched, so the JSON of the whole corpus is never held
+        in memory at once.
+        """
+        found: dict[StoreKey, ArticleExtraction] = {}
+        rows = self._select("e.content, e.pipeline, e.data", keys)
+        while chunk := rows.fetchmany(FETCH_ROWS):
+            for content, pipeline, data in chunk:
+                found[StoreKey(content, pipeline)] = decode_extraction(data)
+        return [found[key] for key in keys]
+
+    def put(self, results: Sequence[StoredExtraction]) -> None:
+        """Store a batch of results in one transaction: all of them, or none if interrupted."""
+        unique = list({result.key: result for result in results}.values())
+        if not unique:
+            return
+        versions = {r.version.id: r.version.description for r in unique}
+        self._db.begin()
+        try:
+            self._insert("pipelines", [list(versions), list(versions.values())])
+            self._insert("articles", _article_columns(unique))
+            self._insert(
+                "extractions (content, pipeline, data)",
+                [
+                    [r.key.content for r in unique],
+                    [r.key.pipeline for r in unique],
+                    [encode_extraction(r.extraction) for r in unique],
+                ],
+            )
+            self._db.commit()
+        except BaseException:
+            self._db.rollback()
+            raise
+
+    def outputs_current(self, outdir: Path, digest: str) -> bool:
+        """Whether `outdir` holds, unchanged, the files a build of `digest` wrote there."""
+        row = self._db.execute(
+            "SELECT digest, files FROM outputs WHERE outdir = ?", [_folder(outdir)]
+        ).fetchone()
+        if row is None or row[0] != digest:
+            return False
+        files: dict[str, str] = json.loads(row[1])
+        return all(_file_digest(Path(path)) == sha for path, sha in files.items())
+
+    def record_outputs(self, outdir: Path, digest: str, files: Sequence[Path]) -> None:
+        """Remember what `outdir`'s files were built from, and their SHA-256."""
+        written = json.dumps({str(path.resolve()): _file_digest(path) for path in files})
+        self._db.execute(
+            "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", [_folder(outdir), digest, written]
+        )
+
+    def count(self) -> int:
+        """How many extraction results the store holds (every pipeline version)."""
+        row = self._db.execute("SELECT count(*) FROM extractions").fetchone()
+        return int(row[0]) if row else 0
+
+    def _insert(self, table: str, columns: list[list[str]]) -> None:
+        unnested = ", ".join(f"unnest(${i + 1}::VARCHAR[])" for i in range(len(columns)))
+        self._db.execute(f"INSERT OR IGNORE INTO {table} SELECT {unnested}", columns)
+
+    def _select(self, columns: str, keys: Sequence[StoreKey]) -> duckdb.DuckDBPyConnection:
+        """The rows of `extractions` for `keys` (in no particular order), to be fetched."""
+        query = (
+            f"SELECT {columns} FROM extractions e JOIN "
+            "(SELECT unnest($1::VARCHAR[]) AS content, unnest($2::VARCHAR[]) AS pipeline) k "
+            "ON e.content = k.content AND e.pipeline = k.pipeline"
+        )
+        params = [[key.content for key in keys], [key.pipeline for key in keys]]
+        return self._db.execute(query, params)
+
+
+def _folder(outdir: Path) -> str:
+    return valid_unicode(str(outdir.resolve()))
+
+
+def _file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _article_columns(results: Sequence[StoredExtraction]) -> list[list[str]]:
+    """The `articles` rows as columns; text made valid UTF-8 (the JSON keeps it exactly)."""
+    rows = [
+        (
+            r.key.content,
+            r.article.article.id,
+            r.article.lang,
+            r.article.article.title,
+            r.article.article.date,
+            r.article.article.url,
+            r.article.article.source,
+            r.article.text,
+        )
+        for r in results
+    ]
+    return [[valid_unicode(value) for value in column] for column in zip(*rows, strict=True)]
+
+
+@contextmanager
+def open_store(path: Path | None) -> Iterator[DuckStore | MemoryStore]:
+    """The store at `path` (created if missing), or a MemoryStore when `path` is None.
+
+    Raises StoreError when the file is in use by another run, is not a newsgraph store,
+    or was made by a newer schema.
+    """
+    if path is None:
+        yield MemoryStore()
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = duckdb.connect(str(path))
+    except (duckdb.Error, OSError) as error:
+        hint = IN_USE if "lock" in str(error).lower() else NOT_A_STORE
+        raise StoreError(_cannot_open(path, error, hint)) from error
+    try:
+        _create_schema(connection, path)
+        yield DuckStore(connection, path)
+    finally:
+        connection.close()
+
+
+def _cannot_open(path: Path, error: Exception, hint: str) -> str:
+    return f"cannot open the store {path}: {error} ({hint})"
+
+
+def _create_schema(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
+    try:
+        connection.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
+        for statement in _SCHEMA:
+            connection.execute(statement)
+        connection.execute(
+            "INSERT OR IGNORE INTO store_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
+        )
+        row = connection.execute(
+            "SELECT value FROM store_info WHERE name = 'schema_version'"
+        ).fetchone()
+    except duckdb.Error as error:
+        raise StoreError(_cannot_open(path, error, NOT_A_STORE)) from error
+    if row is None or row[0] != str(SCHEMA_VERSION):
+        found = row[0] if row else "none"
+        raise StoreError(
+            f"the store {path} has schema version {found}, this newsgraph reads "
+            f"{SCHEMA_VERSION}: delete it (it is only a cache) or choose another --store"
+        )
+
+
+# --- ArticleExtraction ⇄ JSON, driven by the dataclasses' type hints ----------------------
+
+
+def encode_extraction(extraction: ArticleExtraction) -> str:
+    """ArticleExtraction → JSON text (ASCII, so any string survives, lone surrogates too).
+
+    Dataclasses become objects of their fields, tuples arrays; `decode_extraction` reads
+    them back from the type hints, so a field added to a dataclass needs no change here.
+    """
+    plain = _encoder(ArticleExtraction)(extraction)
+    return json.dumps(plain, ensure_ascii=True, separators=(",", ":"))
+
+
+def decode_extraction(text: str) -> ArticleExtraction:
+    """JSON text from `encode_extraction` → the equal ArticleExtraction."""
+    decoded = _decoder(ArticleExtraction)(json.loads(text))
+    assert isinstance(decoded, ArticleExtraction)
+    return decoded
+
+
+@cache
+def _encoder(kind: Any) -> Callable[[Any], Any]:
+    """A function turning a `kind` value into what json.dumps writes (built once a type).
+
+    Strings, numbers and tuples of them are left to json.dumps; dataclasses become dicts.
+    """
+    origin, args = get_origin(kind), get_args(kind)
+    if is_dataclass(kind) and isinstance(kind, type):
+        hints = get_type_hints(kind)
+        names = tuple(f.name for f in fields(kind))
+        converters = [(name, _encoder(hints[name])) for name in names]
+        nested = [(name, f) for name, f in converters if f is not _identity]
+        values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+
+        def encode(obj: Any) -> dict[str, Any]:
+            plain = dict(zip(names, values(obj), strict=True))
+            for name, converter in nested:
+                plain[name] = converter(plain[name])
+            return plain
+
+        return encode
+    if origin in (tuple, list) and args:
+        items = [_encoder(arg) for arg in args if arg is not Ellipsis]
+        if all(item is _identity for item in items):
+            return _identity
+        if len(args) == 2 and args[1] is Ellipsis:
+            return lambda value: [items[0](x) for x in value]
+        return lambda value: [f(x) for f, x in zip(items, value, strict=True)]
+    if origin is dict and args:
+        entry = _encoder(args[1])
+        return _identity if entry is _identity else lambda v: {k: entry(x) for k, x in v.items()}
+    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = _encoder(next(arg for arg in args if arg is not type(None)))
+        return _identity if inner is _identity else lambda v: None if v is None else inner(v)
+    if origin in (Union, types.UnionType):
+        raise TypeError(f"the store cannot keep a value of type {kind!r}: add it to graph.store")
+    return _identity
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """A function turning the JSON form of a `kind` value back into one (built once a type)."""
+    origin, args = get_origin(kind), get_args(kind)
+    if kind in (str, int, float, bool, type(None)) or origin is Literal:
+        return _identity
+    if is_dataclass(kind) and isinstance(kind, type):
+        return _dataclass_decoder(kind)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda value: tuple(item(x) for x in value)
+    if origin is tuple:
+        items = [_decoder(arg) for arg in args]
+        return lambda value: tuple(f(x) for f, x in zip(items, value, strict=True))
+    if origin is list:
+        element = _decoder(args[0])
+        return lambda value: [element(x) for x in value]
+    if origin is dict:
+        entry = _decoder(args[1])
+        return lambda value: {key: entry(x) for key, x in value.items()}
+    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
+        inner = _decoder(next(arg for arg in args if arg is not type(None)))
+        return lambda value: None if value is None else inner(value)
+    raise TypeError(f"the store cannot keep a value of type {kind!r}: add it to graph.store")
+
+
+def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+    hints = get_type_hints(kind)
+    converters = [(f.name, _decoder(hints[f.name])) for f in fields(kind) if f.init]
+    nested = [(name, converter) for name, converter in converters if converter is not _identity]
+    if not nested:
+        return lambda value: kind(**value)
+
+    def decode(value: dict[str, Any]) -> Any:
+        value = dict(value)
+        for name, converter in nested:
+            value[name] = converter(value[name])
+        return kind(**value)
+
+    return decode
