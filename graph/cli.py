@@ -94,13 +94,13 @@ def _add_scale_options(b: argparse.ArgumentParser) -> None:
         "--store",
         nargs="?",
         const="",
-        default=None,
+        default="",
         metavar="PATH",
-        help="keep extraction results in a DuckDB file and reuse them: a rebuild parses only "
-        f"new or changed articles (PATH defaults to OUTDIR/{DEFAULT_STORE_NAME})",
+        help="the DuckDB file that keeps extraction results for reuse: a rebuild parses only "
+        f"new or changed articles (default: OUTDIR/{DEFAULT_STORE_NAME})",
     )
     store.add_argument(
-        "--no-store", dest="store", action="store_const", const=None, help="keep nothing"
+        "--no-store", dest="store", action="store_const", const=None, help="keep no store"
     )
     b.add_argument(
         "--workers", type=_positive, default=1, metavar="N", help="local processes that parse"

@@ -135,6 +135,7 @@ def test_the_cli_passes_store_workers_and_scheduler_to_the_build(
     main([*common, "--store", str(tmp_path / "elsewhere.duckdb")])
     main([*common, "--no-store"])
     main(common)
-    stores = [out / "newsgraph.duckdb", tmp_path / "elsewhere.duckdb", None, None]
+    stores = [out / "newsgraph.duckdb", tmp_path / "elsewhere.duckdb", None]
+    stores.append(out / "newsgraph.duckdb")  # the store is on by default
     assert [o.store for o in seen] == stores
     assert (seen[0].workers, seen[0].scheduler) == (2, "tcp://10.0.0.5:8786")
