@@ -33,6 +33,7 @@ from graph.nlp import (
     model_choices,
     parse_texts,
 )
+from graph.relations.actors import role_mentions
 from graph.relations.stance import Stance, stances_of
 from graph.summary import CorpusSummary, ProcessedArticle
 
@@ -211,6 +212,8 @@ def extract_doc(
     mentions = mentions_of(
         doc, item.lang, gazetteer, capitals_as_governments=options.capitals_as_governments
     )
+    described = role_mentions(doc, mentions, item.lang, gazetteer)
+    mentions = sorted([*mentions, *described], key=lambda mention: mention.start)
     return ArticleExtraction(
         article=_processed(item),
         sentences=tuple(sentences_of(doc)),

@@ -170,3 +170,38 @@ def test_surname_ner_missed_is_found_after_the_full_name(pipelines) -> None:
     doc = nlp("Donald Trump met Emmanuel Macron. In the tweets, Trump lambasted Macron.")
     surnames = [m for m in mentions_of(doc, "en") if m.name in ("Trump", "Macron")]
     assert {m.name for m in surnames} == {"Trump", "Macron"}
+
+
+@pytest.mark.slow
+def test_role_descriptions_become_mentions_of_the_person_they_describe(pipelines) -> None:
+    from graph.articles import read_articles
+    from graph.build import build_graph
+    from graph.extract import extract
+
+    from .conftest import SEED_ARTICLE
+
+    extraction = extract(read_articles([SEED_ARTICLE]), pipelines=pipelines)
+    graph = build_graph(extraction.articles)
+    choe = graph.nodes["choe son hui"]
+    assert "Le chef de la diplomatie nord-coréenne" in choe["aliases"]
+    assert "Le ministre russe des Affaires étrangères" in graph.nodes["serguei lavrov"]["aliases"]
+    labels = {data["label"] for _, data in graph.nodes(data=True)}
+    assert not any(label.casefold().startswith(("le chef", "la ministre")) for label in labels)
+    fresh = extract(read_articles([_write_fresh_article()]), pipelines=pipelines).articles[0]
+    assert any(
+        m.key == "angela merkel" and m.name.startswith("La chancelière") for m in fresh.mentions
+    )
+
+
+def _write_fresh_article():
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "merkel.txt"
+    path.write_text(
+        "La chancelière allemande Angela Merkel a rencontré Emmanuel Macron à Paris.\n"
+        "La chancelière allemande a ensuite salué les efforts de la France.",
+        encoding="utf-8",
+    )
+    return path

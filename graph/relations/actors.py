@@ -276,3 +276,62 @@ def in_clause(token: Token, head: Token) -> bool:
 
 def _indefinite(head: Token) -> bool:
     return any(child.dep_ == "det" and child.lower_ in INDEFINITE for child in head.children)
+
+
+#: Longest role description taken as a mention of the person it describes, in tokens.
+MAX_ROLE_TOKENS = 10
+#: Tokens between a role description and the name it introduces ("…étrangères, Choe").
+INTRODUCTION_GAP = 2
+
+
+def _introduces(doc: Doc, start: int, end: int, key: str, actors: Actors) -> bool:
+    near = [*doc[max(0, start - INTRODUCTION_GAP) : start], *doc[end : end + INTRODUCTION_GAP]]
+    return any((m := actors.mention_at(t)) is not None and m.key == key for t in near)
+
+
+def role_mentions(
+    doc: Doc, mentions: Sequence[Mention], lang: str, gazetteer: Gazetteer
+) -> list[Mention]:
+    """Definite role descriptions of people named earlier in the article, as mentions of
+    them ("le chef de la diplomatie nord-coréenne" → Choe Son Hui), so the person's node
+    gets the sentence's co-mentions and the description as an alias."""
+    actors = Actors(doc, mentions, lang, gazetteer)
+    covered = set(actors._by_token)
+    full_names: dict[str, str] = {}
+    for mention in mentions:
+        if len(mention.name) > len(full_names.get(mention.key, "")):
+            full_names[mention.key] = mention.canonical or mention.name
+    sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
+    found = []
+    for token in doc:
+        if token.i in covered or not actors._is_role_noun(token) or _indefinite(token):
+            continue
+        if not any(c.dep_ == "det" for c in token.children):
+            continue
+        person = actors._noun_phrase(token)
+        if person is None or person.type != "PER":
+            continue
+        words = [
+            t
+            for t in token.subtree
+            if not in_clause(t, token) and t.i not in covered and not t.is_punct
+        ]
+        start, end = min(t.i for t in words), max(t.i for t in words) + 1
+        if end - start > MAX_ROLE_TOKENS or any(t.i in covered for t in doc[start:end]):
+            continue
+        if _introduces(doc, start, end, person.key, actors):
+            continue  # "le président ukrainien Volodymyr Zelensky": the name is right there
+        span = doc[start:end]
+        found.append(
+            Mention(
+                name=span.text,
+                key=person.key,
+                type="PER",
+                sentence=sentence_of[token.sent.start],
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                canonical=full_names.get(person.key, person.name),  # the label stays a name
+            )
+        )
+    return found
