@@ -215,8 +215,11 @@ def _group_mention(
     if gazetteer is None or span.root.pos_ == "ADJ":
         return None
     match = gazetteer.lookup(span.text, lang, frozenset({DEMONYM}))
-    if match is None:
-        return None
+    return None if match is None else _actor_mention(span, match, lang, sentence_of)
+
+
+def _actor_mention(span: Span, match: Match, lang: str, sentence_of: dict[int, int]) -> Mention:
+    """A mention of a gazetteer actor, written as `span`."""
     actor = match.actor
     return Mention(
         name=span.text,
@@ -252,24 +255,11 @@ def _names_ner_missed(
     or that outgrow the NER spans inside them."""
     labels = entity_labels(lang)
     covered = {token.i for ent in doc.ents if ent.label_ in labels for token in ent}
-    missed = []
-    for span, match in known:
-        if any(token.i in covered for token in span) and not _outgrows_ner(span):
-            continue
-        actor = match.actor
-        missed.append(
-            Mention(
-                name=span.text,
-                key=actor.id,
-                type=actor.type,
-                sentence=sentence_of[span.sent.start],
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-                canonical=actor.label(lang),
-            )
-        )
-    return missed
+    return [
+        _actor_mention(span, match, lang, sentence_of)
+        for span, match in known
+        if not any(token.i in covered for token in span) or _outgrows_ner(span)
+    ]
 
 
 def _known_actor(
