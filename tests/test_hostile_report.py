@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,21 +15,13 @@ import pytest
 
 from graph.pipeline import BuildResult, build
 
+from .offline_browser import Visit, launch_chromium
+from .offline_browser import open_offline as open_page_offline
+
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.slow
-
-sync_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 BOLD_NAME = "<b>Angela Merkel</b>"
 SCRIPT = "<script>alert(1)</script>"
@@ -89,20 +80,11 @@ def hostile_sentences(result: BuildResult) -> dict[str, str]:
     return sentences
 
 
-@dataclass
-class Visit:
-    """A page opened offline, with everything it tried to do behind our back."""
-
-    page: Page
-    url: str
-    left: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+class HostileVisit(Visit):
+    """An offline visit that also checks nothing injected became markup or a handler."""
 
     def assert_inert(self) -> None:
-        assert self.dialogs == [], f"dialogs opened: {self.dialogs}"
-        assert self.errors == [], f"errors in the page: {self.errors}"
-        assert self.left == [], f"requests left the page: {self.left}"
+        self.assert_clean()
         injected = self.page.evaluate(
             """() => [...document.querySelectorAll("body *")].flatMap(element =>
                  [...element.attributes].filter(a => a.name.startsWith("on"))
@@ -115,48 +97,17 @@ class Visit:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    yield from launch_chromium()
 
 
-def open_offline(browser: Browser, path: Path) -> Visit:
-    """Open `path` with every request but its own file recorded and aborted, and wait for
-    the page's script to be ready."""
-    page = browser.new_page(viewport={"width": 1400, "height": 950})
-    opened = Visit(page=page, url=path.resolve().as_uri())
-
-    def route(handled: Route) -> None:
-        url = handled.request.url
-        if url == opened.url or url.startswith(("data:", "blob:")):
-            handled.continue_()
-        else:
-            opened.left.append(url)
-            handled.abort()
-
-    def on_dialog(dialog: Dialog) -> None:
-        opened.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            opened.errors.append(message.text)
-
-    page.route("**/*", route)
-    page.on("dialog", on_dialog)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: opened.errors.append(str(error)))
-    page.goto(opened.url)
-    page.wait_for_function("window.newsgraph && window.newsgraph.ready === true", timeout=20_000)
-    page.wait_for_timeout(300)  # let anything injected fire
-    return opened
+def open_offline(browser: Browser, path: Path) -> HostileVisit:
+    """Open a report offline and give anything injected 300 ms to fire."""
+    opened = open_page_offline(browser, path, settle_ms=300)
+    return HostileVisit(opened.page, opened.url, opened.left, opened.errors, opened.dialogs)
 
 
 @pytest.fixture
-def visit(browser: Browser, built: BuildResult) -> Iterator[Visit]:
+def visit(browser: Browser, built: BuildResult) -> Iterator[HostileVisit]:
     opened = open_offline(browser, built.report)
     yield opened
     opened.page.close()
@@ -170,12 +121,12 @@ def test_hostile_strings_reach_the_report_through_the_pipeline(built: BuildResul
     assert SKIPPED_NAME in {Path(s.source).name for s in built.summary.skipped}
 
 
-def test_report_opens_without_dialogs_errors_or_requests(visit: Visit) -> None:
+def test_report_opens_without_dialogs_errors_or_requests(visit: HostileVisit) -> None:
     visit.assert_inert()
 
 
 def test_names_ids_titles_and_urls_show_literally_in_the_tables(
-    visit: Visit, built: BuildResult
+    visit: HostileVisit, built: BuildResult
 ) -> None:
     text = visit.page.inner_text("body")
     for hostile in (FILE_NAME, SKIPPED_NAME, EXPORT_ROW["id"], IMG, SCRIPT, "javascript:alert(6)"):
@@ -186,7 +137,9 @@ def test_names_ids_titles_and_urls_show_literally_in_the_tables(
     visit.assert_inert()
 
 
-def test_evidence_sentences_show_literally_in_the_panel(visit: Visit, built: BuildResult) -> None:
+def test_evidence_sentences_show_literally_in_the_panel(
+    visit: HostileVisit, built: BuildResult
+) -> None:
     page = visit.page
     relations = page.evaluate(
         "window.newsgraph.data.relations.map(r => [r.id, r.source, r.target, r.kind])"
@@ -200,7 +153,7 @@ def test_evidence_sentences_show_literally_in_the_panel(visit: Visit, built: Bui
 
 
 def test_searching_and_opening_hostile_entities_stays_inert(
-    visit: Visit, built: BuildResult
+    visit: HostileVisit, built: BuildResult
 ) -> None:
     page = visit.page
     hostile = [

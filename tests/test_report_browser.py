@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,21 +18,13 @@ from graph.articles import Skipped
 from graph.render import render_graph_html, render_report
 from graph.summary import CorpusSummary, ProcessedArticle
 
+from .offline_browser import Visit, launch_chromium, open_offline
+
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, ConsoleMessage, Dialog, Frame, Page, Route
+    from playwright.sync_api import Browser, Frame, Page
 
 pytestmark = pytest.mark.slow
 
-sync_api = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SCRIPT_BREAKER = "</script><script>alert(1)</script>"
 IMG_ONERROR = "<img src=x onerror=alert(1)>"
 QUOTE_BREAKER = "Quote\"'><b>x</b>"
@@ -157,30 +148,9 @@ def corpus_summary() -> CorpusSummary:
 # --- the browser --------------------------------------------------------------------------
 
 
-@dataclass
-class Visit:
-    """A page opened offline, with everything it tried to do behind our back."""
-
-    page: Page
-    url: str
-    left: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def assert_clean(self) -> None:
-        assert self.left == [], f"requests left the page: {self.left}"
-        assert self.errors == [], f"errors in the page: {self.errors}"
-        assert self.dialogs == [], f"dialogs opened: {self.dialogs}"
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    yield from launch_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -199,41 +169,6 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("screenshots")
     print(f"screenshots in {folder}")
     return folder
-
-
-def open_offline(browser: Browser, path: Path, frame: int = 0) -> Visit:
-    """Open `path`, allowing only its own file:// URL (and data:/blob:), recording the rest.
-
-    Returns once the graph in the page (or in its `frame`-th frame) has settled.
-    """
-    page = browser.new_page(viewport={"width": 1400, "height": 950})
-    visit = Visit(page=page, url=path.resolve().as_uri())
-
-    def route(handled_route: Route) -> None:
-        url = handled_route.request.url
-        if url == visit.url or url.startswith(("data:", "blob:")):
-            handled_route.continue_()
-        else:
-            visit.left.append(url)
-            handled_route.abort()
-
-    def on_dialog(dialog: Dialog) -> None:
-        visit.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            visit.errors.append(message.text)
-
-    page.route("**/*", route)
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: visit.errors.append(str(error)))
-    page.on("dialog", on_dialog)
-    page.goto(visit.url)
-    page.frames[frame].wait_for_function(
-        "window.newsgraph && window.newsgraph.ready === true", timeout=20_000
-    )
-    return visit
 
 
 @pytest.fixture
