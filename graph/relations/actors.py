@@ -8,7 +8,7 @@ for countries, `role_words.txt` for role nouns, `syntax.toml` for dependency lab
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -67,6 +67,8 @@ class Actors:
         rows = [line.split("\t") for line in data_lines(lang, "anaphora_nouns.tsv")[1:]]
         self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
         self.affiliation: dict[str, str] = {}
+        #: person key → "Masc"/"Fem" when the article tells (see `_gender_votes`).
+        self.gender = _genders(mentions, self._gender_votes)
         #: person key → (entity keys, role words) they were introduced with ("le président
         #: LREM de l'Assemblée nationale, Richard Ferrand").
         self.introductions: dict[str, tuple[set[str], set[str]]] = {}
@@ -108,11 +110,13 @@ class Actors:
         for token in tokens:
             if token.i in consumed:
                 continue
+            if self._qualifies_a_name(token):
+                continue
             endpoint = self._direct(token) or self._anaphor(token)
-            if endpoint is None and roles and self._is_role_noun(token):
+            if endpoint is None and roles and self.is_role_noun(token):
                 endpoint = self._noun_phrase(token)
                 if endpoint is not None and endpoint.type == "PER":
-                    consumed.update(t.i for t in token.subtree)
+                    consumed.update(_own_phrase(token))
                 else:
                     endpoint = None
             if endpoint is not None:
@@ -122,16 +126,74 @@ class Actors:
             endpoints.sort(key=lambda e: (e.key not in self._mention_keys, e.type != "PER"))
         return endpoints
 
+    def _some_of_a_people(self, token: Token) -> bool:
+        """ "des Français", "plusieurs de ces Français en colère", "some Americans", "3,000
+        Palestinians": some people of a nation, not the nation or its state acting."""
+        group = syntax(self.lang).get("group_determiners", frozenset())
+        if self.gazetteer.lookup(token.text, self.lang, frozenset({DEMONYM})) is None:
+            return False
+        return any(
+            (c.dep_ == "det" and c.lower_ in group) or c.dep_ == "nummod" for c in token.children
+        )
+
+    def _qualifies_a_name(self, token: Token) -> bool:
+        """ "le Hezbollah libanais", "the Lebanese Hezbollah": a national adjective on a named
+        actor says where the actor is from; it does not name a second actor."""
+        return (
+            token.pos_ == "ADJ"
+            and self.mention_at(token) is None
+            and self.mention_at(token.head) is not None
+        )
+
+    def is_named(self, endpoint: Endpoint) -> bool:
+        """Whether the article names this actor (not only implies it by an adjective)."""
+        return endpoint.key in self._mention_keys
+
     def country_of(self, endpoint: Endpoint) -> str:
         """The country key a person was introduced with ("son homologue russe"), or ""."""
         return self.affiliation.get(endpoint.key, "")
 
-    def person_before(self, token: Token) -> Endpoint | None:
-        """The last person named before this token (for "il"/"elle")."""
-        people = [m for m in self.mentions if m.type == "PER" and m.end <= token.idx]
+    def person_before(self, token: Token, gender: str = "") -> Endpoint | None:
+        """The last person named before this token who may be "il"/"elle" (of `gender`, or
+        of a gender the article does not tell)."""
+        people = [
+            m
+            for m in self.mentions
+            if m.type == "PER" and m.end <= token.idx and self.may_be(m.key, gender)
+        ]
         return _from_mention(people[-1]) if people else None
 
+    def may_be(self, key: str, gender: str) -> bool:
+        """Whether a person may be referred to by a pronoun of `gender` ("" fits anyone)."""
+        known = self.gender.get(key, "")
+        return not gender or not known or known == gender
+
+    def _gender_votes(self, mention: Mention) -> list[str]:
+        """What the words at a mention say, the surest twice: an honorific or a gendered
+        role noun before or opening the name ("Mme Craft", "l'ambassadrice Kelly Craft",
+        "Mrs May"), then spaCy's guess on the first name ("Emmanuelle")."""
+        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        if not tokens:
+            return []
+        words = _gendered_words(self.lang)
+        first = tokens[0]
+        before = self.doc[first.i - 1] if first.i > 0 else None
+        votes: list[str] = []
+        for token in (first, before):
+            if token is None:
+                continue
+            told = _told_gender(token.lower_, words)
+            if told:
+                votes += [told, told]
+            elif token is before and token.pos_ in ("NOUN", "DET"):
+                votes += token.morph.get("Gender", [])
+        if first.pos_ == "PROPN" and not _told_gender(first.lower_, words):
+            votes += first.morph.get("Gender", [])
+        return votes
+
     def _direct(self, token: Token) -> Endpoint | None:
+        if token.pos_ != "ADJ" and self._some_of_a_people(token):
+            return None
         mention = self.mention_at(token)
         if mention is not None:
             return _from_mention(mention)
@@ -162,7 +224,7 @@ class Actors:
         best = max(counts, key=lambda key: (counts[key], latest[key].start))
         return _from_mention(latest[best])
 
-    def _is_role_noun(self, token: Token) -> bool:
+    def is_role_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.casefold() in self.roles
 
     def _noun_phrase(self, head: Token) -> Endpoint | None:
@@ -175,9 +237,9 @@ class Actors:
             return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
         named = self.endpoints_in(modifiers)
         people = [e for e in named if e.type == "PER"]
-        if people and self._is_role_noun(head):
+        if people and self.is_role_noun(head):
             return people[0]  # "le secrétaire général de l'Élysée Alexis Kohler"
-        if self._is_role_noun(head) and not _indefinite(head):
+        if self.is_role_noun(head) and not _indefinite(head):
             person = self._introduced_as(head, named[0].key if named else "")
             if person is not None:
                 return person
@@ -201,12 +263,25 @@ class Actors:
             elif not entity and lemma in roles:
                 candidates.append((0, mention))
         if not candidates:
-            return None
+            return None if entity else self._only_one_of_gender(role)
         best = max(rank for rank, _ in candidates)
         chosen = [m for rank, m in candidates if rank == best]
         if best == 0 and len({m.key for m in chosen}) > 1:
             return None
         return _from_mention(chosen[-1])
+
+    def _only_one_of_gender(self, role: Token) -> Endpoint | None:
+        """ "Praet suspendue …, Francken apporte son soutien à la chroniqueuse": when nobody
+        was introduced with that role, the one person of its gender named before it."""
+        gender = _told_gender(role.lower_, _gendered_words(self.lang))
+        if not gender:
+            return None
+        people = {
+            m.key: m
+            for m in self.mentions
+            if m.type == "PER" and m.start < role.idx and self.gender.get(m.key) == gender
+        }
+        return _from_mention(next(iter(people.values()))) if len(people) == 1 else None
 
     def _introduction_words(self, mention: Mention) -> list[Token]:
         tokens = list(_tokens_in(self.doc, mention.start, mention.end))
@@ -230,6 +305,46 @@ class Actors:
                 if match is not None:
                     return match.actor.id
         return ""
+
+
+@lru_cache(maxsize=8)
+def _gendered_words(lang: str) -> dict[str, str]:
+    rows = [line.split("\t") for line in data_lines(lang, "gendered_words.tsv")[1:]]
+    return {row[0].casefold(): row[1] for row in rows if len(row) == 2}
+
+
+def _told_gender(word: str, words: dict[str, str]) -> str:
+    if word in words:
+        return words[word]
+    endings = (key for key in words if key.startswith("*") and word.endswith(key[1:]))
+    return next((words[key] for key in endings if len(word) > len(key) + 1), "")
+
+
+def _genders(
+    mentions: Sequence[Mention], votes_of: Callable[[Mention], list[str]]
+) -> dict[str, str]:
+    """Each person's gender by majority of the clues at their mentions; none on a tie."""
+    tally: dict[str, dict[str, int]] = {}
+    for mention in mentions:
+        if mention.type != "PER":
+            continue
+        counts = tally.setdefault(mention.key, {})
+        for vote in votes_of(mention):
+            counts[vote] = counts.get(vote, 0) + 1
+    genders = {}
+    for key, counts in tally.items():
+        ranked = sorted(counts.items(), key=lambda item: -item[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            genders[key] = ranked[0][0]
+    return genders
+
+
+def _own_phrase(head: Token) -> set[int]:
+    """A role description's tokens, without the phrases coordinated with it ("du secrétaire
+    d'État Mike Pompeo et du conseiller …, John Bolton")."""
+    conjunct = syntax(head.doc.lang_).get("conjunct", frozenset({"conj"}))
+    others = {t.i for c in head.subtree if c.dep_ in conjunct and c.i != head.i for t in c.subtree}
+    return {t.i for t in head.subtree} - others
 
 
 def _from_mention(mention: Mention) -> Endpoint:
@@ -304,7 +419,7 @@ def role_mentions(
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     found = []
     for token in doc:
-        if token.i in covered or not actors._is_role_noun(token) or _indefinite(token):
+        if token.i in covered or not actors.is_role_noun(token) or _indefinite(token):
             continue
         if not any(c.dep_ == "det" for c in token.children):
             continue

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.langdata import data_lines, data_words
@@ -11,12 +11,15 @@ SUPPORTS, DENIES, CRITICISES, ACCUSES = "supports", "denies", "criticises", "acc
 STANCE_KINDS = (SUPPORTS, DENIES, CRITICISES, ACCUSES)
 #: A verb that is a cue only when its object is a claim ("rejeter ces allégations").
 NEEDS_CLAIM = "claim"
+#: A verb that is a cue only with a direct object ("appuyer Mme Craft", not "appuyer sur").
+NEEDS_OBJECT = "object"
 
 
 @dataclass(frozen=True)
 class VerbCue:
     kind: str
     needs_claim: bool
+    needs_object: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,10 @@ class Lexicon:
     initial_speaker_prepositions: frozenset[str]
     act_nouns: frozenset[str]
     act_verbs: frozenset[str]
+    receiving_verbs: frozenset[str] = frozenset()
+    holder_nouns: dict[str, str] = field(default_factory=dict)
+    retort_openers: tuple[tuple[str, ...], ...] = ()
+    denial_forms: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -52,7 +59,8 @@ def _table(lang: str, name: str) -> list[list[str]]:
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of `lang` (empty for a language without stance data)."""
     verbs = {
-        row[0]: VerbCue(row[1], row[2] == NEEDS_CLAIM) for row in _table(lang, "stance_verbs.tsv")
+        row[0]: VerbCue(row[1], row[2] == NEEDS_CLAIM, row[2] == NEEDS_OBJECT)
+        for row in _table(lang, "stance_verbs.tsv")
     }
     nouns = {row[0]: row[1] for row in _table(lang, "stance_nouns.tsv")}
     phrases = tuple(
@@ -73,4 +81,10 @@ def load_lexicon(lang: str) -> Lexicon:
         initial_speaker_prepositions=data_words(lang, "speaker_prepositions_initial.txt"),
         act_nouns=data_words(lang, "act_nouns.txt"),
         act_verbs=data_words(lang, "act_verbs.txt"),
+        receiving_verbs=data_words(lang, "receiving_verbs.txt"),
+        holder_nouns={row[0]: row[1] for row in _table(lang, "holder_nouns.tsv")},
+        retort_openers=tuple(
+            tuple(line.casefold().split()) for line in data_lines(lang, "retort_openers.txt")
+        ),
+        denial_forms=data_words(lang, "denial_forms.txt"),
     )

@@ -39,14 +39,23 @@ class Stance:
     cue: str
 
 
+#: How a cue is read (`_Cue.reading`): its speaker and target are found differently.
+SPOKEN = "spoken"  # the subject (or the one quoted) towards the object or complement
+PASSIVE = "passive"  # "rejeté par X": the agents towards the subject
+VERDICT = "verdict"  # "ces accusations sont infondées": the one quoted denies the claim
+RETORT = "retort"  # "…, ce que Téhéran dément": denies who made the claim before
+RECEIVED = "received"  # "a reçu le soutien de X": X towards the subject
+HELD = "held"  # "X, un partisan de Y", "X is an ally of Y": X towards Y
+
+
 @dataclass(frozen=True)
 class _Cue:
     kind: str
     head: Token
     words: tuple[Token, ...]
+    #: Whether the cue is a stance noun given by a light verb ("apporter son soutien").
     noun: bool = False
-    passive: bool = False
-    verdict: bool = False
+    reading: str = SPOKEN
 
     @property
     def text(self) -> str:
@@ -107,7 +116,7 @@ class _Reader:
     # -- cues ---------------------------------------------------------------------------
     def _cues(self, sentence: Span) -> Iterator[_Cue]:
         taken: set[int] = set()
-        for cue in self._phrase_cues(sentence):
+        for cue in [*self._phrase_cues(sentence), *self._retort_cues(sentence)]:
             taken.update(token.i for token in cue.words)
             yield cue
         for token in sentence:
@@ -123,22 +132,44 @@ class _Reader:
         if verb is not None and token.pos_ in ("VERB", "AUX"):
             if verb.needs_claim and not (self._claim_object(token) or self._claim_subject(token)):
                 return None
+            if verb.needs_object and not self._direct_object(token):
+                return None
             kind = self._claim_kind(verb.kind, token)
             if self._passive_or_adjectival(token):
                 if not self._agents(token):
                     return None
-                return _Cue(kind, token, (token,), passive=True)
+                return _Cue(kind, token, (token,), reading=PASSIVE)
             return _Cue(kind, token, (token,))
         if self._labels_claim_as_false(token):
             return _Cue(DENIES, token, (token,))
         if self._claim_called_false(token):
-            return _Cue(DENIES, token, (token,), verdict=True)
+            return _Cue(DENIES, token, (token,), reading=VERDICT)
         noun_kind = self.lexicon.nouns.get(lemma)
         if noun_kind and token.pos_ == "NOUN":
             giver = self._light_verb_of(token)
             if giver is not None:
                 return _Cue(noun_kind, giver, (giver, token), noun=True)
+            receiver = self._receiving_verb_of(token)
+            if receiver is not None:
+                return _Cue(noun_kind, receiver, (receiver, token), noun=True, reading=RECEIVED)
+        holder_kind = self.lexicon.holder_nouns.get(lemma)
+        if holder_kind and token.pos_ == "NOUN":
+            return _Cue(holder_kind, token, (token,), noun=True, reading=HELD)
         return None
+
+    def _receiving_verb_of(self, noun: Token) -> Token | None:
+        """The verb by which the subject gets a stance noun: "a reçu le soutien de X",
+        "has the backing of X"."""
+        head = noun.head
+        direct = self.deps.get("direct_object", frozenset())
+        if noun.dep_ in direct and head.lemma_.casefold() in self.lexicon.receiving_verbs:
+            return head
+        if head.lemma_.casefold() in self.lexicon.receiving_verbs and head.pos_ == "VERB":
+            return head if self._introducers(noun) else None  # "bénéficier du soutien"
+        return None
+
+    def _direct_object(self, verb: Token) -> bool:
+        return any(c.dep_ in self.deps.get("direct_object", ()) for c in verb.children)
 
     def _light_verb_of(self, noun: Token) -> Token | None:
         """The verb that gives a stance noun: "apporter son soutien", and one noun further
@@ -155,7 +186,27 @@ class _Reader:
                 matched = _match_phrase(sentence, start, words)
                 if matched and matched[0].i not in starts:
                     starts.add(matched[0].i)
-                    yield _Cue(kind, _governing_verb(matched[-1]), tuple(matched))
+                    yield _Cue(kind, _phrase_head(matched), tuple(matched))
+
+    def _retort_cues(self, sentence: Span) -> Iterator[_Cue]:
+        """ "…, ce que Téhéran dément": an opener of a relative clause about the whole
+        preceding clause, then a denial verb within a few words (its form as written too,
+        since the tagger often misreads "dément")."""
+        for opener in self.lexicon.retort_openers:
+            for start in range(len(sentence)):
+                matched = _match_phrase(sentence, start, opener, gap=0)
+                if not matched:
+                    continue
+                after = self.doc[matched[-1].i + 1 : min(sentence.end, matched[-1].i + 6)]
+                verb = next((t for t in after if self._denial_word(t)), None)
+                if verb is not None:
+                    yield _Cue(DENIES, verb, (*matched, verb), reading=RETORT)
+
+    def _denial_word(self, token: Token) -> bool:
+        verb = self.lexicon.verbs.get(token.lemma_.casefold())
+        if verb is not None and verb.kind == DENIES and token.pos_ in ("VERB", "AUX"):
+            return True
+        return token.lower_ in self.lexicon.denial_forms
 
     def _claim_kind(self, kind: str, verb: Token) -> str:
         """Criticising or attacking a claim ("a fustigé les conclusions de l'enquête",
@@ -174,7 +225,8 @@ class _Reader:
         return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in subjects)
 
     def _agents(self, verb: Token) -> list[Token]:
-        """The "par X" phrases of a passive: who acts."""
+        """The "par X" phrases of a passive: who acts; in English also the first half of
+        a hyphenated participle ("the Kremlin-backed station")."""
         prepositions = self.deps.get("agent_prepositions", frozenset())
         return [
             c
@@ -184,8 +236,17 @@ class _Reader:
             and (
                 c.dep_ in self.deps.get("agent", ())
                 or any(word in prepositions for word in self._introducers(c))
+                or self._hyphenated_agent(c, verb)
             )
         ]
+
+    def _hyphenated_agent(self, token: Token, verb: Token) -> bool:
+        return (
+            token.head.i == verb.i
+            and token.dep_ in self.deps.get("hyphenated_agent", ())
+            and token.i + 2 == verb.i
+            and token.nbor(1).text == "-"
+        )
 
     def _introducers(self, token: Token) -> list[str]:
         """The prepositions that introduce a phrase: its `case` children in French (UD
@@ -223,7 +284,11 @@ class _Reader:
     def _claim_called_false(self, token: Token) -> bool:
         """ "ces accusations sont infondées", "the claims are baseless": a verdict on a claim."""
         participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])
-        if not self._dismissive(token) or not (token.pos_ == "ADJ" or participle):
+        predicate_noun = token.pos_ == "NOUN" and (
+            token.dep_ in self.deps.get("predicate", ())
+            or any(c.dep_ == "cop" for c in token.children)
+        )
+        if not self._dismissive(token) or not (token.pos_ == "ADJ" or participle or predicate_noun):
             return False
         return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in self._judged(token))
 
@@ -293,12 +358,18 @@ class _Reader:
 
     # -- speaker and target -------------------------------------------------------------
     def _stances_for(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
-        if cue.passive:
+        if cue.reading == PASSIVE:
             yield from self._passive_stances(cue, index)
-            return
-        if cue.verdict:
+        elif cue.reading == VERDICT:
             yield from self._verdict_stances(cue, sentence, index)
-            return
+        elif cue.reading == RETORT:
+            yield from self._retort_stances(cue, sentence, index)
+        elif cue.reading in (RECEIVED, HELD):
+            yield from self._noun_holder_stances(cue, sentence, index)
+        else:
+            yield from self._spoken_stances(cue, sentence, index)
+
+    def _spoken_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         speaker = self._speaker(cue, sentence)
         if speaker is None:
             return
@@ -308,6 +379,41 @@ class _Reader:
             for target in targets:
                 if target.key not in excluded and self.actors.country_of(target) != source.key:
                     yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _noun_holder_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        """A stance held by someone other than a speaker: "X a reçu le soutien de Y" (Y
+        supports X), "X, un partisan de Y" / "X is an ally of Y" (X supports Y)."""
+        noun = cue.words[-1]
+        compound = self.deps.get("compound", frozenset())
+        complements = [*self._authors(noun), *(c for c in noun.children if c.dep_ in compound)]
+        others = self.actors.endpoints_in((t for c in complements for t in c.subtree), roles=True)
+        if cue.reading == RECEIVED:
+            holder = self._holder_subject(cue.head, sentence, cue)
+            pairs = [(other, holder) for other in others] if holder else []
+        else:
+            holder = self._noun_holder(noun, sentence, cue)
+            pairs = [(holder, other) for other in others] if holder else []
+        for source, target in pairs:
+            if target.key not in {source.key, self.actors.country_of(source)}:
+                yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _holder_subject(self, verb: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
+        subject = self._subject_of(verb)
+        return self._resolve_subject(subject, sentence, cue) if subject is not None else None
+
+    def _noun_holder(self, noun: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
+        """Who a "supporter" noun describes: the name it is apposed to ("David Coppin, an
+        EDL supporter"), or the subject it is predicated of ("X est un allié de Y", "John
+        Bolton, who is the group's advocate")."""
+        if noun.dep_ in self.deps.get("apposition_of", ()):
+            return self.actors.endpoint(noun.head)
+        copula = self.deps.get("copula", frozenset())
+        holder = noun
+        if noun.dep_ in self.deps.get("predicate", ()) and noun.head.lemma_ in copula:
+            holder = noun.head  # English: "is" -attr-> "ally"
+        elif not any(c.dep_ == "cop" for c in noun.children):
+            return None
+        return self._holder_subject(holder, sentence, cue)
 
     def _verdict_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         """The one quoted, or "selon X", calls a claim false: X denies the claim's authors."""
@@ -320,11 +426,43 @@ class _Reader:
             if target.key not in {speaker.key, self.actors.country_of(speaker)}:
                 yield Stance(DENIES, speaker, target, index, cue.text)
 
+    def _coordinated_participles(self, verb: Token) -> list[Token]:
+        """ "rejeté par l'opposition … et jugé « hors-sol » par X": participles coordinated
+        with a passive cue share its subject and its stance, each with its own agents
+        (unless it is a cue itself, read on its own)."""
+        conjunct = self.deps.get("conjunct", frozenset())
+        others = [
+            c
+            for c in verb.subtree
+            if c.dep_ in conjunct
+            and _verb_above(c) == verb
+            and c.pos_ == "VERB"
+            and "Part" in c.morph.get("VerbForm", [])
+            and c.lemma_.casefold() not in self.lexicon.verbs
+        ]
+        return [verb, *others]
+
+    def _retort_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        """The one named between the opener and the denial verb denies who made the claim
+        in the clause before ("X a accusé Y de …, ce que Y dément": Y denies X)."""
+        speakers = self.actors.endpoints_in(self.doc[cue.words[0].i : cue.head.i])
+        if not speakers:
+            return
+        before = self.doc[sentence.start : cue.words[0].i]
+        targets = self._claims_in(before) or self._recent_claimants(sentence, index, cue)
+        speaker = speakers[0]
+        for target in targets:
+            if target.key not in {speaker.key, self.actors.country_of(speaker)}:
+                yield Stance(DENIES, speaker, target, index, cue.text)
+
     def _passive_stances(self, cue: _Cue, index: int) -> Iterator[Stance]:
         """ "Le discours de Macron a été rejeté par l'opposition": the agents take the stance
         towards the subject (or the author of the claim the subject names)."""
+        agent_tokens = [
+            t for verb in self._coordinated_participles(cue.head) for t in self._agents(verb)
+        ]
         agents = self.actors.endpoints_in(
-            (t for agent in self._agents(cue.head) for t in agent.subtree), roles=True
+            (t for agent in agent_tokens for t in agent.subtree), roles=True
         )
         undergoing = [c for c in cue.head.children if c.dep_ in self.deps.get("subject", ())]
         own: set[int] = set()
@@ -334,19 +472,28 @@ class _Reader:
         targets = self.actors.endpoints_in(
             (t for s in undergoing for t in s.subtree if t.i not in own), roles=True
         )
+        if not targets and cue.head.dep_ in ("acl", "amod"):
+            apposed = self.actors.endpoints_in(_apposed_before(cue.head.head))
+            targets = [e for e in apposed if self.actors.is_named(e)]
         for source in agents:
             for target in targets:
                 if target.key not in {source.key, self.actors.country_of(source)}:
                     yield Stance(cue.kind, source, target, index, cue.text)
 
     def _coordinated_with(self, speaker: Endpoint, cue: _Cue) -> list[Endpoint]:
-        """ "X, Y et Z ont apporté leur soutien": the other subjects coordinated with X."""
-        subject = self._subject_of(cue.head)
-        if subject is None:
-            return []
-        conjuncts = [c for c in subject.subtree if c.dep_ in self.deps.get("conjunct", ())]
-        others = [self.actors.endpoint(c) for c in conjuncts if c.head.i != cue.head.i]
-        return [o for o in others if o is not None and o.key != speaker.key]
+        """ "X, Y et Z ont apporté leur soutien": the other subjects coordinated with X,
+        whether the parser made them conjuncts or sibling subjects of the verb."""
+        subjects = self._subjects_of(cue.head)
+        conjunct = self.deps.get("conjunct", ())
+        tokens = [
+            c
+            for subject in subjects
+            for c in [subject, *subject.subtree]
+            if c is subject or (c.dep_ in conjunct and c.head.i != cue.head.i)
+        ]
+        others = [self.actors.endpoint(t) for t in tokens if t.pos_ != "PRON"]
+        unique = {o.key: o for o in others if o is not None and o.key != speaker.key}
+        return list(unique.values())
 
     def _speaker(self, cue: _Cue, sentence: Span) -> Endpoint | None:
         if _inside_quotes(cue.words[0], sentence, self.deps):
@@ -361,15 +508,29 @@ class _Reader:
         return self._source_phrase(sentence) or self._speaker_before(cue.head, sentence)
 
     def _subject_of(self, verb: Token) -> Token | None:
+        subjects = self._subjects_of(verb)
+        return subjects[0] if subjects else None
+
+    def _subjects_of(self, verb: Token) -> list[Token]:
+        """The subjects of a verb (or of the verb whose subject it shares), a role noun
+        that only introduces the next one left out ("la présidente de l'Open Vld,
+        Gwendolyn Rutten, a apporté", which the parser reads as two subjects)."""
         token = verb
         for _ in range(3):
             subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
             if subjects:
-                return subjects[0]
+                listed = _listed_with_last(subjects)
+                return [s for s in listed if not self._introduces_next(s, listed)]
             if not self._shares_subject_with_head(token):
-                return None
+                return []
             token = token.head
-        return None
+        return []
+
+    def _introduces_next(self, subject: Token, subjects: list[Token]) -> bool:
+        if not self.actors.is_role_noun(subject):
+            return False
+        end = max(t.i for t in subject.subtree) + 1
+        return any(other.pos_ == "PROPN" and 0 < other.left_edge.i - end <= 1 for other in subjects)
 
     def _shares_subject_with_head(self, verb: Token) -> bool:
         """A conjoined verb, an infinitive complement, or a participle clause ("Dénonçant
@@ -384,7 +545,11 @@ class _Reader:
             if _pronoun(subject) in self.relative_pronouns:
                 return self._antecedent(subject)
             if _pronoun(subject) in THIRD_PERSON:
-                return self.last_person or self.actors.person_before(subject)
+                gender = next(iter(subject.morph.get("Gender", [])), "")
+                last = self.last_person
+                if last is not None and self.actors.may_be(last.key, gender):
+                    return last
+                return self.actors.person_before(subject, gender)
             return self._reported_speaker(sentence, cue)
         return self.actors.endpoint(subject)
 
@@ -506,8 +671,10 @@ class _Reader:
     def _complement_tokens(self, cue: _Cue, sentence: Span) -> list[Token]:
         if len(cue.words) > 1 and not cue.noun:
             last = cue.words[-1]
-            introduced = list(last.head.subtree) if last.head.i > last.i else []
-            return introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
+            after = last.head.i > last.i and last.head.pos_ not in ("VERB", "AUX")
+            introduced = list(last.head.subtree) if after else []
+            following = introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
+            return [t for t in following if not self._of_holders(t, sentence.root)]
         head = cue.words[-1] if cue.noun else cue.head
         cue_tokens = {w.i for w in cue.words}
         roots = [
@@ -517,8 +684,13 @@ class _Reader:
             and c.i not in cue_tokens
             and not (cue.noun and self._genitive(c))
         ]
-        if cue.noun:
-            roots += [c for c in cue.head.children if self._complement(c) and c.i != head.i]
+        if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
+            direct = self.deps.get("direct_object", frozenset())
+            roots += [
+                c
+                for c in cue.head.children
+                if self._complement(c) and c.i != head.i and c.dep_ not in direct
+            ]
         tokens = [
             t
             for root in roots
@@ -526,8 +698,20 @@ class _Reader:
             if not self._is_source_phrase(t)
             and not self._in_circumstance(t, root)
             and not in_clause(t, root)
+            and not self._of_holders(t, root)
         ]
         return sorted(tokens, key=lambda t: t.i)
+
+    def _of_holders(self, token: Token, root: Token) -> bool:
+        """ "hit back at Macron's opponents": the target is the opponents, not Macron."""
+        current = token
+        while current.i != root.i and current.head.i != current.i:
+            current = current.head
+            if current.lemma_.casefold() in self.lexicon.holder_nouns:
+                return True
+            if current.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def _in_circumstance(self, token: Token, root: Token) -> bool:
         """Whether a token of a complement sits in a nested phrase of place, time or means
@@ -559,9 +743,10 @@ class _Reader:
         genitive = self.deps.get("genitive", frozenset())
         return any(word in genitive for word in self._introducers(token))
 
-    def _authors(self, noun: Token) -> list[Token]:
+    def _authors(self, noun: Token, depth: int = 0) -> list[Token]:
         """Who a claim noun belongs to: "les accusations de Washington", "Washington's
-        claims", "the claims of Washington"."""
+        claims", "the claims of Washington"; through a noun that names no one, whose it is
+        ("les conclusions de l'enquête du Sénat")."""
         authors: list[Token] = []
         for child in noun.children:
             if child.dep_ in ("acl", "acl:relcl") and child.pos_ == "VERB":
@@ -573,6 +758,10 @@ class _Reader:
                 objects = self.deps.get("preposition_object", frozenset())
                 under = [g for g in child.children if g.dep_ in objects]
                 authors.extend(under if child.dep_ in self.deps.get("preposition", ()) else [child])
+        if depth < 2:
+            for token in list(authors):
+                if token.pos_ == "NOUN" and self.actors.mention_at(token) is None:
+                    authors.extend(self._authors(token, depth + 1))
         return authors
 
     def _is_source_phrase(self, token: Token) -> bool:
@@ -580,11 +769,12 @@ class _Reader:
 
     def _recent_claimants(self, sentence: Span, index: int, cue: _Cue) -> list[Endpoint]:
         found = self._claims_in(self.doc[sentence.start : cue.head.i])
-        for claims in reversed(self.claimants[max(0, index - CLAIM_LOOKBACK) : index]):
-            found.extend(claims)
         last_denial, disputed = self.disputed
-        if index - last_denial <= CLAIM_LOOKBACK:
-            found.extend(disputed)
+        since = max(0, index - CLAIM_LOOKBACK, last_denial + 1)
+        for claims in reversed(self.claimants[since:index]):
+            found.extend(claims)
+        if not found and index - last_denial <= CLAIM_LOOKBACK:
+            found.extend(disputed)  # "… a également rejeté ces allégations": the same ones
         unique: dict[str, Endpoint] = {}
         for endpoint in found:
             unique.setdefault(endpoint.key, endpoint)
@@ -605,7 +795,11 @@ class _Reader:
                 and not self._negated(token)
             ):
                 subject = self._subject_of(token)
-                if subject is not None and subject.dep_ not in self._passive_subjects:
+                if subject is not None and subject.dep_ in self._passive_subjects:
+                    # "were being claimed by Spanish prime minister X": the agents claim
+                    agents = [t for agent in self._agents(token) for t in agent.subtree]
+                    claimants.extend(self.actors.endpoints_in(agents, roles=True))
+                elif subject is not None:
                     found = self.actors.endpoint(subject)
                     if found is not None:
                         claimants.append(found)
@@ -614,12 +808,14 @@ class _Reader:
         return claimants
 
 
-def _match_phrase(sentence: Span, start: int, words: tuple[str, ...]) -> list[Token]:
+def _match_phrase(
+    sentence: Span, start: int, words: tuple[str, ...], gap: int = PHRASE_GAP
+) -> list[Token]:
     matched: list[Token] = []
     position = sentence.start + start
     doc = sentence.doc
     for word in words:
-        limit = min(sentence.end, position + (1 if not matched else PHRASE_GAP + 1))
+        limit = min(sentence.end, position + (1 if not matched else gap + 1))
         hit = next(
             (
                 doc[i]
@@ -635,6 +831,60 @@ def _match_phrase(sentence: Span, start: int, words: tuple[str, ...]) -> list[To
     return matched
 
 
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb above a token (the parser may hang a coordinated participle on an
+    adverb or noun of the first one's clause)."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        if current.pos_ == "VERB":
+            return current
+    return None
+
+
+def _listed_with_last(subjects: list[Token]) -> list[Token]:
+    """Of sibling subjects the parser gave a verb, the ones listed with the last ("X, Y et Z
+    ont …"): plain noun phrases separated by commas or a conjunction, not a title clause
+    before a colon ("X suspendue par RTL : …, Francken apporte")."""
+    listed = [subjects[-1]]
+    for subject in reversed(subjects[:-1]):
+        doc = subject.doc
+        gap = doc[subject.right_edge.i + 1 : listed[0].left_edge.i]
+        plain = not any(t.pos_ in ("VERB", "AUX") or t.text in ":;" for t in subject.subtree)
+        if not plain or any(not (t.text == "," or t.pos_ == "CCONJ") for t in gap):
+            break
+        listed.insert(0, subject)
+    return listed
+
+
+#: Tokens looked back from a noun for the phrase it is apposed to.
+APPOSITION_REACH = 12
+
+
+def _apposed_before(noun: Token) -> list[Token]:
+    """ "le Hamas ou le Hezbollah, des organisations soutenues par l'Iran": the phrase
+    before the comma that opens the apposition "noun" heads, back to a verb or punctuation."""
+    doc = noun.doc
+    start = noun.left_edge.i
+    if start == 0 or doc[start - 1].text != ",":
+        return []
+    tokens: list[Token] = []
+    for index in range(start - 2, max(noun.sent.start, start - 2 - APPOSITION_REACH) - 1, -1):
+        token = doc[index]
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text != "-"):
+            break
+        tokens.append(token)
+    return tokens[::-1]
+
+
+def _phrase_head(matched: list[Token]) -> Token:
+    """The verb of a multiword cue: its first word when that is a full verb ("worked
+    closely with"), else the verb governing its last word ("est aux côtés de")."""
+    if matched[0].pos_ == "VERB":
+        return matched[0]
+    return _governing_verb(matched[-1])
+
+
 def _governing_verb(token: Token) -> Token:
     current = token
     for _ in range(6):
@@ -647,7 +897,7 @@ def _governing_verb(token: Token) -> Token:
 def _clause_after(doc: Doc, start: int, end: int) -> Iterator[Token]:
     """The words after a cue up to the end of its clause (punctuation or a finite verb)."""
     for token in doc[start:end]:
-        if token.text in ",;:." or (token.pos_ in ("VERB", "AUX") and _finite(token)):
+        if token.text in ",;:." or token.pos_ == "VERB" or (token.pos_ == "AUX" and _finite(token)):
             return
         yield token
 
