@@ -119,6 +119,7 @@ def mentions_of(
     if gazetteer is not None:
         mentions.extend(_names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
+    mentions.extend(_honoured_names_ner_missed(doc, mentions, lang, sentence_of))
     mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
 
@@ -201,6 +202,46 @@ def _surnames_ner_missed(
                 start=token.idx,
                 end=token.idx + len(token.text),
                 text=token.text,
+            )
+        )
+    return found
+
+
+#: Most capitalised words an honorific's name runs to ("Mr Di Maio", "Mme Von der Leyen").
+HONOURED_NAME_WORDS = 3
+
+
+def _honoured_names_ner_missed(
+    doc: Doc, mentions: Sequence[Mention], lang: str, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "Mr Di Maio", "M. Assadi" where NER saw nothing: an honorific is followed by a
+    person's name, so the capitalised words after it are one."""
+    honorifics = data_words(lang, "honorifics.txt")
+    not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
+    covered = {t.i for ent in doc.ents for t in ent} | {
+        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+    }
+    found = []
+    for token in doc:
+        if token.lower_ not in honorifics or token.i + 1 >= len(doc):
+            continue
+        words = []
+        for word in doc[token.i + 1 : token.i + 1 + HONOURED_NAME_WORDS]:
+            if word.i in covered or not word.text[:1].isupper() or not word.is_alpha:
+                break
+            words.append(word)
+        if not words or words[0].sent.start != token.sent.start or words[0].lower_ in not_names:
+            continue  # "Mr. President" is a form of address, not a name
+        span = doc[words[0].i : words[-1].i + 1]
+        found.append(
+            Mention(
+                name=span.text,
+                key=entity_key(span.text),
+                type="PER",
+                sentence=sentence_of[span.sent.start],
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
             )
         )
     return found

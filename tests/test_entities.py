@@ -173,6 +173,14 @@ def test_surname_ner_missed_is_found_after_the_full_name(pipelines) -> None:
 
 
 @pytest.mark.slow
+def test_a_name_after_an_honorific_is_a_person_even_where_ner_saw_nothing(pipelines) -> None:
+    doc = pipelines.get("en")("Mr Di Maio had previously expressed his admiration.")
+    assert [(m.name, m.type) for m in mentions_of(doc, "en")] == [("Di Maio", "PER")]
+    doc = pipelines.get("en")("Mr. President, the floor is yours.")
+    assert ("President", "PER") not in {(m.name, m.type) for m in mentions_of(doc, "en")}
+
+
+@pytest.mark.slow
 def test_role_descriptions_become_mentions_of_the_person_they_describe(pipelines) -> None:
     from graph.articles import read_articles
     from graph.build import build_graph

@@ -139,6 +139,11 @@ FRENCH = [
         "Le Premier ministre hongrois Viktor Orbán est un allié de Vladimir Poutine.",
         {("Viktor Orbán", "supports", "Vladimir Poutine")},
     ),
+    # A verbless quoted stance belongs to the one quoted (fr-d009 "Toute ma solidarité…").
+    (
+        "« Tout mon soutien à Emmanuel Macron », a déclaré Angela Merkel.",
+        {("Angela Merkel", "supports", "Emmanuel Macron")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -194,6 +199,9 @@ def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Trip
         "Le candidat Joe Biden n'a pas reçu le soutien de Barack Obama.",
         "Il a appuyé sur le bouton rouge devant Donald Trump.",
         "Washington accuse Pékin d'espionnage, ce que la Chine n'a jamais démenti.",
+        "« Pas de soutien à Donald Trump », a déclaré Angela Merkel.",
+        # The speaker is not looked for across a dash (fr-d049).
+        "Suspecté d'avoir voté Marine Le Pen en 2017 – l'intéressé a démenti l'accusation.",
     ],
 )
 def test_negated_or_objectless_french_cues_yield_nothing(fr_nlp: Language, text: str) -> None:
@@ -258,6 +266,19 @@ ENGLISH = [
     (
         "Josep Borrell said Moscow's claims were pure propaganda.",
         {("Josep Borrell", "denies", "Russia")},
+    ),
+    # "Mr Di Maio", which NER missed, is a person (en-d006).
+    (
+        "Luigi Di Maio met protesters. Mr Di Maio had previously expressed his admiration for "
+        "the gilets jaunes.",
+        {("Di Maio", "supports", "yellow vests")},
+    ),
+    # "the allegations" made further up the article than the last three sentences (en-d009).
+    (
+        "France blames Iran for a foiled bomb attack near Paris. The asset freeze was published "
+        "on Tuesday. It will last for six months. The plot was foiled in June. The rally was "
+        "organised by an opposition group. Iran denied the allegations.",
+        {("Iran", "denies", "France")},
     ),
     # "work closely with" (en-d032).
     (

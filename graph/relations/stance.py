@@ -22,8 +22,13 @@ from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, Lexicon, load_l
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
+#: Sentences before a denial searched for the last claim when the nearer ones make none.
+CLAIM_FAR_LOOKBACK = 15
 #: Sentences before a stance about a decision in which its author is looked for.
 ACT_LOOKBACK = 6
+#: Punctuation that closes a clause for the speaker looked for before a verb (an aside
+#: between dashes, a title before a colon).
+CLAUSE_BREAKS = frozenset({"–", "—", ":", ";", "(", ")"})
 #: Tokens a multiword cue may skip between its words (auxiliaries, adverbs).
 PHRASE_GAP = 3
 
@@ -44,6 +49,7 @@ SPOKEN = "spoken"  # the subject (or the one quoted) towards the object or compl
 PASSIVE = "passive"  # "rejeté par X": the agents towards the subject
 VERDICT = "verdict"  # "ces accusations sont infondées": the one quoted denies the claim
 RETORT = "retort"  # "…, ce que Téhéran dément": denies who made the claim before
+VERBLESS = "verbless"  # "« Toute ma solidarité à X », a réagi Y": the one quoted
 RECEIVED = "received"  # "a reçu le soutien de X": X towards the subject
 HELD = "held"  # "X, un partisan de Y", "X is an ally of Y": X towards Y
 
@@ -152,10 +158,32 @@ class _Reader:
             receiver = self._receiving_verb_of(token)
             if receiver is not None:
                 return _Cue(noun_kind, receiver, (receiver, token), noun=True, reading=RECEIVED)
+        if noun_kind and self._verbless(token):
+            return _Cue(noun_kind, token, (token,), noun=True, reading=VERBLESS)
         holder_kind = self.lexicon.holder_nouns.get(lemma)
         if holder_kind and token.pos_ == "NOUN":
             return _Cue(holder_kind, token, (token,), noun=True, reading=HELD)
         return None
+
+    def _verbless(self, token: Token) -> bool:
+        """ "« Toute ma solidarité envers X », a réagi Y", "Bravo aux gilets jaunes": a stance
+        noun (or interjection) heading a phrase with no verb, inside a quotation."""
+        if token.pos_ not in ("NOUN", "INTJ", "PROPN", "X"):
+            return False
+        if not _inside_quotes(token, token.sent, self.deps):
+            return False
+        if any(t.lower_ in self.lexicon.negations for t in [token.head, *token.children]):
+            return False  # "« Pas de soutien à X »"
+        current = token
+        while current.head.i != current.i:
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and not _inside_quotes(
+                current, token.sent, self.deps
+            ):
+                return True  # the reporting verb outside the quotation
+            if current.pos_ in ("VERB", "AUX"):
+                return False
+        return True
 
     def _receiving_verb_of(self, noun: Token) -> Token | None:
         """The verb by which the subject gets a stance noun: "a reçu le soutien de X",
@@ -364,6 +392,8 @@ class _Reader:
             yield from self._verdict_stances(cue, sentence, index)
         elif cue.reading == RETORT:
             yield from self._retort_stances(cue, sentence, index)
+        elif cue.reading == VERBLESS:
+            yield from self._verbless_stances(cue, sentence, index)
         elif cue.reading in (RECEIVED, HELD):
             yield from self._noun_holder_stances(cue, sentence, index)
         else:
@@ -379,6 +409,14 @@ class _Reader:
             for target in targets:
                 if target.key not in excluded and self.actors.country_of(target) != source.key:
                     yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        speaker = self._reported_speaker(sentence, cue)
+        if speaker is None:
+            return
+        for target in self._targets(cue, sentence, index):
+            if target.key not in {speaker.key, self.actors.country_of(speaker)}:
+                yield Stance(cue.kind, speaker, target, index, cue.text)
 
     def _noun_holder_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         """A stance held by someone other than a speaker: "X a reçu le soutien de Y" (Y
@@ -612,7 +650,7 @@ class _Reader:
     def _speaker_before(self, verb: Token, sentence: Span) -> Endpoint | None:
         """The nearest bare (not prepositional) entity before the verb, in its clause."""
         for token in reversed(list(self.doc[sentence.start : verb.i])):
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" or token.text in CLAUSE_BREAKS:
                 return None
             if token.pos_ == "PROPN" and not self._in_phrase(token):
                 found = self.actors.endpoint(token)
@@ -775,6 +813,9 @@ class _Reader:
             found.extend(claims)
         if not found and index - last_denial <= CLAIM_LOOKBACK:
             found.extend(disputed)  # "… a également rejeté ces allégations": the same ones
+        if not found:  # "Iran denied the allegations", made further up the article
+            earlier = self.claimants[max(0, index - CLAIM_FAR_LOOKBACK) : since]
+            found.extend(next((claims for claims in reversed(earlier) if claims), []))
         unique: dict[str, Endpoint] = {}
         for endpoint in found:
             unique.setdefault(endpoint.key, endpoint)
