@@ -78,8 +78,13 @@ def build_graph(
 
 
 def _remapped(extraction: ArticleExtraction, canonical: Canonical) -> ArticleExtraction:
-    """The extraction with every entity key replaced by its canonical node id."""
-    mentions = tuple(replace(m, key=canonical(m.key)) for m in extraction.mentions)
+    """The extraction with every entity key replaced by its canonical node id (a mention
+    already under its node id is kept as is: copying millions of them is most of the cost)."""
+    mapping = canonical.mapping
+    mentions = tuple(
+        replace(m, key=mapping[m.key]) if mapping.get(m.key, m.key) != m.key else m
+        for m in extraction.mentions
+    )
     stances = tuple(
         replace(
             s,

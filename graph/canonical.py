@@ -158,14 +158,22 @@ class _Merger:
     def merge_short_names(self) -> None:
         """A surname alone (or initial + surname) joins the only full name it fits."""
         people = [k for k, info in self.keys.items() if _type(info) == "PER"]
-        full = [k for k in people if len(k.split()) > 1 and len(k.split()[0]) > 1]
+        # Full names by their last word (as a skeleton): a short name is only compared with
+        # those ending like it, so the cost stays linear in the number of names.
+        by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
+        for key in people:
+            if len(key.split()) > 1 and len(key.split()[0]) > 1:
+                words = skeleton(key).split()
+                by_surname[words[-1]].append((key, words))
         for key in people:
             words = skeleton(key).split()
             initial = len(words) == 2 and len(words[0]) == 1
             if len(words) != 1 and not initial:
                 continue
             fits = {
-                self.find(f) for f in full if f != key and _abbreviates(words, skeleton(f).split())
+                self.find(f)
+                for f, full in by_surname.get(words[-1], [])
+                if f != key and _abbreviates(words, full)
             }
             if len(fits) == 1:
                 self.union(fits.pop(), key)

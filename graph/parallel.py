@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 BATCHES_AHEAD_PER_WORKER = 2
 #: Seconds between a worker's checks that the process that started it is still alive.
 ORPHAN_CHECK_SECONDS = 1.0
+#: Seconds to wait for a Dask scheduler to answer before giving up with an error naming it.
+SCHEDULER_CONNECT_SECONDS = 10
 
 
 class ClusterError(NewsgraphError):
@@ -193,9 +195,12 @@ def _on_dask(
     from distributed import Client  # imported only when asked for: it is slow to import
 
     try:
-        client = Client(address, set_as_default=False)
+        client = Client(address, set_as_default=False, timeout=SCHEDULER_CONNECT_SECONDS)
     except (OSError, TimeoutError, ValueError) as error:
-        raise ClusterError(f"cannot reach the Dask scheduler at {address}: {error}") from error
+        raise ClusterError(
+            f"cannot reach the Dask scheduler at {address} within {SCHEDULER_CONNECT_SECONDS} s: "
+            f"{error} (is it running, and is the address tcp://HOST:PORT?)"
+        ) from error
     with client:
         threads = sum(client.nthreads().values()) or 1
         log.info("extracting on the Dask cluster at %s (%d worker threads)", address, threads)

@@ -4,6 +4,7 @@ of a one-process run."""
 from __future__ import annotations
 
 import itertools
+import socket
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph.articles import Article, read_articles
-from graph.cli import EXIT_USAGE, main
+from graph.cli import EXIT_FAILED, EXIT_USAGE, main
 from graph.errors import NewsgraphError
 from graph.extract import ExtractOptions, PreparedArticle, extract
 from graph.nlp import Pipelines
@@ -101,6 +102,20 @@ def test_a_dask_cluster_gives_the_results_of_a_local_run_into_the_same_store(
     with open_store(tmp_path / "s.duckdb") as store:
         again = extract_incremental(corpus, store, options=SMALL_BATCHES)
     assert (again.reused, again.extraction) == (8, local)
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_fails_the_build_naming_its_address(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_french_articles(tmp_path / "in", range(1))
+    with socket.socket() as probe:  # a port nothing listens on once the probe is closed
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    out = str(tmp_path / "out")
+    code = main(["build", str(tmp_path / "in"), "-o", out, "--no-store", "--scheduler", address])
+    assert code == EXIT_FAILED
+    assert f"cannot reach the Dask scheduler at {address}" in caplog.text
 
 
 def _pipelines_loaded() -> int:

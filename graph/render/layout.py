@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 import networkx as nx
 import numpy as np
+from scipy.spatial import cKDTree
 
+from graph.render.force import force_layout
 from graph.render.model import GraphData
 
 PHYSICS_MAX_NODES = 150
@@ -26,6 +28,10 @@ NODE_SPACING = 60.0
 """Typical canvas distance, in pixels, between a node and its nearest neighbour."""
 
 LAYOUT_ITERATIONS = 100
+
+EXACT_LAYOUT_MAX_NODES = 500
+"""Components up to this size get networkx's spring layout, whose every iteration weighs all
+pairs of nodes; larger ones get graph.render.force's near-linear layout."""
 
 Position = tuple[float, float]
 
@@ -76,8 +82,10 @@ def select_drawn(data: GraphData, max_nodes: int, max_edges: int) -> Drawing:
 def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
     """Canvas positions for a drawing too large for physics, else `{}` (physics places nodes).
 
-    Each connected component gets its own spring layout, scaled so neighbouring nodes sit
-    about `NODE_SPACING` pixels apart, then components are packed in rows, largest first: a
+    Each connected component gets its own force-directed layout (networkx's spring layout up
+    to `EXACT_LAYOUT_MAX_NODES` nodes, graph.render.force's near-linear one above, so ten
+    thousand drawn nodes take seconds), scaled so neighbouring nodes sit about
+    `NODE_SPACING` pixels apart, then components are packed in rows, largest first: a
     single spring layout would fling small components and lone entities to the far edges and
     shrink the main cluster to a blot. Nodes are visited in sorted order with a fixed seed, so
     the same graph always gets the same picture.
@@ -112,10 +120,22 @@ def _layout_graph(data: GraphData, drawing: Drawing) -> nx.Graph:
 
 
 def _component_layout(component: nx.Graph) -> dict[str, Position]:
-    """Spring layout of one connected component, in pixels, centred on (0, 0)."""
+    """Force-directed layout of one connected component, in pixels, centred on (0, 0)."""
     nodes = sorted(component.nodes)
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
+    if len(nodes) > EXACT_LAYOUT_MAX_NODES:
+        layout = force_layout(component, seed=LAYOUT_SEED, weight="strength")
+    else:
+        layout = _spring_layout(component, nodes)
+    points = np.array([layout[node] for node in nodes], dtype=float)
+    points -= points.mean(axis=0)
+    points *= NODE_SPACING / _typical_neighbour_distance(points)
+    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, points, strict=True)}
+
+
+def _spring_layout(component: nx.Graph, nodes: list[str]) -> dict[str, Position]:
+    """networkx's spring layout, fed nodes and edges in sorted order (it depends on it)."""
     ordered = nx.Graph()
     ordered.add_nodes_from(nodes)
     ordered.add_edges_from(sorted(component.edges(data=True)))
@@ -123,17 +143,14 @@ def _component_layout(component: nx.Graph) -> dict[str, Position]:
     layout = nx.spring_layout(
         ordered, seed=LAYOUT_SEED, weight="strength", iterations=LAYOUT_ITERATIONS, method="force"
     )
-    points = np.array([layout[node] for node in nodes], dtype=float)
-    points -= points.mean(axis=0)
-    points *= NODE_SPACING / _typical_neighbour_distance(points)
-    return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, points, strict=True)}
+    return {node: (float(x), float(y)) for node, (x, y) in layout.items()}
 
 
 def _typical_neighbour_distance(points: np.ndarray) -> float:
-    """Median distance from each point to its nearest neighbour (never zero)."""
-    gaps = np.linalg.norm(points[:, None, :] - points[None, :, :], axis=-1)
-    np.fill_diagonal(gaps, np.inf)
-    return max(float(np.median(gaps.min(axis=1))), 1e-9)
+    """Median distance from each point to its nearest neighbour (never zero); a k-d tree
+    finds them in O(n log n) where all pairs would take O(n²) memory."""
+    distances, _ = cKDTree(points).query(points, k=2)
+    return max(float(np.median(distances[:, 1])), 1e-9)
 
 
 def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:

@@ -11,7 +11,7 @@ from dataclasses import asdict
 from typing import Any
 
 from graph.render.layout import Drawing
-from graph.render.model import Entity, GraphData, Relation
+from graph.render.model import Entity, Evidence, GraphData, Relation
 from graph.render.network import VisNetwork
 from graph.render.palette import kind_legend, type_legend
 from graph.summary import ProcessedArticle
@@ -64,7 +64,19 @@ def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
         "kind": relation.kind,
         "directed": relation.directed,
         "weight": relation.weight,
-        "evidence": [asdict(item) for item in relation.evidence],
+        "evidence": [_evidence(item) for item in relation.evidence],
         "evidenceTotal": relation.evidence_total,
         "drawn": drawn,
+    }
+
+
+def _evidence(item: Evidence) -> dict[str, str]:
+    """Written out field by field: dataclasses.asdict deep-copies, and a large graph has
+    hundreds of thousands of these."""
+    return {
+        "article": item.article,
+        "sentence": item.sentence,
+        "cue": item.cue,
+        "speaker": item.speaker,
+        "target": item.target,
     }
