@@ -103,6 +103,8 @@ def mentions_of(
             if norp is not None:
                 mentions.append(norp)
             continue
+        if entity_type != "PER" and _is_portfolio(span, lang, gazetteer):
+            continue
         if _after_honorific(span, lang):
             entity_type = "PER"
         for piece, piece_type in _unglued(span, entity_type, lang, gazetteer):
@@ -272,6 +274,30 @@ def _actor_mention(span: Span, match: Match, lang: str, sentence_of: dict[int, i
         text=span.text,
         canonical=actor.label(lang),
     )
+
+
+#: Tokens looked back from a word for the ministry title it may belong to.
+PORTFOLIO_REACH = 8
+
+
+def _is_portfolio(span: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
+    """ "secrétaire d'État à l'Asile et à la Migration", "ministre de l'Agriculture et des
+    Indépendants": a capitalised portfolio in a ministry title, not an organisation. Only
+    a single word, only after a ministry word, and never a known actor ("ministre de la
+    France" cannot happen, "Affaires étrangères de la Russie" keeps Russie)."""
+    if len(span) != 1 or span.text.isupper():  # "secrétaire général de la CGT"
+        return False
+    if gazetteer is not None and gazetteer.lookup(span.text, lang):
+        return False
+    heads = data_words(lang, "portfolio_heads.txt")
+    doc = span.doc
+    for token in reversed(doc[max(0, span.start - PORTFOLIO_REACH) : span.start]):
+        if token.lower_ in heads:
+            return True
+        listed = token.text[:1].isupper() and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        if not (token.pos_ in ("ADP", "DET", "CCONJ") or token.text in "',’" or listed):
+            return False
+    return False
 
 
 def _after_honorific(span: Span, lang: str) -> bool:

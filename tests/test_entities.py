@@ -181,6 +181,20 @@ def test_a_name_after_an_honorific_is_a_person_even_where_ner_saw_nothing(pipeli
 
 
 @pytest.mark.slow
+def test_portfolios_in_ministry_titles_are_not_organisations(fr_nlp) -> None:
+    from graph.gazetteer import load_gazetteer
+
+    text = (
+        "Le secrétaire d'Etat à l'Asile et à la Migration a défendu la chroniqueuse. "
+        "Le ministre de l'Agriculture et des Indépendants a parlé. Le secrétaire général de "
+        "la CGT et le ministre des Affaires étrangères de la Russie ont parlé."
+    )
+    names = {m.name for m in mentions_of(fr_nlp(text), "fr", load_gazetteer())}
+    assert not names & {"Asile", "Migration", "Indépendants", "Agriculture"}
+    assert {"CGT", "Russie"} <= names
+
+
+@pytest.mark.slow
 def test_role_descriptions_become_mentions_of_the_person_they_describe(pipelines) -> None:
     from graph.articles import read_articles
     from graph.build import build_graph

@@ -144,6 +144,18 @@ FRENCH = [
         "« Tout mon soutien à Emmanuel Macron », a déclaré Angela Merkel.",
         {("Angela Merkel", "supports", "Emmanuel Macron")},
     ),
+    # The author of what is judged, named as the agent of a participle (fr-d031: "le
+    # « nouveau prisme » donné par le président").
+    (
+        "Le Kremlin a salué le plan présenté par la Chine.",
+        {("Russie", "supports", "Chine")},
+    ),
+    # "la chroniqueuse": the woman named most often before, when several were (fr-d056).
+    (
+        "Emmanuelle Praet a été suspendue. Zakia Khattabi a réagi. Mme Praet a fait appel. "
+        "Le ministre Theo Francken a défendu la chroniqueuse.",
+        {("Theo Francken", "supports", "Praet")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -279,6 +291,10 @@ ENGLISH = [
         "on Tuesday. It will last for six months. The plot was foiled in June. The rally was "
         "organised by an opposition group. Iran denied the allegations.",
         {("Iran", "denies", "France")},
+    ),
+    (
+        "The Kremlin welcomed the peace plan unveiled by China on Friday.",
+        {("Russia", "supports", "China")},
     ),
     # "work closely with" (en-d032).
     (

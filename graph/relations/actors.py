@@ -272,16 +272,21 @@ class Actors:
 
     def _only_one_of_gender(self, role: Token) -> Endpoint | None:
         """ "Praet suspendue …, Francken apporte son soutien à la chroniqueuse": when nobody
-        was introduced with that role, the one person of its gender named before it."""
+        was introduced with that role, the person of its gender named most often before it
+        (none on a tie)."""
         gender = _told_gender(role.lower_, _gendered_words(self.lang))
         if not gender:
             return None
-        people = {
-            m.key: m
-            for m in self.mentions
-            if m.type == "PER" and m.start < role.idx and self.gender.get(m.key) == gender
-        }
-        return _from_mention(next(iter(people.values()))) if len(people) == 1 else None
+        counts: dict[str, int] = {}
+        latest: dict[str, Mention] = {}
+        for m in self.mentions:
+            if m.type == "PER" and m.start < role.idx and self.gender.get(m.key) == gender:
+                counts[m.key] = counts.get(m.key, 0) + 1
+                latest[m.key] = m
+        ranked = sorted(counts, key=lambda key: -counts[key])
+        if not ranked or (len(ranked) > 1 and counts[ranked[0]] == counts[ranked[1]]):
+            return None
+        return _from_mention(latest[ranked[0]])
 
     def _introduction_words(self, mention: Mention) -> list[Token]:
         tokens = list(_tokens_in(self.doc, mention.start, mention.end))

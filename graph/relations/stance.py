@@ -661,6 +661,8 @@ class _Reader:
     def _targets(self, cue: _Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
         named = self.actors.endpoints_in(complement, roles=True)
+        if not named:  # "saluait le « nouveau prisme » donné par le président"
+            named = self.actors.endpoints_in(self._made_by(complement), roles=True)
         if cue.kind == DENIES and not named:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
             authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
@@ -670,6 +672,21 @@ class _Reader:
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
+
+    def _made_by(self, complement: Sequence[Token]) -> list[Token]:
+        """The agents of participles that describe what a complement names ("le prisme
+        donné par X", "the plan unveiled by X"): the authors of the thing judged."""
+        inside = {t.i for t in complement}
+        participles = [
+            child
+            for token in complement
+            for child in token.children
+            if child.dep_ in ("acl", "amod")
+            and child.pos_ == "VERB"
+            and "Part" in child.morph.get("VerbForm", [])
+            and child.i not in inside
+        ]
+        return [t for verb in participles for agent in self._agents(verb) for t in agent.subtree]
 
     def _about_an_act(self, tokens: Sequence[Token]) -> bool:
         return any(t.lemma_.casefold() in self.lexicon.act_nouns for t in tokens)
