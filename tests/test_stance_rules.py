@@ -156,6 +156,16 @@ FRENCH = [
         "Le ministre Theo Francken a défendu la chroniqueuse.",
         {("Theo Francken", "supports", "Praet")},
     ),
+    # Denouncing an action someone undergoes sides with them (fr-d035: "dénonçant une
+    # arrestation totalement arbitraire"); defending it goes against them.
+    (
+        "Son avocat Kheops Lara a dénoncé l'arrestation d'Éric Drouet.",
+        {("Kheops Lara", "supports", "Éric Drouet")},
+    ),
+    (
+        "Le ministre Christophe Castaner a défendu l'arrestation d'Éric Drouet.",
+        {("Christophe Castaner", "criticises", "Éric Drouet")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -192,6 +202,13 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "Le discours d'Emmanuel Macron avait été rejeté par plusieurs de ces Français en "
             "colère ainsi que par l'opposition.",
             ("France", "denies", "Emmanuel Macron"),
+        ),
+        # A noun hung on a stance noun without a preposition is not its target (fr-d056).
+        (
+            "Emmanuelle Praet suspendue par RTL: le monde politique réagit, Francken apporte "
+            "son soutien à la chroniqueuse et attaque les Verts\n\nLe secrétaire d'Etat à "
+            "l'Asile a défendu la chroniqueuse.",
+            ("Francken", "supports", "Les Verts"),
         ),
         # The national adjective of an unnamed group is not who is supported.
         (
@@ -296,6 +313,32 @@ ENGLISH = [
         "The Kremlin welcomed the peace plan unveiled by China on Friday.",
         {("Russia", "supports", "China")},
     ),
+    # A bare "agreed" agrees with the one who spoke before (en-d012).
+    (
+        "Patrick Smith said the comments were just rhetoric. Roland Marchal, an Africa "
+        "specialist at the Paris-based National Centre for Scientific Research, agreed.",
+        {("Roland Marchal", "supports", "Patrick Smith")},
+    ),
+    (
+        "Angela Merkel said Europe must act now. Emmanuel Macron agreed on Tuesday.",
+        {("Emmanuel Macron", "supports", "Angela Merkel")},
+    ),
+    # "his claims": the person the possessive stands for (en-d028).
+    (
+        "Alexandre Benalla said he had kept his passports. The Elysee on Monday dismissed his "
+        "claims as invented.",
+        {("Elysee", "denies", "Alexandre Benalla")},
+    ),
+    # Defending an action someone undergoes goes against them (en-d024).
+    (
+        "In a Live Facebook broadcast on Friday afternoon, Goddard defended the targeting of "
+        "Soubry.",
+        {("Goddard", "criticises", "Soubry")},
+    ),
+    (
+        "Amnesty International condemned the arrest of Alexei Navalny.",
+        {("Amnesty International", "supports", "Alexei Navalny")},
+    ),
     # "work closely with" (en-d032).
     (
         "In recent years the Israeli government and the Jerusalem municipality have worked "
@@ -333,6 +376,16 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
             ("Israel", "supports", "Palestine"),
         ),
         ("Some Americans welcomed the decision of China.", ("United States", "supports", "China")),
+        # The place of what is backed is not backed (en-d014).
+        (
+            "A French protester unveiled the flag of a Russian-backed separatist state in east "
+            "Ukraine during the marches.",
+            ("Russia", "supports", "Ukraine"),
+        ),
+        (
+            "Boris Johnson agreed to pay the fine. Theresa May agreed to it.",
+            ("Theresa May", "supports", "Boris Johnson"),
+        ),
     ],
 )
 def test_english_rules_leave_these_alone(en_nlp: Language, text: str, wrong: Triple) -> None:

@@ -41,6 +41,8 @@ class Lexicon:
     act_nouns: frozenset[str]
     act_verbs: frozenset[str]
     receiving_verbs: frozenset[str] = frozenset()
+    agreement_verbs: frozenset[str] = frozenset()
+    patient_nouns: frozenset[str] = frozenset()
     holder_nouns: dict[str, str] = field(default_factory=dict)
     retort_openers: tuple[tuple[str, ...], ...] = ()
     denial_forms: frozenset[str] = frozenset()
@@ -82,6 +84,8 @@ def load_lexicon(lang: str) -> Lexicon:
         act_nouns=data_words(lang, "act_nouns.txt"),
         act_verbs=data_words(lang, "act_verbs.txt"),
         receiving_verbs=data_words(lang, "receiving_verbs.txt"),
+        agreement_verbs=data_words(lang, "agreement_verbs.txt"),
+        patient_nouns=data_words(lang, "patient_nouns.txt"),
         holder_nouns={row[0]: row[1] for row in _table(lang, "holder_nouns.tsv")},
         retort_openers=tuple(
             tuple(line.casefold().split()) for line in data_lines(lang, "retort_openers.txt")

@@ -18,7 +18,7 @@ from graph.entities import Mention
 from graph.gazetteer import Gazetteer
 from graph.langdata import data_words
 from graph.relations.actors import THIRD_PERSON, Actors, Endpoint, in_clause, syntax
-from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, Lexicon, load_lexicon
+from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS, Lexicon, load_lexicon
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
@@ -26,6 +26,11 @@ CLAIM_LOOKBACK = 3
 CLAIM_FAR_LOOKBACK = 15
 #: Sentences before a stance about a decision in which its author is looked for.
 ACT_LOOKBACK = 6
+#: The stance towards someone an action judged by a cue befalls ("dénoncer l'arrestation de
+#: X" sides with X); denials and accusations of it say nothing about them.
+OPPOSITE = {SUPPORTS: CRITICISES, CRITICISES: SUPPORTS}
+#: Possessive pronouns of one third person ("his claims", "ses propos").
+POSSESSIVES = frozenset({"his", "her", "son", "sa", "ses"})
 #: Punctuation that closes a clause for the speaker looked for before a verb (an aside
 #: between dashes, a title before a colon).
 CLAUSE_BREAKS = frozenset({"–", "—", ":", ";", "(", ")"})
@@ -404,11 +409,23 @@ class _Reader:
         if speaker is None:
             return
         targets = self._targets(cue, sentence, index)
+        patients = {e.key for e in self._patients(cue, sentence)}
         for source in [speaker, *self._coordinated_with(speaker, cue)]:
             excluded = {source.key, self.actors.country_of(source)}
             for target in targets:
-                if target.key not in excluded and self.actors.country_of(target) != source.key:
-                    yield Stance(cue.kind, source, target, index, cue.text)
+                if target.key in excluded or self.actors.country_of(target) == source.key:
+                    continue
+                kind = OPPOSITE.get(cue.kind, "") if target.key in patients else cue.kind
+                if kind:
+                    yield Stance(kind, source, target, index, cue.text)
+
+    def _patients(self, cue: _Cue, sentence: Span) -> list[Endpoint]:
+        """Who undergoes an action the cue judges ("a dénoncé l'arrestation d'Éric Drouet",
+        "defended the targeting of Soubry"): denouncing it sides with them, defending it
+        goes against them."""
+        complement = self._complement_tokens(cue, sentence)
+        actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
+        return self.actors.endpoints_in(t for a in actions for t in self._authors(a))
 
     def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         speaker = self._reported_speaker(sentence, cue)
@@ -508,7 +525,13 @@ class _Reader:
             undergoing.append(cue.head.head)
             own = {t.i for t in cue.head.subtree}
         targets = self.actors.endpoints_in(
-            (t for s in undergoing for t in s.subtree if t.i not in own), roles=True
+            (
+                t
+                for s in undergoing
+                for t in s.subtree
+                if t.i not in own and not self._in_circumstance(t, s)
+            ),
+            roles=True,
         )
         if not targets and cue.head.dep_ in ("acl", "amod"):
             apposed = self.actors.endpoints_in(_apposed_before(cue.head.head))
@@ -583,13 +606,18 @@ class _Reader:
             if _pronoun(subject) in self.relative_pronouns:
                 return self._antecedent(subject)
             if _pronoun(subject) in THIRD_PERSON:
-                gender = next(iter(subject.morph.get("Gender", [])), "")
-                last = self.last_person
-                if last is not None and self.actors.may_be(last.key, gender):
-                    return last
-                return self.actors.person_before(subject, gender)
+                return self._third_person(subject)
             return self._reported_speaker(sentence, cue)
         return self.actors.endpoint(subject)
+
+    def _third_person(self, pronoun: Token) -> Endpoint | None:
+        """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
+        subject, else the last one named, of the pronoun's gender when it has one."""
+        gender = next(iter(pronoun.morph.get("Gender", [])), "")
+        last = self.last_person
+        if last is not None and self.actors.may_be(last.key, gender):
+            return last
+        return self.actors.person_before(pronoun, gender)
 
     def _antecedent(self, relative: Token) -> Endpoint | None:
         """ "Lienemann, qui a rompu … pour rallier Mélenchon": the noun the clause is about."""
@@ -666,12 +694,34 @@ class _Reader:
         if cue.kind == DENIES and not named:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
             authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
-            return authors or self._recent_claimants(sentence, index, cue)
+            owners = [o for c in claims if (o := self._possessive_owner(c)) is not None]
+            return authors or owners or self._recent_claimants(sentence, index, cue)
+        if not named and self._agrees_with_no_one_named(cue):
+            return [self.last_person] if self.last_person is not None else []
         if not named and self._about_an_act(complement):
             return self._recent_act_author(sentence, index, cue)
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
+
+    def _possessive_owner(self, noun: Token) -> Endpoint | None:
+        """ "dismissed his claims", "a démenti ses propos": the person the possessive
+        pronoun stands for."""
+        for child in noun.children:
+            possessive = child.dep_ in self.deps.get("possessor", ()) or (
+                child.dep_ == "det" and "Yes" in child.morph.get("Poss", [])
+            )
+            if possessive and child.pos_ in ("PRON", "DET") and _pronoun(child) in POSSESSIVES:
+                return self._third_person(child)
+        return None
+
+    def _agrees_with_no_one_named(self, cue: _Cue) -> bool:
+        """ "Roland Marchal, an Africa specialist, agreed.": agreeing with nobody named
+        is agreeing with the one who spoke before; only a bare verb, not "agreed to pay"."""
+        if cue.head.lemma_.casefold() not in self.lexicon.agreement_verbs:
+            return False
+        bare = self.deps.get("bare_verb_children", frozenset())
+        return all(child.dep_ in bare or _when(child) for child in cue.head.children)
 
     def _made_by(self, complement: Sequence[Token]) -> list[Token]:
         """The agents of participles that describe what a complement names ("le prisme
@@ -789,7 +839,9 @@ class _Reader:
         )
         cases = self._introducers(token)
         if token.dep_ in self.deps.get("object", ()):
-            return not cases or any(case in allowed for case in cases)
+            if not cases:  # a bare noun modifier ("soutien … les Verts" misparsed) is none
+                return token.dep_ not in self.deps.get("bare_modifier", ())
+            return any(case in allowed for case in cases)
         targets = self.deps.get("target_prepositions", frozenset())
         return token.dep_ in self.deps.get("oblique", ()) and any(c in targets for c in cases)
 
@@ -887,6 +939,11 @@ def _match_phrase(
         matched.append(hit)
         position = hit.i + 1
     return matched
+
+
+def _when(phrase: Token) -> bool:
+    """ "on Tuesday", "last week": a phrase that only dates what it hangs on."""
+    return any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
 
 
 def _verb_above(token: Token) -> Token | None:
