@@ -166,6 +166,15 @@ FRENCH = [
         "Le ministre Christophe Castaner a défendu l'arrestation d'Éric Drouet.",
         {("Christophe Castaner", "criticises", "Éric Drouet")},
     ),
+    # An organisation in a role description stays the role's ("au Sénat" is no place).
+    (
+        "Le chef de la majorité au Sénat Mitch McConnell a appuyé Mme Craft pour le poste.",
+        {("Mitch McConnell", "supports", "Craft")},
+    ),
+    (
+        "Les autorités françaises ont salué la décision de l'Allemagne.",
+        {("France", "supports", "Allemagne")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -209,6 +218,46 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "son soutien à la chroniqueuse et attaque les Verts\n\nLe secrétaire d'Etat à "
             "l'Asile a défendu la chroniqueuse.",
             ("Francken", "supports", "Les Verts"),
+        ),
+        # A national adjective stands for its country only on its bodies and roles.
+        (
+            "« Ce qui est dur, c'est qu'on avait l'impression qu'il était invincible », a "
+            "réagi Emmanuel Macron depuis Alger, saluant un « héros français ».",
+            ("Emmanuel Macron", "supports", "France"),
+        ),
+        (
+            "Le colonel Arnaud Beltrame incarne « l'esprit français de résistance », a salué "
+            "mercredi le président Emmanuel Macron.",
+            ("Emmanuel Macron", "supports", "France"),
+        ),
+        # "une majorité de Français" is some people, not France.
+        (
+            "L'exécutif, sous la pression de ce mouvement soutenu par une majorité de Français, "
+            "n'arrive pas à réduire cette fracture.",
+            ("France", "supports", "gilets jaunes"),
+        ),
+        # "condamné à" is sentenced, not criticised.
+        (
+            "Alain Castany, condamné à la même peine que M. Pisapia par la justice dominicaine, "
+            "est rentré en France.",
+            ("République dominicaine", "criticises", "Alain Castany"),
+        ),
+        # What a change is made to is no target ("la hausse de la CSG").
+        (
+            "Emmanuel Macron a ainsi défendu son programme, la suppression de l'ISF et la hausse "
+            "de la CSG.",
+            ("Emmanuel Macron", "supports", "CSG"),
+        ),
+        # A place that says where people are from, or where a meeting was, does not act.
+        (
+            "Emmanuel Macron a été vertement critiqué par une quinzaine de maires et élus des "
+            "Yvelines lors d'une rencontre à l'Élysée vendredi.",
+            ("Yvelines", "criticises", "Emmanuel Macron"),
+        ),
+        (
+            "Emmanuel Macron a été vertement critiqué par une quinzaine de maires et élus des "
+            "Yvelines lors d'une rencontre à l'Élysée vendredi.",
+            ("Élysée", "criticises", "Emmanuel Macron"),
         ),
         # The national adjective of an unnamed group is not who is supported.
         (
@@ -381,6 +430,12 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
             "A French protester unveiled the flag of a Russian-backed separatist state in east "
             "Ukraine during the marches.",
             ("Russia", "supports", "Ukraine"),
+        ),
+        (
+            "Simon Coveney spoke. He said avoiding such an outcome needed the Westminster "
+            "parliament to buy into the process and agree something which this evening they "
+            "couldn't do.",
+            ("Westminster", "supports", "Simon Coveney"),
         ),
         (
             "Boris Johnson agreed to pay the fine. Theresa May agreed to it.",

@@ -64,6 +64,7 @@ class Actors:
         }
         self._mention_keys = {mention.key for mention in mentions}
         self.roles = data_words(lang, "role_words.txt")
+        self.bodies = data_words(lang, "national_bodies.txt")
         rows = [line.split("\t") for line in data_lines(lang, "anaphora_nouns.tsv")[1:]]
         self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
         self.affiliation: dict[str, str] = {}
@@ -110,7 +111,7 @@ class Actors:
         for token in tokens:
             if token.i in consumed:
                 continue
-            if self._qualifies_a_name(token):
+            if self._qualifies_a_name(token) or self._origin_of_people(token):
                 continue
             endpoint = self._direct(token) or self._anaphor(token)
             if endpoint is None and roles and self.is_role_noun(token):
@@ -126,15 +127,49 @@ class Actors:
             endpoints.sort(key=lambda e: (e.key not in self._mention_keys, e.type != "PER"))
         return endpoints
 
+    def _speaks_for_a_country(self, noun: Token) -> bool:
+        """Whether a noun with a national adjective stands for that country: its bodies
+        and people ("les autorités françaises", "nos camarades russes", see
+        national_bodies.txt) or a role ("le ministre russe", "a British spokesman"); not
+        "un héros français", "l'esprit français", "les élections américaines"."""
+        lemma = noun.lemma_.casefold()
+        return self.is_role_noun(noun) or lemma in self.bodies or noun.lower_ in self.bodies
+
+    def _origin_of_people(self, token: Token) -> bool:
+        """ "des élus des Yvelines", "the mayor of Nice": a place that is no country or
+        capital, said of people (a plural or a role noun), tells where they are from; it
+        does not act."""
+        mention = self.mention_at(token)
+        if mention is None or mention.type != "LOC" or self.gazetteer.actor(mention.key):
+            return False
+        genitive = syntax(self.lang).get("genitive", frozenset())
+        words = [c.lower_ for c in token.children if c.dep_ == "case"]
+        if token.head.dep_ == "prep":  # English: "of" -pobj-> "Nice"
+            words.append(token.head.lower_)
+            owner = token.head.head
+        else:
+            owner = token.head
+        people = self.is_role_noun(owner) or "Plur" in owner.morph.get("Number", [])
+        return (
+            any(word in genitive for word in words)
+            and owner.pos_ == "NOUN"
+            and people
+            and self.mention_at(owner) is None
+        )
+
     def _some_of_a_people(self, token: Token) -> bool:
         """ "des Français", "plusieurs de ces Français en colère", "some Americans", "3,000
         Palestinians": some people of a nation, not the nation or its state acting."""
         group = syntax(self.lang).get("group_determiners", frozenset())
         if self.gazetteer.lookup(token.text, self.lang, frozenset({DEMONYM})) is None:
             return False
-        return any(
+        if any(
             (c.dep_ == "det" and c.lower_ in group) or c.dep_ == "nummod" for c in token.children
-        )
+        ):
+            return True
+        heads = syntax(self.lang).get("group_heads", frozenset())
+        owner = token.head.head if token.head.dep_ == "prep" else token.head
+        return owner.lemma_.casefold() in heads or owner.lower_ in heads  # "une majorité de"
 
     def _qualifies_a_name(self, token: Token) -> bool:
         """ "le Hezbollah libanais", "the Lebanese Hezbollah": a national adjective on a named
@@ -198,6 +233,8 @@ class Actors:
         if mention is not None:
             return _from_mention(mention)
         kinds = frozenset({ADJECTIVE}) if token.pos_ == "ADJ" else frozenset({DEMONYM})
+        if token.pos_ == "ADJ" and not self._speaks_for_a_country(token.head):
+            return None  # "un héros français", "l'esprit français": not France acting
         if token.pos_ in ("ADJ", "NOUN", "PROPN") and token.text[:1].isalpha():
             match = self.gazetteer.lookup(token.text, self.lang, kinds)
             if match is not None:
@@ -230,7 +267,11 @@ class Actors:
     def _noun_phrase(self, head: Token) -> Endpoint | None:
         """A role description or a group noun: the person it describes when the article
         introduced someone that way, else the entity or nationality it names."""
-        modifiers = [t for t in head.subtree if t.i != head.i and not in_clause(t, head)]
+        modifiers = [
+            t
+            for t in head.subtree
+            if t.i != head.i and not in_clause(t, head) and not self._a_place_in(t, head)
+        ]
         apposed = [c for c in head.children if c.dep_ == "appos"]
         named_in_apposition = self.endpoints_in(t for c in apposed for t in c.subtree)
         if named_in_apposition:
@@ -244,6 +285,24 @@ class Actors:
             if person is not None:
                 return person
         return named[0] if named else None
+
+    def _a_place_in(self, token: Token, head: Token) -> bool:
+        """Whether a token of a noun phrase names a place that only says where ("une
+        rencontre à l'Élysée", "the ambassador in Washington"): not who the phrase is.
+        People and organisations stay ("le chef de la majorité au Sénat Mitch McConnell")."""
+        mention = self.mention_at(token)
+        if mention is not None and mention.type != "LOC":
+            return False
+        locatives = data_words(self.lang, "locative_prepositions.txt")
+        current = token
+        while current.i != head.i:
+            cases = [c.lower_ for c in current.children if c.dep_ == "case"]
+            if current.dep_ == "prep":
+                cases.append(current.lower_)
+            if any(case in locatives for case in cases):
+                return True
+            current = current.head
+        return False
 
     def _introduced_as(self, role: Token, entity: str) -> Endpoint | None:
         """The person last introduced before `role` with that role and entity ("le ministre

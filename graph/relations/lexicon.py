@@ -20,6 +20,8 @@ class VerbCue:
     kind: str
     needs_claim: bool
     needs_object: bool = False
+    #: Prepositions whose phrase makes the verb mean something else ("condamner à").
+    unless: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class Lexicon:
     receiving_verbs: frozenset[str] = frozenset()
     agreement_verbs: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    process_nouns: frozenset[str] = frozenset()
     holder_nouns: dict[str, str] = field(default_factory=dict)
     retort_openers: tuple[tuple[str, ...], ...] = ()
     denial_forms: frozenset[str] = frozenset()
@@ -61,7 +64,12 @@ def _table(lang: str, name: str) -> list[list[str]]:
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of `lang` (empty for a language without stance data)."""
     verbs = {
-        row[0]: VerbCue(row[1], row[2] == NEEDS_CLAIM, row[2] == NEEDS_OBJECT)
+        row[0]: VerbCue(
+            row[1],
+            row[2] == NEEDS_CLAIM,
+            row[2] == NEEDS_OBJECT,
+            frozenset(row[3].split(",")) if len(row) > 3 and row[3] else frozenset(),
+        )
         for row in _table(lang, "stance_verbs.tsv")
     }
     nouns = {row[0]: row[1] for row in _table(lang, "stance_nouns.tsv")}
@@ -86,6 +94,7 @@ def load_lexicon(lang: str) -> Lexicon:
         receiving_verbs=data_words(lang, "receiving_verbs.txt"),
         agreement_verbs=data_words(lang, "agreement_verbs.txt"),
         patient_nouns=data_words(lang, "patient_nouns.txt"),
+        process_nouns=data_words(lang, "process_nouns.txt"),
         holder_nouns={row[0]: row[1] for row in _table(lang, "holder_nouns.tsv")},
         retort_openers=tuple(
             tuple(line.casefold().split()) for line in data_lines(lang, "retort_openers.txt")

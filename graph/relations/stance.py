@@ -145,6 +145,10 @@ class _Reader:
                 return None
             if verb.needs_object and not self._direct_object(token):
                 return None
+            if verb.unless and any(
+                word in verb.unless for c in token.children for word in self._introducers(c)
+            ):
+                return None  # "condamné à 18 mois de prison" is sentenced, not criticised
             kind = self._claim_kind(verb.kind, token)
             if self._passive_or_adjectival(token):
                 if not self._agents(token):
@@ -517,7 +521,13 @@ class _Reader:
             t for verb in self._coordinated_participles(cue.head) for t in self._agents(verb)
         ]
         agents = self.actors.endpoints_in(
-            (t for agent in agent_tokens for t in agent.subtree), roles=True
+            (
+                t
+                for agent in agent_tokens
+                for t in agent.subtree
+                if not self._in_circumstance(t, agent)
+            ),
+            roles=True,
         )
         undergoing = [c for c in cue.head.children if c.dep_ in self.deps.get("subject", ())]
         own: set[int] = set()
@@ -720,6 +730,8 @@ class _Reader:
         is agreeing with the one who spoke before; only a bare verb, not "agreed to pay"."""
         if cue.head.lemma_.casefold() not in self.lexicon.agreement_verbs:
             return False
+        if cue.head.dep_ != "ROOT":  # "… needed parliament to buy in and agree something"
+            return False
         bare = self.deps.get("bare_verb_children", frozenset())
         return all(child.dep_ in bare or _when(child) for child in cue.head.children)
 
@@ -808,11 +820,13 @@ class _Reader:
         return sorted(tokens, key=lambda t: t.i)
 
     def _of_holders(self, token: Token, root: Token) -> bool:
-        """ "hit back at Macron's opponents": the target is the opponents, not Macron."""
+        """ "hit back at Macron's opponents": the target is the opponents, not Macron; "a
+        défendu la hausse de la CSG": not the CSG either."""
         current = token
         while current.i != root.i and current.head.i != current.i:
             current = current.head
-            if current.lemma_.casefold() in self.lexicon.holder_nouns:
+            lemma = current.lemma_.casefold()
+            if lemma in self.lexicon.holder_nouns or lemma in self.lexicon.process_nouns:
                 return True
             if current.pos_ in ("VERB", "AUX"):
                 return False
@@ -824,10 +838,15 @@ class _Reader:
         allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
             "genitive", frozenset()
         )
+        genitive = self.deps.get("genitive", frozenset())
         current = token
         while current.i != root.i and current.head.i != current.i:
             words = self._introducers(current)
-            if words and not any(word in allowed for word in words):
+            # below the complement's own preposition only "de"/"of" phrases say whose it
+            # is: "l'attaque d'un camion … à l'arrivée du cortège à la Bastille" is a place
+            nested = current.head.i != root.i or current.dep_ in self.deps.get("preposition", ())
+            wanted = genitive if nested and current.head.i != root.i else allowed
+            if words and not any(word in wanted for word in words):
                 return True
             current = current.head
         return False
@@ -943,6 +962,8 @@ def _match_phrase(
 
 def _when(phrase: Token) -> bool:
     """ "on Tuesday", "last week": a phrase that only dates what it hangs on."""
+    if phrase.dep_ not in ("prep", "obl", "obl:mod", "npadvmod"):
+        return False
     return any(t.ent_type_ in ("DATE", "TIME") for t in phrase.subtree)
 
 
