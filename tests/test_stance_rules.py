@@ -431,6 +431,18 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
             "Ukraine during the marches.",
             ("Russia", "supports", "Ukraine"),
         ),
+        # Who a denial is made to is not whose claim it denies.
+        (
+            "However, Kirby on Friday denied to CNN that he had given the reason for the "
+            "search warrant.",
+            ("Kirby", "denies", "CNN"),
+        ),
+        # An object of the reporting verb before "that" is not who marched.
+        (
+            "A French Interior Ministry spokesperson told CNN that approximately 69,000 people "
+            "marched on Saturday in solidarity with the yellow vest movement.",
+            ("CNN", "supports", "yellow vests"),
+        ),
         (
             "Simon Coveney spoke. He said avoiding such an outcome needed the Westminster "
             "parliament to buy into the process and agree something which this evening they "

@@ -687,10 +687,11 @@ class _Reader:
 
     def _speaker_before(self, verb: Token, sentence: Span) -> Endpoint | None:
         """The nearest bare (not prepositional) entity before the verb, in its clause."""
+        objects = self.deps.get("object", frozenset())
         for token in reversed(list(self.doc[sentence.start : verb.i])):
-            if token.pos_ == "VERB" or token.text in CLAUSE_BREAKS:
-                return None
-            if token.pos_ == "PROPN" and not self._in_phrase(token):
+            if token.pos_ in ("VERB", "SCONJ") or token.text in CLAUSE_BREAKS:
+                return None  # "a spokesperson told CNN that … marched in solidarity with"
+            if token.pos_ == "PROPN" and not self._in_phrase(token) and token.dep_ not in objects:
                 found = self.actors.endpoint(token)
                 if found is not None:
                     return found
@@ -800,6 +801,7 @@ class _Reader:
             if self._complement(c)
             and c.i not in cue_tokens
             and not (cue.noun and self._genitive(c))
+            and not (cue.kind == DENIES and not cue.noun and self._addressee(c))
         ]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
             direct = self.deps.get("direct_object", frozenset())
@@ -831,6 +833,12 @@ class _Reader:
             if current.pos_ in ("VERB", "AUX"):
                 return False
         return False
+
+    def _addressee(self, token: Token) -> bool:
+        """ "denied to CNN that …", "a démenti auprès de l'AFP": who a denial is made to,
+        not whose claim it denies (an indirect or prepositional object)."""
+        direct = self.deps.get("direct_object", frozenset())
+        return token.dep_ not in direct or bool(self._introducers(token))
 
     def _in_circumstance(self, token: Token, root: Token) -> bool:
         """Whether a token of a complement sits in a nested phrase of place, time or means
