@@ -175,6 +175,19 @@ FRENCH = [
         "Les autorités françaises ont salué la décision de l'Allemagne.",
         {("France", "supports", "Allemagne")},
     ),
+    # Idioms as phrases, elided words and misread verbs included ("tire", lemmatised "tire").
+    (
+        "L'écrivain Michel Houellebecq, qui a récemment fait l'éloge du protectionnisme de "
+        "Donald Trump, tire à boulets rouges sur la politique libérale de l'Union européenne.",
+        {
+            ("Michel Houellebecq", "supports", "Donald Trump"),
+            ("Michel Houellebecq", "criticises", "Union européenne"),
+        },
+    ),
+    (
+        "Le philosophe Bernard-Henri Lévy a fait l'éloge de Volodymyr Zelensky.",
+        {("Bernard-Henri Lévy", "supports", "Volodymyr Zelensky")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -362,6 +375,11 @@ ENGLISH = [
         "The Kremlin welcomed the peace plan unveiled by China on Friday.",
         {("Russia", "supports", "China")},
     ),
+    (
+        "Boris Johnson took a swipe at Emmanuel Macron on Friday.",
+        {("Boris Johnson", "criticises", "Emmanuel Macron")},
+    ),
+    ("Nancy Pelosi sang the praises of Joe Biden.", {("Nancy Pelosi", "supports", "Joe Biden")}),
     # A bare "agreed" agrees with the one who spoke before (en-d012).
     (
         "Patrick Smith said the comments were just rhetoric. Roland Marchal, an Africa "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,6 +12,8 @@ SUPPORTS, DENIES, CRITICISES, ACCUSES = "supports", "denies", "criticises", "acc
 STANCE_KINDS = (SUPPORTS, DENIES, CRITICISES, ACCUSES)
 #: A verb that is a cue only when its object is a claim ("rejeter ces allégations").
 NEEDS_CLAIM = "claim"
+#: A stance noun whose "de"/"of" complement is its target ("l'éloge de X"), not its author.
+GENITIVE_TARGET = "target"
 #: A verb that is a cue only with a direct object ("appuyer Mme Craft", not "appuyer sur").
 NEEDS_OBJECT = "object"
 
@@ -46,6 +49,7 @@ class Lexicon:
     agreement_verbs: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
+    genitive_target_nouns: frozenset[str] = frozenset()
     holder_nouns: dict[str, str] = field(default_factory=dict)
     retort_openers: tuple[tuple[str, ...], ...] = ()
     denial_forms: frozenset[str] = frozenset()
@@ -60,6 +64,12 @@ def _table(lang: str, name: str) -> list[list[str]]:
     return rows[1:] if rows else []
 
 
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A phrase's words as spaCy tokenises them: an elided article or pronoun is a word of
+    its own ("s'en prendre à" → s', en, prendre, à; "l'éloge" → l', éloge)."""
+    return tuple(re.findall(r"\w+['’]|[^\s'’]+", phrase.casefold()))
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of `lang` (empty for a language without stance data)."""
@@ -72,10 +82,9 @@ def load_lexicon(lang: str) -> Lexicon:
         )
         for row in _table(lang, "stance_verbs.tsv")
     }
-    nouns = {row[0]: row[1] for row in _table(lang, "stance_nouns.tsv")}
-    phrases = tuple(
-        (tuple(row[0].casefold().split()), row[1]) for row in _table(lang, "stance_phrases.tsv")
-    )
+    noun_rows = _table(lang, "stance_nouns.tsv")
+    nouns = {row[0]: row[1] for row in noun_rows}
+    phrases = tuple((phrase_words(row[0]), row[1]) for row in _table(lang, "stance_phrases.tsv"))
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -95,6 +104,9 @@ def load_lexicon(lang: str) -> Lexicon:
         agreement_verbs=data_words(lang, "agreement_verbs.txt"),
         patient_nouns=data_words(lang, "patient_nouns.txt"),
         process_nouns=data_words(lang, "process_nouns.txt"),
+        genitive_target_nouns=frozenset(
+            row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
+        ),
         holder_nouns={row[0]: row[1] for row in _table(lang, "holder_nouns.tsv")},
         retort_openers=tuple(
             tuple(line.casefold().split()) for line in data_lines(lang, "retort_openers.txt")

@@ -800,7 +800,7 @@ class _Reader:
             for c in head.children
             if self._complement(c)
             and c.i not in cue_tokens
-            and not (cue.noun and self._genitive(c))
+            and not (cue.noun and self._genitive(c) and not self._names_target(cue))
             and not (cue.kind == DENIES and not cue.noun and self._addressee(c))
         ]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
@@ -833,6 +833,11 @@ class _Reader:
             if current.pos_ in ("VERB", "AUX"):
                 return False
         return False
+
+    def _names_target(self, cue: _Cue) -> bool:
+        """Whether a stance noun's "de"/"of" complement is its target ("l'éloge de X")
+        rather than its author ("le soutien de X")."""
+        return cue.words[-1].lemma_.casefold() in self.lexicon.genitive_target_nouns
 
     def _addressee(self, token: Token) -> bool:
         """ "denied to CNN that …", "a démenti auprès de l'AFP": who a denial is made to,
@@ -954,11 +959,7 @@ def _match_phrase(
     for word in words:
         limit = min(sentence.end, position + (1 if not matched else gap + 1))
         hit = next(
-            (
-                doc[i]
-                for i in range(position, limit)
-                if word in (doc[i].lower_, doc[i].lemma_.casefold())
-            ),
+            (doc[i] for i in range(position, limit) if _is_word(doc[i], word, not matched)),
             None,
         )
         if hit is None:
@@ -1019,6 +1020,16 @@ def _apposed_before(noun: Token) -> list[Token]:
             break
         tokens.append(token)
     return tokens[::-1]
+
+
+def _is_word(token: Token, word: str, first: bool) -> bool:
+    """Whether a token is a phrase's word, as written or as lemma; a phrase's first verb
+    also by its stem, where the lemmatiser errs ("tire" lemmatised "tire", not "tirer")."""
+    written = token.lower_.replace("’", "'")
+    if word in (written, token.lemma_.casefold()):
+        return True
+    stem = word[:-2]
+    return first and token.pos_ in ("VERB", "AUX") and len(word) > 4 and written.startswith(stem)
 
 
 def _phrase_head(matched: list[Token]) -> Token:
