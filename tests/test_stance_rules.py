@@ -380,6 +380,12 @@ ENGLISH = [
         {("Boris Johnson", "criticises", "Emmanuel Macron")},
     ),
     ("Nancy Pelosi sang the praises of Joe Biden.", {("Nancy Pelosi", "supports", "Joe Biden")}),
+    # A passive whose subject is a relative pronoun is about its antecedent (unseen en-d034).
+    (
+        "The protesters are linked to a new far-right group called the Liberty Defenders, "
+        "which is supported by Nick Griffin, the former leader of the British National party.",
+        {("Nick Griffin", "supports", "Liberty Defenders")},
+    ),
     # A bare "agreed" agrees with the one who spoke before (en-d012).
     (
         "Patrick Smith said the comments were just rhetoric. Roland Marchal, an Africa "

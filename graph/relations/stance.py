@@ -96,6 +96,10 @@ class _Reader:
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
+        #: first word of each multiword cue → the cues' places in the lexicon
+        self._phrase_index: dict[str, list[int]] = {}
+        for order, (words, _) in enumerate(lexicon.phrases):
+            self._phrase_index.setdefault(words[0], []).append(order)
         self.claimants: list[list[Endpoint]] = []
         #: Per sentence, who decided or announced something (see act_verbs.txt).
         self.acts: list[list[Endpoint]] = []
@@ -217,21 +221,36 @@ class _Reader:
         return None
 
     def _phrase_cues(self, sentence: Span) -> Iterator[_Cue]:
-        starts: set[int] = set()
-        for words, kind in self.lexicon.phrases:
-            for start in range(len(sentence)):
-                matched = _match_phrase(sentence, start, words)
-                if matched and matched[0].i not in starts:
-                    starts.add(matched[0].i)
+        """Multiword cues, tried only where a token can open one (the first phrase of the
+        file wins at a given start)."""
+        for token in sentence:
+            for order in self._phrases_opened_by(token):
+                words, kind = self.lexicon.phrases[order]
+                matched = _match_phrase(sentence, token.i - sentence.start, words)
+                if matched:
                     yield _Cue(kind, _phrase_head(matched), tuple(matched))
+                    break
+
+    def _phrases_opened_by(self, token: Token) -> list[int]:
+        """The phrases (by their order in the file) whose first word this token may be."""
+        written = token.lower_.replace("’", "'")
+        lemma = token.lemma_.casefold()
+        found = {*self._phrase_index.get(written, ()), *self._phrase_index.get(lemma, ())}
+        if token.pos_ in ("VERB", "AUX"):
+            for first, orders in self._phrase_index.items():
+                if len(first) > 4 and written.startswith(first[:-2]):
+                    found.update(orders)
+        return sorted(found)
 
     def _retort_cues(self, sentence: Span) -> Iterator[_Cue]:
         """ "…, ce que Téhéran dément": an opener of a relative clause about the whole
         preceding clause, then a denial verb within a few words (its form as written too,
         since the tagger often misreads "dément")."""
         for opener in self.lexicon.retort_openers:
-            for start in range(len(sentence)):
-                matched = _match_phrase(sentence, start, opener, gap=0)
+            for token in sentence:
+                if token.lower_ != opener[0]:
+                    continue
+                matched = _match_phrase(sentence, token.i - sentence.start, opener, gap=0)
                 if not matched:
                     continue
                 after = self.doc[matched[-1].i + 1 : min(sentence.end, matched[-1].i + 6)]
@@ -530,6 +549,7 @@ class _Reader:
             roles=True,
         )
         undergoing = [c for c in cue.head.children if c.dep_ in self.deps.get("subject", ())]
+        relative = [u for u in undergoing if _pronoun(u) in self.relative_pronouns]
         own: set[int] = set()
         if cue.head.dep_ in ("acl", "amod"):  # "le discours, qualifié de … par X"
             undergoing.append(cue.head.head)
@@ -543,6 +563,10 @@ class _Reader:
             ),
             roles=True,
         )
+        for pronoun in relative:  # "the Liberty Defenders, which is supported by X"
+            antecedent = self._antecedent(pronoun)
+            if antecedent is not None:
+                targets.append(antecedent)
         if not targets and cue.head.dep_ in ("acl", "amod"):
             apposed = self.actors.endpoints_in(_apposed_before(cue.head.head))
             targets = [e for e in apposed if self.actors.is_named(e)]
