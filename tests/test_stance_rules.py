@@ -188,6 +188,11 @@ FRENCH = [
         "Le philosophe Bernard-Henri Lévy a fait l'éloge de Volodymyr Zelensky.",
         {("Bernard-Henri Lévy", "supports", "Volodymyr Zelensky")},
     ),
+    # A stance noun naming both its author and its target, wherever it stands.
+    (
+        "La solidarité de la France avec l'Ukraine reste entière.",
+        {("France", "supports", "Ukraine")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -291,6 +296,7 @@ def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Trip
         "Il a appuyé sur le bouton rouge devant Donald Trump.",
         "Washington accuse Pékin d'espionnage, ce que la Chine n'a jamais démenti.",
         "« Pas de soutien à Donald Trump », a déclaré Angela Merkel.",
+        "Aucun soutien de Paris à Moscou n'est envisagé.",
         # The speaker is not looked for across a dash (fr-d049).
         "Suspecté d'avoir voté Marine Le Pen en 2017 – l'intéressé a démenti l'accusation.",
     ],
@@ -386,6 +392,7 @@ ENGLISH = [
         "which is supported by Nick Griffin, the former leader of the British National party.",
         {("Nick Griffin", "supports", "Liberty Defenders")},
     ),
+    ("Germany's support for Ukraine has been steadfast.", {("Germany", "supports", "Ukraine")}),
     # A bare "agreed" agrees with the one who spoke before (en-d012).
     (
         "Patrick Smith said the comments were just rhetoric. Roland Marchal, an Africa "
@@ -481,6 +488,10 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
 )
 def test_english_rules_leave_these_alone(en_nlp: Language, text: str, wrong: Triple) -> None:
     assert wrong not in _stances(en_nlp, text, "en")
+
+
+def test_a_negated_stance_noun_is_not_one(en_nlp: Language) -> None:
+    assert not _stances(en_nlp, "There is no support from Paris for Moscow.", "en")
 
 
 def test_a_received_stance_that_is_negated_is_not_one(en_nlp: Language) -> None:

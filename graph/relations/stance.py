@@ -54,6 +54,7 @@ SPOKEN = "spoken"  # the subject (or the one quoted) towards the object or compl
 PASSIVE = "passive"  # "rejeté par X": the agents towards the subject
 VERDICT = "verdict"  # "ces accusations sont infondées": the one quoted denies the claim
 RETORT = "retort"  # "…, ce que Téhéran dément": denies who made the claim before
+NOMINAL = "nominal"  # "la solidarité de la France avec l'Ukraine": the noun's author
 VERBLESS = "verbless"  # "« Toute ma solidarité à X », a réagi Y": the one quoted
 RECEIVED = "received"  # "a reçu le soutien de X": X towards the subject
 HELD = "held"  # "X, un partisan de Y", "X is an ally of Y": X towards Y
@@ -173,6 +174,8 @@ class _Reader:
                 return _Cue(noun_kind, receiver, (receiver, token), noun=True, reading=RECEIVED)
         if noun_kind and self._verbless(token):
             return _Cue(noun_kind, token, (token,), noun=True, reading=VERBLESS)
+        if noun_kind and token.pos_ == "NOUN" and self._owned_and_aimed(token):
+            return _Cue(noun_kind, token, (token,), noun=True, reading=NOMINAL)
         holder_kind = self.lexicon.holder_nouns.get(lemma)
         if holder_kind and token.pos_ == "NOUN":
             return _Cue(holder_kind, token, (token,), noun=True, reading=HELD)
@@ -197,6 +200,19 @@ class _Reader:
             if current.pos_ in ("VERB", "AUX"):
                 return False
         return True
+
+    def _owned_and_aimed(self, noun: Token) -> bool:
+        """ "la solidarité de la France avec l'Ukraine", "Germany's support for Kyiv": a
+        stance noun naming both whose it is and whom it is for, wherever it stands."""
+        if any(t.lower_ in self.lexicon.negations for t in [*noun.children, *noun.head.children]):
+            return False  # "aucun soutien de X à Y", "no support from X for Y"
+        if not self.actors.endpoints_in(self._authors(noun)):
+            return False
+        targets = self.deps.get("target_prepositions", frozenset())
+        return any(
+            self._complement(c) and any(word in targets for word in self._introducers(c))
+            for c in noun.children
+        )
 
     def _receiving_verb_of(self, noun: Token) -> Token | None:
         """The verb by which the subject gets a stance noun: "a reçu le soutien de X",
@@ -420,6 +436,8 @@ class _Reader:
             yield from self._verdict_stances(cue, sentence, index)
         elif cue.reading == RETORT:
             yield from self._retort_stances(cue, sentence, index)
+        elif cue.reading == NOMINAL:
+            yield from self._nominal_stances(cue, sentence, index)
         elif cue.reading == VERBLESS:
             yield from self._verbless_stances(cue, sentence, index)
         elif cue.reading in (RECEIVED, HELD):
@@ -449,6 +467,13 @@ class _Reader:
         complement = self._complement_tokens(cue, sentence)
         actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
         return self.actors.endpoints_in(t for a in actions for t in self._authors(a))
+
+    def _nominal_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        authors = self.actors.endpoints_in(self._authors(cue.head))
+        for source in authors:
+            for target in self._targets(cue, sentence, index):
+                if target.key not in {source.key, self.actors.country_of(source)}:
+                    yield Stance(cue.kind, source, target, index, cue.text)
 
     def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         speaker = self._reported_speaker(sentence, cue)
