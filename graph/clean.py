@@ -25,6 +25,8 @@ _DOUBLED_CLOSING = re.compile(r"»(\s*»)+")
 _DOUBLED_OPENING = re.compile(r"«(\s*«)+")
 _GLUED_AFTER_CLOSING = re.compile(r"»(?=\w)")
 _GLUED_BEFORE_OPENING = re.compile(r"(?<=\w)«")
+#: An embedded tweet's signature glued to its text: "… pic.twitter.com/x— Name (@handle)".
+_GLUED_SIGNATURE = re.compile(r"(?<=\S)—\s*(?=[^\n—(]{1,60}\(@\w+\))")
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
 
 #: A line that comes back in this share of a corpus's articles (and in at least
@@ -48,6 +50,7 @@ def normalise_text(text: str) -> str:
     text = re.sub(r"«(?=\S)", "« ", text)
     text = re.sub(r"(?<=\S)»", " »", text)
     text = _GLUED_SENTENCE.sub(" ", text)
+    text = _GLUED_SIGNATURE.sub(" — ", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(lines)
 

@@ -112,3 +112,21 @@ def test_cleaning_never_invents_words(text: str) -> None:
     original_words = set(normalise_text(text).split())
     cleaned_words = set(clean_text(text, "fr").replace("\n", " ").split())
     assert cleaned_words <= original_words | {"«", "»"}
+
+
+@pytest.mark.parametrize(
+    ("scraped", "expected"),
+    [
+        (
+            "Tout mon soutien à Richard Ferrand.— Christophe Castaner (@CCastaner) 8 décembre",
+            "Tout mon soutien à Richard Ferrand. — Christophe Castaner (@CCastaner) 8 décembre",
+        ),
+        (
+            "Avec vous ! pic.twitter.com/bAnojepAkH— BRIGITTE BARDOT (@brigitte_bardot)",
+            "Avec vous ! pic.twitter.com/bAnojepAkH — BRIGITTE BARDOT (@brigitte_bardot)",
+        ),
+        ("Le 8 mai — jour férié — rien ne bouge.", "Le 8 mai — jour férié — rien ne bouge."),
+    ],
+)
+def test_a_tweet_signature_glued_to_its_text_is_split(scraped: str, expected: str) -> None:
+    assert normalise_text(scraped) == expected

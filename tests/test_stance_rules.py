@@ -193,6 +193,12 @@ FRENCH = [
         "La solidarité de la France avec l'Ukraine reste entière.",
         {("France", "supports", "Ukraine")},
     ),
+    # An embedded tweet: a verbless stance in it is its account's (fr-d009, fr-d014).
+    (
+        "Des violences ont eu lieu samedi.\n\nTout mon soutien à Richard Ferrand.— "
+        "Christophe Castaner (@CCastaner) December 8, 2018\n\nLa suite après cette annonce.",
+        {("Christophe Castaner", "supports", "Richard Ferrand")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]

@@ -29,6 +29,8 @@ ACT_LOOKBACK = 6
 #: The stance towards someone an action judged by a cue befalls ("dénoncer l'arrestation de
 #: X" sides with X); denials and accusations of it say nothing about them.
 OPPOSITE = {SUPPORTS: CRITICISES, CRITICISES: SUPPORTS}
+#: Tokens after a cue in which the "— Name (@handle)" signature of its tweet is looked for.
+TWEET_REACH = 80
 #: Possessive pronouns of one third person ("his claims", "ses propos").
 POSSESSIVES = frozenset({"his", "her", "son", "sa", "ses"})
 #: Punctuation that closes a clause for the speaker looked for before a verb (an aside
@@ -186,10 +188,11 @@ class _Reader:
         noun (or interjection) heading a phrase with no verb, inside a quotation."""
         if token.pos_ not in ("NOUN", "INTJ", "PROPN", "X"):
             return False
-        if not _inside_quotes(token, token.sent, self.deps):
-            return False
         if any(t.lower_ in self.lexicon.negations for t in [token.head, *token.children]):
             return False  # "« Pas de soutien à X »"
+        if not _inside_quotes(token, token.sent, self.deps):
+            # "Tout mon soutien à X. — Name (@handle)": a verbless tweet
+            return token.dep_ == "ROOT" and self._tweet_author(token) is not None
         current = token
         while current.head.i != current.i:
             current = current.head
@@ -476,7 +479,7 @@ class _Reader:
                     yield Stance(cue.kind, source, target, index, cue.text)
 
     def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
-        speaker = self._reported_speaker(sentence, cue)
+        speaker = self._reported_speaker(sentence, cue) or self._tweet_author(cue.head)
         if speaker is None:
             return
         for target in self._targets(cue, sentence, index):
@@ -666,7 +669,7 @@ class _Reader:
                 return self._antecedent(subject)
             if _pronoun(subject) in THIRD_PERSON:
                 return self._third_person(subject)
-            return self._reported_speaker(sentence, cue)
+            return self._reported_speaker(sentence, cue) or self._tweet_author(cue.head)
         return self.actors.endpoint(subject)
 
     def _third_person(self, pronoun: Token) -> Endpoint | None:
@@ -677,6 +680,26 @@ class _Reader:
         if last is not None and self.actors.may_be(last.key, gender):
             return last
         return self.actors.person_before(pronoun, gender)
+
+    def _tweet_author(self, token: Token) -> Endpoint | None:
+        """An embedded tweet as scraping leaves it ("Je condamne … pic.twitter.com/x— Name
+        (@handle) date"): "je", "nous" and a verbless stance in it are the account's."""
+        end = min(len(self.doc), token.i + TWEET_REACH)
+        for index in range(token.i + 1, end):
+            current = self.doc[index]
+            if "\n\n" in current.text_with_ws:
+                return None  # the tweet ends with its paragraph
+            if current.text.endswith("—") or current.text == "—":
+                closing = next(
+                    (t for t in self.doc[index + 1 : min(end, index + 8)] if t.text == "("), None
+                )
+                if closing is None or closing.i + 1 >= len(self.doc):
+                    return None
+                if self.doc[closing.i + 1].text.startswith("@"):
+                    named = self.actors.endpoints_in(self.doc[index + 1 : closing.i])
+                    return named[0] if named else None
+                return None
+        return None
 
     def _antecedent(self, relative: Token) -> Endpoint | None:
         """ "Lienemann, qui a rompu … pour rallier Mélenchon": the noun the clause is about."""
