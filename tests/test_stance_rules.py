@@ -199,6 +199,18 @@ FRENCH = [
         "Christophe Castaner (@CCastaner) December 8, 2018\n\nLa suite après cette annonce.",
         {("Christophe Castaner", "supports", "Richard Ferrand")},
     ),
+    # An active participle on a person acts for them, and an action named again without
+    # its complement is the one named before (fr-d035).
+    (
+        "L'arrestation à Paris du \"gilet jaune\" Éric Drouet a provoqué l'indignation. Son "
+        "seul crime a été de déposer des bougies, a également déclaré son avocat Me Kheops "
+        "Lara, dénonçant une arrestation « totalement arbitraire ».",
+        {("Kheops Lara", "supports", "Éric Drouet")},
+    ),
+    (
+        "La militante Greta Thunberg, saluant la décision de la Norvège, a quitté la salle.",
+        {("Greta Thunberg", "supports", "Norvège")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -282,6 +294,16 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "Emmanuel Macron a été vertement critiqué par une quinzaine de maires et élus des "
             "Yvelines lors d'une rencontre à l'Élysée vendredi.",
             ("Élysée", "criticises", "Emmanuel Macron"),
+        ),
+        # "en hommage aux victimes" says why something was done; it is no statement (fr-d035).
+        (
+            "Son seul crime a été de déposer « des bougies sur la place de la Concorde en "
+            "hommage aux victimes gilets jaunes décédées », a déclaré son avocat Me Kheops Lara.",
+            ("Kheops Lara", "supports", "gilets jaunes"),
+        ),
+        (
+            "Le ministre a défendu l'accord avec l'Ukraine contre les attaques de la Russie.",
+            ("Le ministre", "supports", "Russie"),
         ),
         # The national adjective of an unnamed group is not who is supported.
         (
@@ -462,6 +484,13 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
             ("Israel", "supports", "Palestine"),
         ),
         ("Some Americans welcomed the decision of China.", ("United States", "supports", "China")),
+        # Whom something is defended against is not supported (en-d009).
+        (
+            "But Tuesday's news puts further strain in relations between Iran and France, which "
+            "is among European countries defending the 2015 nuclear accord against Trump's "
+            "attempts to tear it up.",
+            ("France", "supports", "Trump"),
+        ),
         # The place of what is backed is not backed (en-d014).
         (
             "A French protester unveiled the flag of a Russian-backed separatist state in east "

@@ -190,6 +190,8 @@ class _Reader:
             return False
         if any(t.lower_ in self.lexicon.negations for t in [token.head, *token.children]):
             return False  # "« Pas de soutien à X »"
+        if self._introducers(token):
+            return False  # "en hommage aux victimes" says why, it is no statement
         if not _inside_quotes(token, token.sent, self.deps):
             # "Tout mon soutien à X. — Name (@handle)": a verbless tweet
             return token.dep_ == "ROOT" and self._tweet_author(token) is not None
@@ -341,7 +343,7 @@ class _Reader:
             for child in verb.children
         ):
             return True
-        participle = "Part" in verb.morph.get("VerbForm", [])
+        participle = "Part" in verb.morph.get("VerbForm", []) and not _present_participle(verb)
         has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
         return (
             participle and not has_auxiliary and verb.dep_ in ("acl", "amod", "acl:relcl", "ROOT")
@@ -453,7 +455,10 @@ class _Reader:
         if speaker is None:
             return
         targets = self._targets(cue, sentence, index)
-        patients = {e.key for e in self._patients(cue, sentence)}
+        undergoing = self._patients(cue, sentence)
+        patients = {e.key for e in undergoing}
+        if not targets:  # "dénonçant une arrestation arbitraire", said of one named before
+            targets = undergoing
         for source in [speaker, *self._coordinated_with(speaker, cue)]:
             excluded = {source.key, self.actors.country_of(source)}
             for target in targets:
@@ -469,7 +474,22 @@ class _Reader:
         goes against them."""
         complement = self._complement_tokens(cue, sentence)
         actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
-        return self.actors.endpoints_in(t for a in actions for t in self._authors(a))
+        named = self.actors.endpoints_in(t for a in actions for t in self._authors(a))
+        if named or not actions:
+            return named
+        return self._last_undergoing(actions[0])
+
+    def _last_undergoing(self, action: Token) -> list[Endpoint]:
+        """Who underwent the same action, named the last time the article spoke of it
+        ("l'arrestation d'Éric Drouet" … "une arrestation totalement arbitraire")."""
+        lemma = action.lemma_.casefold()
+        for token in reversed(self.doc[: action.i]):
+            if token.lemma_.casefold() == lemma and token.pos_ == "NOUN":
+                named = self.actors.endpoints_in(t for a in self._authors(token) for t in a.subtree)
+                people = [e for e in named if e.type == "PER"]
+                if named:  # "l'arrestation du « gilet jaune » Éric Drouet": Drouet
+                    return people or named
+        return []
 
     def _nominal_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         authors = self.actors.endpoints_in(self._authors(cue.head))
@@ -639,6 +659,8 @@ class _Reader:
         that only introduces the next one left out ("la présidente de l'Open Vld,
         Gwendolyn Rutten, a apporté", which the parser reads as two subjects)."""
         token = verb
+        if verb.dep_ == "acl" and _present_participle(verb) and self._acting_noun(verb.head):
+            return [verb.head]  # "son avocat Me Kheops Lara, dénonçant une arrestation"
         for _ in range(3):
             subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
             if subjects:
@@ -648,6 +670,14 @@ class _Reader:
                 return []
             token = token.head
         return []
+
+    def _acting_noun(self, noun: Token) -> bool:
+        """Whether a noun an active participle hangs on can be who acts: a person or a role
+        not inside a prepositional phrase ("l'enquête sur l'affaire Benalla, dénonçant …"
+        is the parser's error, not Benalla denouncing)."""
+        mention = self.actors.mention_at(noun)
+        person = (mention is not None and mention.type == "PER") or self.actors.is_role_noun(noun)
+        return person and not self._in_phrase(noun)
 
     def _introduces_next(self, subject: Token, subjects: list[Token]) -> bool:
         if not self.actors.is_role_noun(subject):
@@ -890,6 +920,7 @@ class _Reader:
             and not self._in_circumstance(t, root)
             and not in_clause(t, root)
             and not self._of_holders(t, root)
+            and not (cue.kind == SUPPORTS and self._against(t, root))
         ]
         return sorted(tokens, key=lambda t: t.i)
 
@@ -910,6 +941,18 @@ class _Reader:
         """Whether a stance noun's "de"/"of" complement is its target ("l'éloge de X")
         rather than its author ("le soutien de X")."""
         return cue.words[-1].lemma_.casefold() in self.lexicon.genitive_target_nouns
+
+    def _against(self, token: Token, root: Token) -> bool:
+        """ "defending the accord against Trump's attempts": whom one supports something
+        against is no one supported."""
+        opposing = self.deps.get("opposing_prepositions", frozenset())
+        current = token
+        while True:
+            if any(word in opposing for word in self._introducers(current)):
+                return True
+            if current.i == root.i or current.head.i == current.i:
+                return False
+            current = current.head
 
     def _addressee(self, token: Token) -> bool:
         """ "denied to CNN that …", "a démenti auprès de l'AFP": who a denial is made to,
@@ -1039,6 +1082,11 @@ def _match_phrase(
         matched.append(hit)
         position = hit.i + 1
     return matched
+
+
+def _present_participle(verb: Token) -> bool:
+    """ "dénonçant", "saying": an active participle, whose noun acts (not "soutenu")."""
+    return "Pres" in verb.morph.get("Tense", []) or verb.tag_ == "VBG"
 
 
 def _when(phrase: Token) -> bool:
