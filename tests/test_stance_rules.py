@@ -339,6 +339,23 @@ ENGLISH = [
         "The Iran-backed Houthi rebels attacked a ship in the Red Sea.",
         {("Iran", "supports", "Houthis")},
     ),
+    (
+        "Seven years ago, the Kremlin-backed TV station Russia Today went all in on coverage of "
+        "a leftist street protest in the west.",
+        {("Russia", "supports", "RT")},
+    ),
+    # Criticising someone for lying is denying what they say (en-d015); for anything else
+    # it stays criticism.
+    (
+        "In an interview over the weekend, the prime minister, Justin Trudeau, criticised "
+        "Scheer for “fearmongering”, saying the Conservative leader was “deliberately and "
+        "knowingly spreading falsehoods for short-term political gain”.",
+        {("Justin Trudeau", "denies", "Scheer")},
+    ),
+    (
+        "Angela Merkel criticised Donald Trump for his trade policy.",
+        {("Angela Merkel", "criticises", "Donald Trump")},
+    ),
     # A stance received (en-d036: "Jeremy Corbyn, who has the support of Mélenchon").
     (
         "Finkielkraut says he is particularly concerned about Britain's Labour leader Jeremy "

@@ -287,12 +287,18 @@ class _Reader:
 
     def _claim_kind(self, kind: str, verb: Token) -> str:
         """Criticising or attacking a claim ("a fustigé les conclusions de l'enquête",
-        "a dénoncé un discours") is denying it."""
-        if kind in (CRITICISES, ACCUSES) and (
-            self._claim_object(verb) or self._claim_subject(verb)
-        ):
+        "a dénoncé un discours") is denying it; so is criticising someone for lying
+        ("criticised Scheer for fearmongering, saying he was spreading falsehoods")."""
+        if kind not in (CRITICISES, ACCUSES):
+            return kind
+        if self._claim_object(verb) or self._claim_subject(verb) or self._for_lying(verb):
             return DENIES
         return kind
+
+    def _for_lying(self, verb: Token) -> bool:
+        subject = self.deps.get("subject", frozenset())
+        reasons = [t for c in verb.children if c.dep_ not in subject for t in c.subtree]
+        return any(self._dismissive(t) and t.pos_ in ("NOUN", "ADJ", "VERB") for t in reasons)
 
     def _claim_subject(self, verb: Token) -> bool:
         """A passive whose subject is a claim ("le discours a été rejeté par …")."""
