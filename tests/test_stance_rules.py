@@ -356,6 +356,11 @@ ENGLISH = [
         "Angela Merkel criticised Donald Trump for his trade policy.",
         {("Angela Merkel", "criticises", "Donald Trump")},
     ),
+    # "X has found an ally in Y" (en-d001: "has found a … supporter in Pamela Anderson").
+    (
+        "Vladimir Putin has found an ally in Viktor Orbán.",
+        {("Viktor Orbán", "supports", "Vladimir Putin")},
+    ),
     # A stance received (en-d036: "Jeremy Corbyn, who has the support of Mélenchon").
     (
         "Finkielkraut says he is particularly concerned about Britain's Labour leader Jeremy "

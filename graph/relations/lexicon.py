@@ -50,6 +50,7 @@ class Lexicon:
     patient_nouns: frozenset[str] = frozenset()
     process_nouns: frozenset[str] = frozenset()
     genitive_target_nouns: frozenset[str] = frozenset()
+    finding_verbs: frozenset[str] = frozenset()
     holder_nouns: dict[str, str] = field(default_factory=dict)
     retort_openers: tuple[tuple[str, ...], ...] = ()
     denial_forms: frozenset[str] = frozenset()
@@ -104,6 +105,7 @@ def load_lexicon(lang: str) -> Lexicon:
         agreement_verbs=data_words(lang, "agreement_verbs.txt"),
         patient_nouns=data_words(lang, "patient_nouns.txt"),
         process_nouns=data_words(lang, "process_nouns.txt"),
+        finding_verbs=data_words(lang, "finding_verbs.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

@@ -519,15 +519,31 @@ class _Reader:
         compound = self.deps.get("compound", frozenset())
         complements = [*self._authors(noun), *(c for c in noun.children if c.dep_ in compound)]
         others = self.actors.endpoints_in((t for c in complements for t in c.subtree), roles=True)
+        found_in = self._found_in(noun)
         if cue.reading == RECEIVED:
             holder = self._holder_subject(cue.head, sentence, cue)
             pairs = [(other, holder) for other in others] if holder else []
+        elif found_in is not None:  # "the movement has found a supporter in Pamela Anderson"
+            finder = self._holder_subject(noun.head, sentence, cue)
+            pairs = [(found_in, finder)] if finder else []
         else:
             holder = self._noun_holder(noun, sentence, cue)
             pairs = [(holder, other) for other in others] if holder else []
         for source, target in pairs:
             if target.key not in {source.key, self.actors.country_of(source)}:
                 yield Stance(cue.kind, source, target, index, cue.text)
+
+    def _found_in(self, noun: Token) -> Endpoint | None:
+        """ "X has found an ally in Y", "X a trouvé en Y un allié": Y is the holder."""
+        if noun.head.lemma_.casefold() not in self.lexicon.finding_verbs:
+            return None
+        within = self.deps.get("found_in_prepositions", frozenset())
+        for child in [*noun.children, *noun.head.children]:
+            if any(word in within for word in self._introducers(child)):
+                named = self.actors.endpoints_in(child.subtree, names_first=True)
+                if named:
+                    return named[0]
+        return None
 
     def _holder_subject(self, verb: Token, sentence: Span, cue: _Cue) -> Endpoint | None:
         subject = self._subject_of(verb)
