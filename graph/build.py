@@ -16,6 +16,7 @@ from graph.extract import ArticleExtraction
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
 from graph.relations.stance import Stance
+from graph.runtime import cyclic_gc_paused
 
 SCHEMA_VERSION = 1
 #: Evidence items kept per edge; the rest are counted in `evidence_total`.
@@ -57,16 +58,17 @@ def build_graph(
     Edges are keyed by kind; a co-mention is stored once, from the smaller id to the larger.
     A stance edge's weight counts the sentences that state it.
     """
-    extractions = list(extractions)
-    canonical = canonicalise(extractions, aliases)
-    nodes: dict[str, NodeTally] = {}
-    edges: dict[tuple[str, str, str], EdgeTally] = {}
-    for original in extractions:
-        extraction = _remapped(original, canonical)
-        _tally_nodes(extraction, nodes)
-        _tally_co_mentions(extraction, window, edges)
-        _tally_stances(extraction, nodes, edges)
-    return assemble_graph(nodes, edges, canonical, window, max_evidence)
+    with cyclic_gc_paused():
+        extractions = list(extractions)
+        canonical = canonicalise(extractions, aliases)
+        nodes: dict[str, NodeTally] = {}
+        edges: dict[tuple[str, str, str], EdgeTally] = {}
+        for original in extractions:
+            extraction = _remapped(original, canonical)
+            _tally_nodes(extraction, nodes)
+            _tally_co_mentions(extraction, window, edges)
+            _tally_stances(extraction, nodes, edges)
+        return assemble_graph(nodes, edges, canonical, window, max_evidence)
 
 
 def assemble_graph(

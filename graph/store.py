@@ -42,6 +42,7 @@ import duckdb
 from graph.decoding import valid_unicode
 from graph.errors import NewsgraphError
 from graph.extract import ArticleExtraction, PipelineVersion, PreparedArticle
+from graph.runtime import cyclic_gc_paused
 from graph.store_rows import TABLES, ArticleRows, article_rows, expand_statement, table_columns
 from graph.summary import ProcessedArticle
 
@@ -57,6 +58,10 @@ FETCH_ROWS = 2048
 #: whole, so the default (16 MB) makes a large first build quadratic; the WAL is just as
 #: durable, and closing the store folds it in.
 CHECKPOINT_THRESHOLD = "1GB"
+#: String compression left out: DuckDB's dictionary+FSST makes a checkpoint (when the store
+#: is closed, and every CHECKPOINT_THRESHOLD) six times slower for a file 1.6 times smaller;
+#: the store is a cache, so the time matters more. (Not every DuckDB has the method.)
+UNCOMPRESSED = "dict_fsst"
 IN_USE = "is another newsgraph run using it? wait for it, or choose another --store"
 NOT_A_STORE = "it is only a cache: delete it, or choose another --store"
 
@@ -184,6 +189,10 @@ class DuckStore:
         if not unique:
             return
         versions = {r.version.id: r.version.description for r in unique}
+        with cyclic_gc_paused():
+            self._write(unique, versions)
+
+    def _write(self, unique: Sequence[StoredExtraction], versions: dict[str, str]) -> None:
         self._db.begin()
         try:
             known = self.known([r.key for r in unique])
@@ -333,6 +342,7 @@ def _cannot_open(path: Path, error: Exception, hint: str) -> str:
 def _create_schema(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     try:
         connection.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
+        _disable_compression(connection)
         connection.execute(_SCHEMA[0])
         found = _schema_version(connection)
         if found is not None and found in _MIGRATIONS:
@@ -350,6 +360,13 @@ def _create_schema(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
             f"the store {path} has schema version {found or 'none'}, this newsgraph reads "
             f"{SCHEMA_VERSION}: delete it (it is only a cache) or choose another --store"
         )
+
+
+def _disable_compression(connection: duckdb.DuckDBPyConnection) -> None:
+    try:
+        connection.execute(f"SET disabled_compression_methods = '{UNCOMPRESSED}'")
+    except duckdb.Error as error:  # an older DuckDB: it compresses as it always has
+        log.debug("keeping DuckDB's string compression: %s", error)
 
 
 def _schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
@@ -410,8 +427,11 @@ _MIGRATIONS: dict[str, Callable[[DuckStore], None]] = {"1": _migrate_from_1}
 def encode_extraction(extraction: ArticleExtraction) -> str:
     """ArticleExtraction → JSON text (ASCII, so any string survives, lone surrogates too).
 
-    Dataclasses become objects of their fields, tuples arrays; `decode_extraction` reads
-    them back from the type hints, so a field added to a dataclass needs no change here.
+    Dataclasses become arrays of their fields in order (no field names: the JSON of a
+    large corpus is half as long, and encoding is mostly C), tuples arrays;
+    `decode_extraction` reads them back from the type hints, so a field added to a
+    dataclass needs no change here (a field added at the end, with a default, even reads
+    older rows; any change of the code makes a new pipeline version anyway).
     """
     plain = _encoder(ArticleExtraction)(extraction)
     return json.dumps(plain, ensure_ascii=True, separators=(",", ":"))
@@ -428,20 +448,23 @@ def decode_extraction(text: str) -> ArticleExtraction:
 def _encoder(kind: Any) -> Callable[[Any], Any]:
     """A function turning a `kind` value into what json.dumps writes (built once a type).
 
-    Strings, numbers and tuples of them are left to json.dumps; dataclasses become dicts.
+    Strings, numbers and tuples of them are left to json.dumps; dataclasses become lists
+    of their fields' values (or tuples, when json.dumps can take the values as they are).
     """
     origin, args = get_origin(kind), get_args(kind)
     if is_dataclass(kind) and isinstance(kind, type):
         hints = get_type_hints(kind)
         names = tuple(f.name for f in fields(kind))
-        converters = [(name, _encoder(hints[name])) for name in names]
-        nested = [(name, f) for name, f in converters if f is not _identity]
+        converters = [_encoder(hints[name]) for name in names]
+        nested = [(i, f) for i, f in enumerate(converters) if f is not _identity]
         values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
+        if not nested:
+            return values
 
-        def encode(obj: Any) -> dict[str, Any]:
-            plain = dict(zip(names, values(obj), strict=True))
-            for name, converter in nested:
-                plain[name] = converter(plain[name])
+        def encode(obj: Any) -> list[Any]:
+            plain = list(values(obj))
+            for i, converter in nested:
+                plain[i] = converter(plain[i])
             return plain
 
         return encode
@@ -494,16 +517,22 @@ def _decoder(kind: Any) -> Callable[[Any], Any]:
 
 
 def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+    """Reads a dataclass from its array of field values (or, as schema 1 wrote it, from an
+    object of them): fields left out take their defaults."""
     hints = get_type_hints(kind)
+    names = [f.name for f in fields(kind)]
+    wanted = [f.init for f in fields(kind)]
     converters = [(f.name, _decoder(hints[f.name])) for f in fields(kind) if f.init]
     nested = [(name, converter) for name, converter in converters if converter is not _identity]
-    if not nested:
-        return lambda value: kind(**value)
 
-    def decode(value: dict[str, Any]) -> Any:
-        value = dict(value)
+    def decode(value: list[Any] | dict[str, Any]) -> Any:
+        if isinstance(value, list):
+            value = {n: v for n, v, init in zip(names, value, wanted, strict=False) if init}
+        else:
+            value = dict(value)
         for name, converter in nested:
-            value[name] = converter(value[name])
+            if name in value:
+                value[name] = converter(value[name])
         return kind(**value)
 
     return decode

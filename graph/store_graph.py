@@ -37,6 +37,7 @@ from graph.canonical import Canonical, KeyFacts, canonicalise_keys
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import EVIDENCE_JOINER, WINDOWS, Window
 from graph.relations.stance import Stance
+from graph.runtime import cyclic_gc_paused
 from graph.store import DuckStore, StoreKey
 from graph.summary import ProcessedArticle
 
@@ -142,7 +143,7 @@ def graph_from_store(
         raise ValueError(f"unknown co-mention window {window!r}; choose one of {WINDOWS}")
     ids = [article.id for article in articles]
     db = store.connection
-    with _temporary(db, keys) as corpus:
+    with cyclic_gc_paused(), _temporary(db, keys) as corpus:
         canonical = canonicalise_keys(_key_facts(corpus), aliases)
         _map_nodes(corpus, canonical)
         types: dict[str, _Types] = defaultdict(lambda: _Types({}, Counter()))
@@ -210,7 +211,7 @@ def _node_tallies(
         types[node].add(type_, count, seq)
     query = "SELECT node, list(DISTINCT pos) FROM ng_mentions GROUP BY node"
     for node, positions in db.execute(query).fetchall():
-        nodes[node].articles.update(ids[p] for p in positions)
+        nodes[node].articles.update(map(ids.__getitem__, positions))
     return dict(nodes)
 
 
@@ -221,8 +222,10 @@ def _co_mention_tallies(
     query = _CO_MENTIONS.format(window=_WINDOW_COLUMN[window])
     params = {"joiner": EVIDENCE_JOINER, "keep": max(max_evidence, 1)}
     edges: dict[tuple[str, str, str], EdgeTally] = {}
+    tally = EdgeTally()
     for a, b, weight, rank, pos, sentence in db.execute(query, params).fetchall():
-        tally = edges.setdefault((a, b, CO_MENTION), EdgeTally(weight))
+        if rank == 1:  # rows come edge by edge, evidence in order
+            tally = edges[(a, b, CO_MENTION)] = EdgeTally(weight)
         if rank <= max_evidence:
             tally.evidence.append({"article": ids[pos], "sentence": sentence, "cue": ""})
     return edges
@@ -252,7 +255,7 @@ def _stance_tallies(
             article, seen = pos, set()
         for endpoint, place in ((source, seq), (target, seq + 1)):
             key = endpoint.key
-            tally = nodes.setdefault(key, NodeTally())
+            tally = nodes.get(key) or nodes.setdefault(key, NodeTally())
             if key not in created and first_mention.get(key, place + 1) > place:
                 created.add(key)
                 types[key].add(endpoint.type, 1, place)
