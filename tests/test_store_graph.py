@@ -176,6 +176,10 @@ def test_a_result_stored_twice_is_counted_once(store: DuckStore) -> None:
     assert _json(built) == _json(build_graph(extractions))
 
 
+def test_no_article_builds_the_empty_graph(store: DuckStore) -> None:
+    assert _json(graph_from_store(store, [], [])) == _json(build_graph([]))
+
+
 def test_a_store_of_schema_1_is_migrated_once_and_builds_the_same_graph(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     extractions = _extractions()
