@@ -15,6 +15,8 @@ from graph.canonical import Canonical, canonicalise
 from graph.extract import ArticleExtraction
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
+from graph.relations.stance import Stance
+from graph.runtime import cyclic_gc_paused
 
 SCHEMA_VERSION = 1
 #: Evidence items kept per edge; the rest are counted in `evidence_total`.
@@ -24,7 +26,10 @@ _QID = re.compile(r"Q[0-9]+")
 
 
 @dataclass
-class _NodeTally:
+class NodeTally:
+    """What one node's attributes are made of: names, types (counted in the order first
+    met, which breaks ties), user labels, and the articles it appears in."""
+
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
@@ -33,7 +38,9 @@ class _NodeTally:
 
 
 @dataclass
-class _EdgeTally:
+class EdgeTally:
+    """One edge's weight and its evidence, in corpus order."""
+
     weight: int = 0
     evidence: list[dict[str, str]] = field(default_factory=list)
 
@@ -51,15 +58,28 @@ def build_graph(
     Edges are keyed by kind; a co-mention is stored once, from the smaller id to the larger.
     A stance edge's weight counts the sentences that state it.
     """
-    extractions = list(extractions)
-    canonical = canonicalise(extractions, aliases)
-    nodes: dict[str, _NodeTally] = {}
-    edges: dict[tuple[str, str, str], _EdgeTally] = {}
-    for original in extractions:
-        extraction = _remapped(original, canonical)
-        _tally_nodes(extraction, nodes)
-        _tally_co_mentions(extraction, window, edges)
-        _tally_stances(extraction, nodes, edges)
+    with cyclic_gc_paused():
+        extractions = list(extractions)
+        canonical = canonicalise(extractions, aliases)
+        nodes: dict[str, NodeTally] = {}
+        edges: dict[tuple[str, str, str], EdgeTally] = {}
+        for original in extractions:
+            extraction = _remapped(original, canonical)
+            _tally_nodes(extraction, nodes)
+            _tally_co_mentions(extraction, window, edges)
+            _tally_stances(extraction, nodes, edges)
+        return assemble_graph(nodes, edges, canonical, window, max_evidence)
+
+
+def assemble_graph(
+    nodes: dict[str, NodeTally],
+    edges: dict[tuple[str, str, str], EdgeTally],
+    canonical: Canonical,
+    window: Window,
+    max_evidence: int,
+) -> nx.MultiDiGraph:
+    """The graph from its tallies, nodes and edges in sorted order (so graph.json does not
+    depend on how the tallies were made: here, or in SQL over the store)."""
     graph = nx.MultiDiGraph(
         schema_version=SCHEMA_VERSION,
         generator=f"newsgraph {__version__}",
@@ -97,9 +117,9 @@ def _remapped(extraction: ArticleExtraction, canonical: Canonical) -> ArticleExt
     return replace(extraction, mentions=mentions, stances=stances)
 
 
-def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, _NodeTally]) -> None:
+def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, NodeTally]) -> None:
     for mention in extraction.mentions:
-        tally = nodes.setdefault(mention.key, _NodeTally())
+        tally = nodes.setdefault(mention.key, NodeTally())
         tally.names[mention.name] += 1
         tally.types[mention.type] += 1
         if mention.canonical:
@@ -108,19 +128,19 @@ def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, _NodeTally]) ->
 
 
 def _tally_co_mentions(
-    extraction: ArticleExtraction, window: Window, edges: dict[tuple[str, str, str], _EdgeTally]
+    extraction: ArticleExtraction, window: Window, edges: dict[tuple[str, str, str], EdgeTally]
 ) -> None:
     article_id = extraction.article.id
     for pair in co_mentions(article_id, extraction.sentences, extraction.mentions, window):
-        tally = edges.setdefault((pair.a, pair.b, CO_MENTION), _EdgeTally())
+        tally = edges.setdefault((pair.a, pair.b, CO_MENTION), EdgeTally())
         tally.weight += 1
         tally.evidence.append({"article": article_id, "sentence": pair.sentence, "cue": ""})
 
 
 def _tally_stances(
     extraction: ArticleExtraction,
-    nodes: dict[str, _NodeTally],
-    edges: dict[tuple[str, str, str], _EdgeTally],
+    nodes: dict[str, NodeTally],
+    edges: dict[tuple[str, str, str], EdgeTally],
 ) -> None:
     """Stance edges; an actor only implied ("nos camarades russes") still gets its node."""
     article_id = extraction.article.id
@@ -128,27 +148,41 @@ def _tally_stances(
     for stance in extraction.stances:
         for endpoint in (stance.source, stance.target):
             _ensure_node(nodes, endpoint, article_id)
-        identity = (stance.source.key, stance.target.key, stance.kind, stance.sentence)
-        if identity in seen:
-            continue
-        seen.add(identity)
-        tally = edges.setdefault(identity[:3], _EdgeTally())
-        tally.weight += 1
-        tally.evidence.append(
-            {
-                "article": article_id,
-                "sentence": extraction.sentences[stance.sentence].text,
-                "cue": stance.cue,
-                "speaker": stance.source.name,
-                "target": stance.target.name,
-            }
+        tally_stance_edge(
+            edges, stance, article_id, extraction.sentences[stance.sentence].text, seen
         )
 
 
-def _ensure_node(nodes: dict[str, _NodeTally], endpoint: Endpoint, article_id: str) -> None:
+def tally_stance_edge(
+    edges: dict[tuple[str, str, str], EdgeTally],
+    stance: Stance,
+    article_id: str,
+    sentence: str,
+    seen: set[tuple[str, str, str, int]],
+) -> None:
+    """Count a stance on its edge, once per sentence of an article (`seen` holds the
+    article's stances counted so far)."""
+    identity = (stance.source.key, stance.target.key, stance.kind, stance.sentence)
+    if identity in seen:
+        return
+    seen.add(identity)
+    tally = edges.setdefault(identity[:3], EdgeTally())
+    tally.weight += 1
+    tally.evidence.append(
+        {
+            "article": article_id,
+            "sentence": sentence,
+            "cue": stance.cue,
+            "speaker": stance.source.name,
+            "target": stance.target.name,
+        }
+    )
+
+
+def _ensure_node(nodes: dict[str, NodeTally], endpoint: Endpoint, article_id: str) -> None:
     tally = nodes.get(endpoint.key)
     if tally is None:
-        tally = nodes[endpoint.key] = _NodeTally()
+        tally = nodes[endpoint.key] = NodeTally()
         tally.types[endpoint.type] += 1
         tally.names[endpoint.label or endpoint.name] += 0
     if endpoint.label:
@@ -156,7 +190,7 @@ def _ensure_node(nodes: dict[str, _NodeTally], endpoint: Endpoint, article_id: s
     tally.articles.add(article_id)
 
 
-def _node_attributes(key: str, tally: _NodeTally) -> dict[str, object]:
+def _node_attributes(key: str, tally: NodeTally) -> dict[str, object]:
     return {
         "qid": key if _QID.fullmatch(key) else "",
         "label": _best_label(tally.labels) if tally.labels else _best_label(tally.names),
@@ -182,10 +216,10 @@ def _best_label(names: Counter[str]) -> str:
     )
 
 
-def _edge_attributes(kind: str, tally: _EdgeTally, max_evidence: int) -> dict[str, object]:
+def _edge_attributes(kind: str, tally: EdgeTally, max_evidence: int) -> dict[str, object]:
     return {
         "kind": kind,
         "weight": tally.weight,
         "evidence": tally.evidence[:max_evidence],
-        "evidence_total": len(tally.evidence),
+        "evidence_total": tally.weight,  # one evidence sentence a count, not all kept
     }

@@ -39,7 +39,11 @@ _ACRONYM_FILLERS = frozenset(
 
 
 @dataclass
-class _Key:
+class KeyFacts:
+    """What the merge rules need to know of one entity key across the corpus: its types
+    (votes in the order first met, which breaks ties), the names it was written as, and
+    how many times it was mentioned."""
+
     type_votes: Counter[str] = field(default_factory=Counter)
     names: set[str] = field(default_factory=set)
     mentions: int = 0
@@ -61,8 +65,13 @@ def canonicalise(
     extractions: Sequence[ArticleExtraction], rules: AliasRules | None = None
 ) -> Canonical:
     """Apply the merge rules to every entity key of a corpus."""
+    return canonicalise_keys(key_facts(extractions), rules)
+
+
+def canonicalise_keys(keys: dict[str, KeyFacts], rules: AliasRules | None = None) -> Canonical:
+    """Apply the merge rules to entity keys already tallied (in the order first met): the
+    store tallies them in SQL, without reading the articles back."""
     rules = rules or AliasRules()
-    keys = _collect(extractions)
     merger = _Merger(keys, rules)
     merger.apply_alias_file()
     merger.merge_transliterations()
@@ -73,8 +82,10 @@ def canonicalise(
     return Canonical(mapping, labels, tuple(_possible_duplicates(keys, mapping)))
 
 
-def _collect(extractions: Iterable[ArticleExtraction]) -> dict[str, _Key]:
-    keys: dict[str, _Key] = defaultdict(_Key)
+def key_facts(extractions: Iterable[ArticleExtraction]) -> dict[str, KeyFacts]:
+    """Every entity key of the extractions (mentions, then stance ends, article by
+    article), in the order first met."""
+    keys: dict[str, KeyFacts] = defaultdict(KeyFacts)
     for extraction in extractions:
         for mention in extraction.mentions:
             info = keys[mention.key]
@@ -88,7 +99,7 @@ def _collect(extractions: Iterable[ArticleExtraction]) -> dict[str, _Key]:
     return dict(keys)
 
 
-def _type(info: _Key) -> str:
+def _type(info: KeyFacts) -> str:
     return info.type_votes.most_common(1)[0][0] if info.type_votes else ""
 
 
@@ -109,7 +120,7 @@ def skeleton(name_key: str) -> str:
 class _Merger:
     """Union-find over entity keys, refusing unions the user kept apart."""
 
-    def __init__(self, keys: dict[str, _Key], rules: AliasRules) -> None:
+    def __init__(self, keys: dict[str, KeyFacts], rules: AliasRules) -> None:
         self.keys = keys
         self.rules = rules
         self.parent = {key: key for key in keys}
@@ -217,7 +228,7 @@ def _initials(key: str) -> str:
 
 
 def _user_labels(
-    keys: dict[str, _Key], mapping: dict[str, str], rules: AliasRules
+    keys: dict[str, KeyFacts], mapping: dict[str, str], rules: AliasRules
 ) -> dict[str, str]:
     labels: dict[str, str] = {}
     for key, info in keys.items():
@@ -232,7 +243,7 @@ def _user_labels(
 
 
 def _possible_duplicates(
-    keys: dict[str, _Key], mapping: dict[str, str]
+    keys: dict[str, KeyFacts], mapping: dict[str, str]
 ) -> list[tuple[str, str, str]]:
     """Nodes of one type whose names look alike (same surname, or nearly the same
     spelling) but that the rules did not merge. Compared within buckets of the last word's

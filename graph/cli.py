@@ -22,9 +22,11 @@ from tqdm.contrib.logging import logging_redirect_tqdm
 from graph import __version__
 from graph.errors import NewsgraphError
 from graph.evaluate import format_report, read_gold
+from graph.extract import ExtractOptions
 from graph.pipeline import BuildOptions, BuildResult, build, run_evaluation
 from graph.relations.cooccurrence import WINDOWS
 from graph.store import DEFAULT_STORE_NAME
+from graph.store_prune import prune_store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
 log = logging.getLogger("newsgraph")
@@ -85,7 +87,27 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--aliases", metavar="FILE", help="alias file (TOML), as for build")
     e.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
     e.set_defaults(run=_run_eval)
+    _add_store_commands(commands.add_parser("store", help="look after a store"))
     return parser
+
+
+def _add_store_commands(store: argparse.ArgumentParser) -> None:
+    commands = store.add_subparsers(dest="store_command", required=True)
+    prune = commands.add_parser(
+        "prune",
+        help="remove the results of pipeline versions a build would no longer use",
+        description="Remove, language by language, the stored results of every pipeline "
+        "version but the one this installation uses now (with the same --model and "
+        "--places-only as your builds). Languages with no model installed are left alone.",
+    )
+    prune.add_argument("path", help=f"the store (e.g. OUTDIR/{DEFAULT_STORE_NAME})")
+    prune.add_argument(
+        "--model", action="append", default=[], metavar="LANG=NAME", help="as for build"
+    )
+    prune.add_argument("--places-only", action="store_true", help="as for build")
+    prune.add_argument("--dry-run", action="store_true", help="count, remove nothing")
+    prune.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
+    prune.set_defaults(run=_run_prune)
 
 
 def _add_scale_options(b: argparse.ArgumentParser) -> None:
@@ -170,6 +192,24 @@ def _run_build(args: argparse.Namespace) -> int:
             return EXIT_FAILED
     _print_outcome(result)
     return _build_exit_code(result)
+
+
+def _run_prune(args: argparse.Namespace) -> int:
+    options = ExtractOptions(capitals_as_governments=not args.places_only)
+    pruned = prune_store(
+        Path(args.path),
+        models=_model_overrides(args.model),
+        options=options,
+        dry_run=args.dry_run,
+    )
+    verb = "would remove" if pruned.dry_run else "removed"
+    languages = ", ".join(f"{lang or 'unknown'} {n}" for lang, n in sorted(pruned.removed.items()))
+    print(
+        f"{verb} {pruned.total} results of older pipeline versions"
+        f"{f' ({languages})' if languages else ''}; {pruned.kept} kept",
+        file=sys.stderr,
+    )
+    return EXIT_OK
 
 
 def _build_exit_code(result: BuildResult) -> int:

@@ -44,7 +44,7 @@ from graph.extract import (
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.nlp import Pipelines
 from graph.store import ExtractionStore, StoredExtraction, StoreKey, content_key
-from graph.summary import CorpusSummary
+from graph.summary import CorpusSummary, ProcessedArticle
 
 log = logging.getLogger(__name__)
 
@@ -226,6 +226,10 @@ class IncrementalExtraction:
     #: A digest of the store keys of its articles, in order, and of the skipped inputs;
     #: None when some article could not be stored (no pipeline version for its language).
     digest: str | None = None
+    #: With `load=False`: the store keys of the processed articles, in order, when all of
+    #: them are in the store; their extractions were left there (`extraction.articles` is
+    #: empty, the summary complete), for graph.store_graph to build from.
+    stored: tuple[StoreKey, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -247,6 +251,7 @@ def extract_incremental(
     workers: Workers | None = None,
     pipelines: Pipelines | None = None,
     progress: Callable[[int], None] | None = None,
+    load: bool = True,
 ) -> IncrementalExtraction:
     """`extract`, but taking from `store` every result it has and parsing only the rest,
     each batch stored (in one transaction) as soon as it is parsed.
@@ -254,7 +259,8 @@ def extract_incremental(
     Same results, order and skipped inputs as `extract(corpus)`. An interrupted run loses
     at most the batches in flight; the next one picks up from the store. `pipelines` is
     used when extraction runs in this process (one worker); nothing is loaded if every
-    result is in the store.
+    result is in the store. With `load=False`, results that are all in the store stay
+    there: only what the summary shows is read (see `IncrementalExtraction.stored`).
     """
     options = options or ExtractOptions()
     progress = progress or _ignore
@@ -266,14 +272,18 @@ def extract_incremental(
     engine = partial(extract_batches, job=job, workers=workers or Workers(), pipelines=pipelines)
     unstored = _extract_missing(todo, store, engine, options.batch_size, progress)
     from_store = [p for p in pending if p.position not in unstored and p.key]
-    found = store.get([p.key for p in from_store if p.key])
+    stored = [p.key for p in from_store if p.key]
+    loaded = load or any(isinstance(o, ArticleExtraction) for o in unstored.values())
+    found: Sequence[ArticleExtraction | ProcessedArticle]
+    found = store.get(stored) if loaded else store.processed(stored)
     outcomes = dict(unstored) | dict(zip([p.position for p in from_store], found, strict=True))
     skipped.update((i, o) for i, o in outcomes.items() if isinstance(o, Skipped))
     for position in sorted(skipped):
         log.warning("skipped %s: %s", skipped[position].source, skipped[position].reason)
-    articles = tuple(o for _, o in sorted(outcomes.items()) if isinstance(o, ArticleExtraction))
+    done = [o for _, o in sorted(outcomes.items()) if not isinstance(o, Skipped)]
+    articles = tuple(o for o in done if isinstance(o, ArticleExtraction))
     summary = CorpusSummary(
-        processed=tuple(a.article for a in articles),
+        processed=tuple(_processed(o) for o in done),
         skipped=corpus.skipped + tuple(skipped[i] for i in sorted(skipped)),
     )
     keys = [p.key for p in pending if p.position not in skipped]
@@ -282,7 +292,16 @@ def extract_incremental(
         extracted=len(todo),
         reused=len(pending) - len(todo),
         digest=_extraction_digest(keys, summary.skipped),
+        stored=None if loaded else tuple(k for k in keys if k),
     )
+
+
+def _processed(outcome: object) -> ProcessedArticle:
+    """What the summary shows of an extraction, or of an article read from the store."""
+    if isinstance(outcome, ArticleExtraction):
+        return outcome.article
+    assert isinstance(outcome, ProcessedArticle)
+    return outcome
 
 
 def _extraction_digest(keys: Sequence[StoreKey | None], skipped: Sequence[Skipped]) -> str | None:

@@ -36,7 +36,8 @@ from graph.fsutil import write_text_atomic
 from graph.nlp import Pipelines
 from graph.parallel import IncrementalExtraction, Workers, extract_incremental
 from graph.relations.cooccurrence import Window
-from graph.store import open_store
+from graph.store import DuckStore, ExtractionStore, open_store
+from graph.store_graph import graph_from_store
 from graph.summary import CorpusSummary
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,7 @@ def build(
             options=options.extract_options(),
             workers=Workers(options.workers, options.scheduler),
             progress=progress,
+            load=not isinstance(store, DuckStore),
         )
         summary = incremental.extraction.summary
         digest = _outputs_digest(incremental, options)
@@ -128,12 +130,7 @@ def build(
             graph = read_graph_json(paths[0])
             log.info("nothing changed since the last build: outputs in %s left as they are", outdir)
         else:
-            graph = build_graph(
-                incremental.extraction.articles,
-                window=options.window,
-                max_evidence=options.max_evidence,
-                aliases=aliases,
-            )
+            graph = _build_graph(incremental, store, options, aliases)
             _write_outputs(graph, summary, paths, options)
             if digest:
                 store.record_outputs(outdir, digest, paths)
@@ -145,6 +142,31 @@ def build(
         paths[1],
         extracted=incremental.extracted,
         reused=incremental.reused,
+    )
+
+
+def _build_graph(
+    incremental: IncrementalExtraction,
+    store: ExtractionStore,
+    options: BuildOptions,
+    aliases: AliasRules | None,
+) -> nx.MultiDiGraph:
+    """The graph: aggregated by DuckDB when the results were left in the store, else built
+    from the extractions in memory (the same graph either way)."""
+    if incremental.stored is not None and isinstance(store, DuckStore):
+        return graph_from_store(
+            store,
+            incremental.stored,
+            incremental.extraction.summary.processed,
+            window=options.window,
+            max_evidence=options.max_evidence,
+            aliases=aliases,
+        )
+    return build_graph(
+        incremental.extraction.articles,
+        window=options.window,
+        max_evidence=options.max_evidence,
+        aliases=aliases,
     )
 
 

@@ -6,7 +6,10 @@ language and the metadata that reach the graph) and the *pipeline version* that 
 options). A rebuild looks every article up by both and parses only what is missing. Tables:
 
 - `articles`: one row per content key (id, title, date, url, source, language, cleaned text);
-- `extractions`: one row per (content key, pipeline version), the ArticleExtraction as JSON;
+- `extractions`: one row per (content key, pipeline version), the ArticleExtraction as JSON,
+  and its ProcessedArticle (what the corpus summary shows) on its own;
+- `mentions`, `stances`, `sentences`: what the graph is made of, a row each, so building
+  from the store is SQL aggregation (graph.store_rows, graph.store_graph);
 - `pipelines`: what each pipeline version is made of, for people reading the store;
 - `outputs`: per output folder, the digest of what its last build was made from and the
   SHA-256 of each file it wrote, so a build with nothing new can leave them as they are.
@@ -24,23 +27,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-import types
+import logging
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields, is_dataclass
-from functools import cache
-from operator import attrgetter
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol, Union, get_args, get_origin, get_type_hints
+from typing import Protocol
 
 import duckdb
 
 from graph.decoding import valid_unicode
 from graph.errors import NewsgraphError
 from graph.extract import ArticleExtraction, PipelineVersion, PreparedArticle
+from graph.runtime import cyclic_gc_paused
+from graph.store_json import (
+    decode_extraction,
+    decode_processed,
+    encode_extraction,
+    encode_processed,
+)
+from graph.store_rows import TABLES, ArticleRows, article_rows, expand_statement, table_columns
+from graph.summary import ProcessedArticle
 
-#: Bumped when the tables change; a store of another schema is refused, never misread.
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+#: Bumped when the tables change. An older store is migrated once, when opened
+#: (`_MIGRATIONS`); a newer one is refused, never misread.
+SCHEMA_VERSION = 2
 DEFAULT_STORE_NAME = "newsgraph.duckdb"
 #: Rows fetched and decoded at a time when reading results back.
 FETCH_ROWS = 2048
@@ -48,6 +61,10 @@ FETCH_ROWS = 2048
 #: whole, so the default (16 MB) makes a large first build quadratic; the WAL is just as
 #: durable, and closing the store folds it in.
 CHECKPOINT_THRESHOLD = "1GB"
+#: String compression left out: DuckDB's dictionary+FSST makes a checkpoint (when the store
+#: is closed, and every CHECKPOINT_THRESHOLD) six times slower for a file 1.6 times smaller;
+#: the store is a cache, so the time matters more. (Not every DuckDB has the method.)
+UNCOMPRESSED = "dict_fsst"
 IN_USE = "is another newsgraph run using it? wait for it, or choose another --store"
 NOT_A_STORE = "it is only a cache: delete it, or choose another --store"
 
@@ -62,7 +79,9 @@ _SCHEMA = (
         outdir VARCHAR PRIMARY KEY, digest VARCHAR, files VARCHAR)""",
     """CREATE TABLE IF NOT EXISTS extractions (
         content VARCHAR, pipeline VARCHAR, data VARCHAR,
-        stored_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (content, pipeline))""",
+        stored_at TIMESTAMP DEFAULT current_timestamp, article VARCHAR,
+        PRIMARY KEY (content, pipeline))""",
+    *TABLES,
 )
 
 
@@ -109,6 +128,8 @@ class ExtractionStore(Protocol):
 
     def get(self, keys: Sequence[StoreKey]) -> list[ArticleExtraction]: ...
 
+    def processed(self, keys: Sequence[StoreKey]) -> list[ProcessedArticle]: ...
+
     def outputs_current(self, outdir: Path, digest: str) -> bool: ...
 
     def record_outputs(self, outdir: Path, digest: str, files: Sequence[Path]) -> None: ...
@@ -128,6 +149,9 @@ class MemoryStore:
 
     def get(self, keys: Sequence[StoreKey]) -> list[ArticleExtraction]:
         return [self._results[key] for key in keys]
+
+    def processed(self, keys: Sequence[StoreKey]) -> list[ProcessedArticle]:
+        return [self._results[key].article for key in keys]
 
     def outputs_current(self, outdir: Path, digest: str) -> bool:
         return False
@@ -161,27 +185,56 @@ class DuckStore:
         return [found[key] for key in keys]
 
     def put(self, results: Sequence[StoredExtraction]) -> None:
-        """Store a batch of results in one transaction: all of them, or none if interrupted."""
+        """Store a batch of results in one transaction: all of them, or none if interrupted.
+
+        A result already stored is left as it is (its rows are not written twice)."""
         unique = list({result.key: result for result in results}.values())
         if not unique:
             return
         versions = {r.version.id: r.version.description for r in unique}
+        with cyclic_gc_paused():
+            self._write(unique, versions)
+
+    def _write(self, unique: Sequence[StoredExtraction], versions: dict[str, str]) -> None:
         self._db.begin()
         try:
+            known = self.known([r.key for r in unique])
+            new = [r for r in unique if r.key not in known]
             self._insert("pipelines", [list(versions), list(versions.values())])
-            self._insert("articles", _article_columns(unique))
-            self._insert(
-                "extractions (content, pipeline, data)",
-                [
-                    [r.key.content for r in unique],
-                    [r.key.pipeline for r in unique],
-                    [encode_extraction(r.extraction) for r in unique],
-                ],
-            )
+            if new:
+                self._insert("articles", _article_columns(new))
+                columns = _extraction_columns(new)
+                self._insert("extractions (content, pipeline, data, article)", columns)
+                self._insert_rows([r.key for r in new], [article_rows(r.extraction) for r in new])
             self._db.commit()
         except BaseException:
             self._db.rollback()
             raise
+
+    def processed(self, keys: Sequence[StoreKey]) -> list[ProcessedArticle]:
+        """What the corpus summary shows of each stored article, in the order of `keys`,
+        without decoding the extractions."""
+        found: dict[StoreKey, ProcessedArticle] = {}
+        rows = self._select("e.content, e.pipeline, e.article", keys)
+        while chunk := rows.fetchmany(FETCH_ROWS):
+            for content, pipeline, article in chunk:
+                found[StoreKey(content, pipeline)] = decode_processed(article)
+        return [found[key] for key in keys]
+
+    @property
+    def connection(self) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, for graph.store_graph's queries."""
+        return self._db
+
+    def _insert_rows(self, keys: Sequence[StoreKey], rows: Sequence[ArticleRows]) -> None:
+        """The normalised rows of the articles `keys` (see graph.store_rows)."""
+        if not keys:
+            return
+        contents, pipelines = [k.content for k in keys], [k.pipeline for k in keys]
+        for table in ("mentions", "stances", "sentences"):
+            self._db.execute(
+                expand_statement(table), [contents, pipelines, table_columns(rows, table)]
+            )
 
     def outputs_current(self, outdir: Path, digest: str) -> bool:
         """Whether `outdir` holds, unchanged, the files a build of `digest` wrote there."""
@@ -229,6 +282,15 @@ def _file_digest(path: Path) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
+
+
+def _extraction_columns(results: Sequence[StoredExtraction]) -> list[list[str]]:
+    return [
+        [r.key.content for r in results],
+        [r.key.pipeline for r in results],
+        [encode_extraction(r.extraction) for r in results],
+        [encode_processed(r.extraction.article) for r in results],
+    ]
 
 
 def _article_columns(results: Sequence[StoredExtraction]) -> list[list[str]]:
@@ -279,124 +341,80 @@ def _cannot_open(path: Path, error: Exception, hint: str) -> str:
 def _create_schema(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
     try:
         connection.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
-        for statement in _SCHEMA:
+        _disable_compression(connection)
+        connection.execute(_SCHEMA[0])
+        found = _schema_version(connection)
+        if found is not None and found in _MIGRATIONS:
+            _MIGRATIONS[found](DuckStore(connection, path))
+        for statement in _SCHEMA[1:]:
             connection.execute(statement)
         connection.execute(
             "INSERT OR IGNORE INTO store_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
         )
-        row = connection.execute(
-            "SELECT value FROM store_info WHERE name = 'schema_version'"
-        ).fetchone()
+        found = _schema_version(connection)
     except duckdb.Error as error:
         raise StoreError(_cannot_open(path, error, NOT_A_STORE)) from error
-    if row is None or row[0] != str(SCHEMA_VERSION):
-        found = row[0] if row else "none"
+    if found != str(SCHEMA_VERSION):
         raise StoreError(
-            f"the store {path} has schema version {found}, this newsgraph reads "
+            f"the store {path} has schema version {found or 'none'}, this newsgraph reads "
             f"{SCHEMA_VERSION}: delete it (it is only a cache) or choose another --store"
         )
 
 
-# --- ArticleExtraction ⇄ JSON, driven by the dataclasses' type hints ----------------------
+def _disable_compression(connection: duckdb.DuckDBPyConnection) -> None:
+    try:
+        connection.execute(f"SET disabled_compression_methods = '{UNCOMPRESSED}'")
+    except duckdb.Error as error:  # an older DuckDB: it compresses as it always has
+        log.debug("keeping DuckDB's string compression: %s", error)
 
 
-def encode_extraction(extraction: ArticleExtraction) -> str:
-    """ArticleExtraction → JSON text (ASCII, so any string survives, lone surrogates too).
-
-    Dataclasses become objects of their fields, tuples arrays; `decode_extraction` reads
-    them back from the type hints, so a field added to a dataclass needs no change here.
-    """
-    plain = _encoder(ArticleExtraction)(extraction)
-    return json.dumps(plain, ensure_ascii=True, separators=(",", ":"))
+def _schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
+    row = connection.execute(
+        "SELECT value FROM store_info WHERE name = 'schema_version'"
+    ).fetchone()
+    return str(row[0]) if row else None
 
 
-def decode_extraction(text: str) -> ArticleExtraction:
-    """JSON text from `encode_extraction` → the equal ArticleExtraction."""
-    decoded = _decoder(ArticleExtraction)(json.loads(text))
-    assert isinstance(decoded, ArticleExtraction)
-    return decoded
+def _migrate_from_1(store: DuckStore) -> None:
+    """Schema 1 → 2: each stored extraction's summary and normalised rows, written once
+    (in one transaction: an interrupted migration leaves schema 1, done again next time).
+    Decoding every stored result costs a few seconds per ten thousand; parsing them again
+    would cost hours."""
+    db = store.connection
+    rows = db.execute("SELECT content, pipeline FROM extractions").fetchall()
+    keys = [StoreKey(content, pipeline) for content, pipeline in rows]
+    log.warning(
+        "the store %s was written by an older newsgraph (schema 1): adding what the graph is "
+        "built from to its %d results, once",
+        store.path,
+        len(keys),
+    )
+    db.begin()
+    try:
+        db.execute("ALTER TABLE extractions ADD COLUMN article VARCHAR")
+        for statement in TABLES:
+            db.execute(statement)
+        for start in range(0, len(keys), FETCH_ROWS):
+            chunk = keys[start : start + FETCH_ROWS]
+            extractions = store.get(chunk)
+            store._insert_rows(chunk, [article_rows(e) for e in extractions])
+            db.execute(
+                "UPDATE extractions e SET article = u.article FROM (SELECT "
+                "unnest($1::VARCHAR[]) AS content, unnest($2::VARCHAR[]) AS pipeline, "
+                "unnest($3::VARCHAR[]) AS article) u "
+                "WHERE e.content = u.content AND e.pipeline = u.pipeline",
+                [
+                    [k.content for k in chunk],
+                    [k.pipeline for k in chunk],
+                    [encode_processed(e.article) for e in extractions],
+                ],
+            )
+        db.execute("UPDATE store_info SET value = '2' WHERE name = 'schema_version'")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
 
 
-@cache
-def _encoder(kind: Any) -> Callable[[Any], Any]:
-    """A function turning a `kind` value into what json.dumps writes (built once a type).
-
-    Strings, numbers and tuples of them are left to json.dumps; dataclasses become dicts.
-    """
-    origin, args = get_origin(kind), get_args(kind)
-    if is_dataclass(kind) and isinstance(kind, type):
-        hints = get_type_hints(kind)
-        names = tuple(f.name for f in fields(kind))
-        converters = [(name, _encoder(hints[name])) for name in names]
-        nested = [(name, f) for name, f in converters if f is not _identity]
-        values = attrgetter(*names) if len(names) > 1 else lambda obj: (getattr(obj, names[0]),)
-
-        def encode(obj: Any) -> dict[str, Any]:
-            plain = dict(zip(names, values(obj), strict=True))
-            for name, converter in nested:
-                plain[name] = converter(plain[name])
-            return plain
-
-        return encode
-    if origin in (tuple, list) and args:
-        items = [_encoder(arg) for arg in args if arg is not Ellipsis]
-        if all(item is _identity for item in items):
-            return _identity
-        if len(args) == 2 and args[1] is Ellipsis:
-            return lambda value: [items[0](x) for x in value]
-        return lambda value: [f(x) for f, x in zip(items, value, strict=True)]
-    if origin is dict and args:
-        entry = _encoder(args[1])
-        return _identity if entry is _identity else lambda v: {k: entry(x) for k, x in v.items()}
-    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner = _encoder(next(arg for arg in args if arg is not type(None)))
-        return _identity if inner is _identity else lambda v: None if v is None else inner(v)
-    if origin in (Union, types.UnionType):
-        raise TypeError(f"the store cannot keep a value of type {kind!r}: add it to graph.store")
-    return _identity
-
-
-def _identity(value: Any) -> Any:
-    return value
-
-
-@cache
-def _decoder(kind: Any) -> Callable[[Any], Any]:
-    """A function turning the JSON form of a `kind` value back into one (built once a type)."""
-    origin, args = get_origin(kind), get_args(kind)
-    if kind in (str, int, float, bool, type(None)) or origin is Literal:
-        return _identity
-    if is_dataclass(kind) and isinstance(kind, type):
-        return _dataclass_decoder(kind)
-    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        item = _decoder(args[0])
-        return lambda value: tuple(item(x) for x in value)
-    if origin is tuple:
-        items = [_decoder(arg) for arg in args]
-        return lambda value: tuple(f(x) for f, x in zip(items, value, strict=True))
-    if origin is list:
-        element = _decoder(args[0])
-        return lambda value: [element(x) for x in value]
-    if origin is dict:
-        entry = _decoder(args[1])
-        return lambda value: {key: entry(x) for key, x in value.items()}
-    if origin in (Union, types.UnionType) and len(args) == 2 and type(None) in args:
-        inner = _decoder(next(arg for arg in args if arg is not type(None)))
-        return lambda value: None if value is None else inner(value)
-    raise TypeError(f"the store cannot keep a value of type {kind!r}: add it to graph.store")
-
-
-def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
-    hints = get_type_hints(kind)
-    converters = [(f.name, _decoder(hints[f.name])) for f in fields(kind) if f.init]
-    nested = [(name, converter) for name, converter in converters if converter is not _identity]
-    if not nested:
-        return lambda value: kind(**value)
-
-    def decode(value: dict[str, Any]) -> Any:
-        value = dict(value)
-        for name, converter in nested:
-            value[name] = converter(value[name])
-        return kind(**value)
-
-    return decode
+#: How to bring a store of an older schema (the key) up to date.
+_MIGRATIONS: dict[str, Callable[[DuckStore], None]] = {"1": _migrate_from_1}

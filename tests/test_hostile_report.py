@@ -172,18 +172,18 @@ def test_searching_and_opening_hostile_entities_stays_inert(
 def test_the_checks_notice_markup_that_escaped(
     browser: Browser, built: BuildResult, tmp_path: Path
 ) -> None:
-    """A control: the same report with one title left unescaped fails the checks (the CSP
-    refuses the inline handler, so it shows as a console error, not a dialog)."""
-    escaped = "&lt;img src=x onerror=alert(1)&gt;"
+    """A control: the same report with one skipped file name left unescaped fails the checks
+    (the CSP refuses the inline handler, so it shows as a console error, not a dialog)."""
+    escaped = "&lt;svg onload=alert(4)&gt;.pdf"
     page_source = built.report.read_text(encoding="utf-8")
     assert escaped in page_source
     broken = tmp_path / "broken.html"
-    broken.write_text(page_source.replace(escaped, IMG, 1), encoding="utf-8")
+    broken.write_text(page_source.replace(escaped, SKIPPED_NAME, 1), encoding="utf-8")
     visit = open_offline(browser, broken)
     try:
         with pytest.raises(AssertionError):
             visit.assert_inert()
         assert any("inline event handler" in error for error in visit.errors), visit.errors
-        assert visit.page.locator("img[onerror]").count() == 1
+        assert visit.page.locator("svg[onload]").count() == 1
     finally:
         visit.page.close()

@@ -355,6 +355,33 @@ def test_large_graph_is_pruned_and_drawn_at_once_without_physics(
     page.close()
 
 
+def test_big_tables_show_a_page_at_a_time_and_sort_and_filter_every_row(
+    browser: Browser, tmp_path: Path
+) -> None:
+    graph = press_review()
+    for i in range(1200):
+        add_entity(graph, f"ORG:org {i:04d}", f"Organisation {i}", 2 + i % 13, [], [A1])
+    out = render_report(graph, CorpusSummary(), tmp_path / "big.html")
+    visit = open_offline(browser, out)
+    page = visit.page
+    rows, status = "#entities-table tbody tr", "#entities-table-status"
+    total = page.evaluate("window.newsgraph.data.entities.length")
+    assert page.locator(rows).count() == 500
+    assert page.inner_text(status) == f"Showing 500 of {total}"
+    page.click('button[data-more="entities-table"]')
+    assert page.locator(rows).count() == 1000
+    page.click("#entities-table th:nth-child(3)")  # fewest mentions first, among all rows
+    fewest = page.evaluate("Math.min(...window.newsgraph.data.entities.map(e => e.mentions))")
+    assert int(column(page, "entities-table", 2)[0]) == fewest
+    assert page.locator(rows).count() == 500
+    page.fill('input[data-table="entities-table"]', "ORGANISATION 1199")
+    page.locator(status).filter(has_text=f"Showing 1 of 1 matching of {total}").wait_for()
+    assert column(page, "entities-table", 0) == ["Organisation 1199"]
+    assert page.locator('button[data-more="entities-table"]').is_hidden()
+    visit.assert_clean()
+    page.close()
+
+
 def test_graph_document_works_inside_an_iframe_srcdoc(
     browser: Browser, tmp_path: Path, screenshots: Path
 ) -> None:

@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
-_SCRIPT_UNSAFE = str.maketrans(
-    {
-        "<": "\\u003c",  # no "</script>" or "<!--" can close or confuse the script element
-        ">": "\\u003e",
-        "&": "\\u0026",
-        "\u2028": "\\u2028",  # line separators end a JavaScript string in older engines
-        "\u2029": "\\u2029",
-    }
+#: Replaced one after the other (str.replace is far faster than str.translate on the
+#: hundreds of megabytes of a large report).
+_SCRIPT_UNSAFE = (
+    ("<", "\\u003c"),  # no "</script>" or "<!--" can close or confuse the script element
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),  # line separators end a JavaScript string in older engines
+    ("\u2029", "\\u2029"),
 )
 
 
@@ -34,7 +34,9 @@ def script_json(value: Any) -> Markup:
     '{"label":"\\\\u003c/script\\\\u003e"}'
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-    return Markup(text.translate(_SCRIPT_UNSAFE))
+    for unsafe, escape in _SCRIPT_UNSAFE:
+        text = text.replace(unsafe, escape)
+    return Markup(text)
 
 
 def is_web_url(url: str) -> bool:

@@ -104,8 +104,8 @@ def _entity(node_id: Any, attrs: Mapping[str, Any]) -> Entity:
 
 def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, Any]) -> Relation:
     raw_evidence = attrs.get("evidence")
-    items = raw_evidence if isinstance(raw_evidence, list | tuple) else ()
-    evidence = tuple(_evidence(item) for item in items if isinstance(item, Mapping))
+    items = raw_evidence if isinstance(raw_evidence, (list, tuple)) else ()
+    evidence = tuple(_evidence(item) for item in items if _is_mapping(item))
     return Relation(
         id=rid,
         source=source,
@@ -115,6 +115,12 @@ def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, 
         evidence=evidence,
         evidence_total=max(_as_int(attrs.get("evidence_total"), 0), len(evidence)),
     )
+
+
+def _is_mapping(value: Any) -> bool:
+    """isinstance(value, Mapping), with the common case first: the ABC check is slow, and
+    a large graph has hundreds of thousands of evidence items."""
+    return type(value) is dict or isinstance(value, Mapping)
 
 
 def _evidence(item: Mapping[str, Any]) -> Evidence:

@@ -1,7 +1,9 @@
-"""The data the page's JavaScript reads: every entity and edge with its evidence, plus the drawing.
+"""The data the page's JavaScript reads: every entity, edge (with its evidence) and processed
+article, plus the drawing.
 
 The side panel can show any entity or edge (the search and the tables reach entities that are
 not drawn), so the payload carries the whole graph; the vis lists carry only what is drawn.
+The tables are built from it in the browser (static/tables.js), so the data is in the page once.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def page_payload(
         "relations": [
             _relation(relation, relation.id in drawn_edges) for relation in data.relations
         ],
-        "articles": [{"id": a.id, "title": a.title, "url": a.url} for a in articles],
+        "articles": [_article(article) for article in articles],
         "types": [asdict(item) for item in type_legend(e.type for e in data.entities)],
         "kinds": [asdict(item) for item in kind_legend(r.kind for r in data.relations)],
         "drawing": {
@@ -41,6 +43,17 @@ def page_payload(
             "physics": drawing.uses_physics,
         },
         "vis": {"nodes": network.nodes, "edges": network.edges, "options": network.options},
+    }
+
+
+def _article(article: ProcessedArticle) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "title": article.title,
+        "lang": article.lang,
+        "words": article.words,
+        "source": article.source,
+        "url": article.url,
     }
 
 

@@ -23,6 +23,7 @@ from graph.render.model import GraphData, read_graph
 from graph.render.network import build_network
 from graph.render.palette import kind_colour, kind_legend, kind_name, type_colour, type_legend
 from graph.render.payload import page_payload
+from graph.runtime import cyclic_gc_paused
 from graph.summary import CorpusSummary, ProcessedArticle
 
 MAX_DRAWN_NODES = 300
@@ -46,17 +47,18 @@ def render_report(
     >>> render_report(nx.MultiDiGraph(), CorpusSummary(), Path("out/report.html"))  # doctest: +SKIP
     PosixPath('out/report.html')
     """
-    data = read_graph(graph)
-    context = _graph_context(data, max_drawn_nodes, max_drawn_edges, summary.processed)
-    template = _environment().get_template("report.html")
-    html = template.render(
-        title=title,
-        summary=summary,
-        data=data,
-        labels=data.labels(),
-        duplicates=_possible_duplicates(graph, data.labels()),
-        **context,
-    )
+    with cyclic_gc_paused():
+        data = read_graph(graph)
+        context = _graph_context(data, max_drawn_nodes, max_drawn_edges, summary.processed)
+        template = _environment().get_template("report.html")
+        html = template.render(
+            title=title,
+            summary=summary,
+            data=data,
+            labels=data.labels(),
+            duplicates=_possible_duplicates(graph, data.labels()),
+            **context,
+        )
     return write_atomically(Path(out_path), html)
 
 

@@ -1,14 +1,174 @@
-/* Sortable tables: click a column header to sort, click again to reverse. Columns marked
-   data-sort="number" compare as numbers; text compares accent- and case-insensitively. */
+/* The tables. Small ones (skipped inputs, possible duplicates) are in the page and sorted in
+   place. The big ones (entities, relations, processed articles: hundreds of thousands of rows
+   for a large corpus) are built here from the JSON data block, a page of rows at a time:
+   sorting and filtering work on the data, and only the rows shown exist in the DOM.
+   Click a column header to sort, click again to reverse. Columns marked data-sort="number"
+   compare as numbers; text compares accent- and case-insensitively. Every string comes from
+   scraped articles: it only ever becomes text nodes (ng.dom.el) or an http(s) link's href. */
 (function () {
   "use strict";
+  const ng = window.newsgraph;
+  const { el, clear } = ng.dom;
+  const PAGE_ROWS = 500;
+  const FILTER_DELAY_MS = 150;
   const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: true });
 
-  function sortKey(row, column, numeric) {
-    const text = row.cells[column] ? row.cells[column].textContent.trim() : "";
-    if (!numeric) return text;
-    const value = Number.parseFloat(text);
-    return Number.isNaN(value) ? -Infinity : value;
+  function chip(colour, className) {
+    const span = el("span", className);
+    span.style.color = colour; // the swatch classes paint with currentColor
+    return span;
+  }
+
+  function linkButton(className, text, key, value) {
+    const button = el("button", className, text);
+    button.type = "button";
+    button.dataset[key] = value;
+    return button;
+  }
+
+  function entityCell(id) {
+    return el("td", null, linkButton("link", ng.labelOf(id), "nodeId", id));
+  }
+
+  function kindCell(relation) {
+    const item = ng.index.kinds.get(relation.kind);
+    const line = chip(item ? item.colour : "#999", "swatch-line");
+    if (relation.directed) line.classList.add("directed");
+    const button = linkButton("link kind", null, "edgeId", relation.id);
+    button.append(line, ng.kindName(relation.kind));
+    return el("td", null, button);
+  }
+
+  function typeCell(type) {
+    const item = ng.index.types.get(type);
+    return el("td", null, chip(item ? item.colour : "#999", "swatch-dot"), type);
+  }
+
+  function urlCell(url) {
+    if (!ng.isWebUrl(url)) return el("td", "url", url);
+    const link = el("a", null, url);
+    link.href = url;
+    link.rel = "noopener noreferrer";
+    link.target = "_blank";
+    return el("td", "url", link);
+  }
+
+  const firstEvidence = (relation) => (relation.evidence.length ? relation.evidence[0].sentence : "");
+  const number = (value) => el("td", "num", String(value));
+
+  /* Per table: where its rows come from, and per column the sort value and the cell. */
+  const TABLES = {
+    "entities-table": {
+      rows: () => ng.data.entities,
+      columns: [
+        { value: (e) => e.label, cell: (e) => entityCell(e.id) },
+        { value: (e) => e.type, cell: (e) => typeCell(e.type) },
+        { value: (e) => e.mentions, cell: (e) => number(e.mentions) },
+        { value: (e) => e.articles.length, cell: (e) => number(e.articles.length) },
+        { value: (e) => e.aliases.join(" · "), cell: (e) => el("td", "aliases", e.aliases.join(" · ")) },
+      ],
+    },
+    "relations-table": {
+      rows: () => ng.data.relations,
+      columns: [
+        { value: (r) => ng.labelOf(r.source), cell: (r) => entityCell(r.source) },
+        { value: (r) => ng.kindName(r.kind), cell: kindCell },
+        { value: (r) => ng.labelOf(r.target), cell: (r) => entityCell(r.target) },
+        { value: (r) => r.weight, cell: (r) => number(r.weight) },
+        { value: firstEvidence, cell: (r) => el("td", "evidence", firstEvidence(r)) },
+      ],
+    },
+    "articles-table": {
+      rows: () => ng.data.articles,
+      columns: [
+        { value: (a) => a.id, cell: (a) => el("td", "mono", a.id) },
+        { value: (a) => a.title, cell: (a) => el("td", null, a.title) },
+        { value: (a) => a.lang, cell: (a) => el("td", null, a.lang) },
+        { value: (a) => a.words, cell: (a) => number(a.words) },
+        { value: (a) => a.source, cell: (a) => el("td", null, a.source) },
+        { value: (a) => a.url, cell: (a) => urlCell(a.url) },
+      ],
+    },
+  };
+
+  /* One data-built table: its rows in the current order, those matching the filter, and
+     how many of them are in the DOM. */
+  class LazyTable {
+    constructor(table, spec) {
+      this.table = table;
+      this.spec = spec;
+      this.ordered = spec.rows().slice();
+      this.matching = this.ordered;
+      this.query = "";
+      this.searchText = null; // built on the first filter: most readers never filter
+      this.shown = 0;
+      this.status = document.getElementById(`${table.id}-status`);
+      this.more = document.querySelector(`button[data-more="${table.id}"]`);
+      if (this.more) this.more.addEventListener("click", () => this.showMore());
+      this.render();
+    }
+
+    sort(column, numeric, sign) {
+      const value = this.spec.columns[column].value;
+      const keyed = this.ordered.map((row) => ({ row, key: sortKey(value(row), numeric) }));
+      const compare = numeric ? (a, b) => a - b : (a, b) => collator.compare(a, b);
+      keyed.sort((a, b) => sign * compare(a.key, b.key)); // stable: ties keep the previous order
+      this.ordered = keyed.map((item) => item.row);
+      this.filter(this.query);
+    }
+
+    filter(query) {
+      this.query = ng.normalise(query);
+      if (!this.query) {
+        this.matching = this.ordered;
+      } else {
+        if (!this.searchText) this.searchText = this.indexText();
+        this.matching = this.ordered.filter((row) => this.searchText.get(row).includes(this.query));
+      }
+      this.render();
+    }
+
+    indexText() {
+      const text = new Map();
+      for (const row of this.ordered) {
+        text.set(row, ng.normalise(this.spec.columns.map((c) => c.value(row)).join(" ")));
+      }
+      return text;
+    }
+
+    render() {
+      clear(this.table.tBodies[0]);
+      this.shown = 0;
+      this.showMore();
+    }
+
+    showMore() {
+      const end = Math.min(this.matching.length, this.shown + PAGE_ROWS);
+      const fragment = document.createDocumentFragment();
+      for (const row of this.matching.slice(this.shown, end)) {
+        fragment.append(el("tr", null, ...this.spec.columns.map((column) => column.cell(row))));
+      }
+      this.table.tBodies[0].append(fragment);
+      this.shown = end;
+      this.report();
+    }
+
+    report() {
+      const total = this.ordered.length;
+      const of = this.query ? `${this.matching.length} matching of ${total}` : `${total}`;
+      if (this.status) this.status.textContent = `Showing ${this.shown} of ${of}`;
+      if (this.more) this.more.hidden = this.shown >= this.matching.length;
+    }
+  }
+
+  function sortKey(value, numeric) {
+    if (!numeric) return String(value);
+    const parsed = typeof value === "number" ? value : Number.parseFloat(value);
+    return Number.isNaN(parsed) ? -Infinity : parsed;
+  }
+
+  function cellKey(row, column, numeric) {
+    return sortKey(row.cells[column] ? row.cells[column].textContent.trim() : "", numeric);
   }
 
   /* Numbers start from the largest (the useful end); text from A. */
@@ -19,21 +179,40 @@
     return numeric ? "descending" : "ascending";
   }
 
+  function sortRowsInPlace(table, column, numeric, sign) {
+    const body = table.tBodies[0];
+    const compare = numeric ? (a, b) => a - b : (a, b) => collator.compare(a, b);
+    const keyed = Array.from(body.rows, (row) => ({ row, key: cellKey(row, column, numeric) }));
+    keyed.sort((a, b) => sign * compare(a.key, b.key));
+    const fragment = document.createDocumentFragment();
+    for (const item of keyed) fragment.append(item.row);
+    body.append(fragment);
+  }
+
+  const lazy = new Map();
+
   function sortTable(header) {
     const table = header.closest("table");
-    const body = table.tBodies[0];
-    const column = header.cellIndex;
     const numeric = header.dataset.sort === "number";
     const direction = nextDirection(header, numeric);
     for (const other of header.parentElement.cells) other.removeAttribute("aria-sort");
     header.setAttribute("aria-sort", direction);
     const sign = direction === "ascending" ? 1 : -1;
-    const compare = numeric ? (a, b) => a - b : (a, b) => collator.compare(a, b);
-    const keyed = Array.from(body.rows, (row) => ({ row, key: sortKey(row, column, numeric) }));
-    keyed.sort((a, b) => sign * compare(a.key, b.key)); // stable: ties keep the previous order
-    const fragment = document.createDocumentFragment();
-    for (const item of keyed) fragment.append(item.row);
-    body.append(fragment);
+    if (lazy.has(table.id)) lazy.get(table.id).sort(header.cellIndex, numeric, sign);
+    else sortRowsInPlace(table, header.cellIndex, numeric, sign);
+  }
+
+  for (const [id, spec] of Object.entries(TABLES)) {
+    const table = document.getElementById(id);
+    if (table) lazy.set(id, new LazyTable(table, spec));
+  }
+
+  for (const input of document.querySelectorAll("input.table-filter")) {
+    let timer = 0;
+    input.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => lazy.get(input.dataset.table).filter(input.value), FILTER_DELAY_MS);
+    });
   }
 
   document.addEventListener("click", (event) => {
