@@ -211,6 +211,15 @@ FRENCH = [
         "La militante Greta Thunberg, saluant la décision de la Norvège, a quitté la salle.",
         {("Greta Thunberg", "supports", "Norvège")},
     ),
+    # Calling someone a liar rejects what they say; solidarity declared.
+    (
+        "Marine Le Pen a traité Emmanuel Macron de menteur.",
+        {("Le Pen", "denies", "Emmanuel Macron")},
+    ),
+    (
+        "Le maire Christian Estrosi s'est dit solidaire de Richard Ferrand.",
+        {("Christian Estrosi", "supports", "Richard Ferrand")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -305,6 +314,11 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "Le ministre a défendu l'accord avec l'Ukraine contre les attaques de la Russie.",
             ("Le ministre", "supports", "Russie"),
         ),
+        # A label that dismisses nothing is no denial.
+        (
+            "Le ministre Bruno Le Maire a qualifié la Russie de menace.",
+            ("Bruno Le Maire", "denies", "Russie"),
+        ),
         # The national adjective of an unnamed group is not who is supported.
         (
             "Ils ont visé le port de Hodeïda, avec les milices irakiennes et le Hezbollah, des "
@@ -361,6 +375,7 @@ ENGLISH = [
         "Vladimir Putin has found an ally in Viktor Orbán.",
         {("Viktor Orbán", "supports", "Vladimir Putin")},
     ),
+    ("Donald Trump called Ted Cruz a liar on Tuesday.", {("Donald Trump", "denies", "Ted Cruz")}),
     # A stance received (en-d036: "Jeremy Corbyn, who has the support of Mélenchon").
     (
         "Finkielkraut says he is particularly concerned about Britain's Labour leader Jeremy "
@@ -553,3 +568,11 @@ def test_a_negated_stance_noun_is_not_one(en_nlp: Language) -> None:
 
 def test_a_received_stance_that_is_negated_is_not_one(en_nlp: Language) -> None:
     assert not _stances(en_nlp, "Joe Biden did not win the backing of Barack Obama.", "en")
+
+
+def test_overlapping_phrases_give_one_cue(fr_nlp: Language) -> None:
+    text = "Le maire Christian Estrosi s'est dit solidaire de Richard Ferrand."
+    doc = fr_nlp(clean_text(text, "fr"))
+    gazetteer = load_gazetteer()
+    found = stances_of(doc, mentions_of(doc, "fr", gazetteer), "fr", gazetteer)
+    assert len(found) == 1

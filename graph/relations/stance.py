@@ -244,11 +244,13 @@ class _Reader:
     def _phrase_cues(self, sentence: Span) -> Iterator[_Cue]:
         """Multiword cues, tried only where a token can open one (the first phrase of the
         file wins at a given start)."""
+        used: set[int] = set()
         for token in sentence:
             for order in self._phrases_opened_by(token):
                 words, kind = self.lexicon.phrases[order]
                 matched = _match_phrase(sentence, token.i - sentence.start, words)
-                if matched:
+                if matched and not used & {t.i for t in matched}:
+                    used.update(t.i for t in matched)  # "s'est dit solidaire de": one cue
                     yield _Cue(kind, _phrase_head(matched), tuple(matched))
                     break
 
@@ -356,13 +358,19 @@ class _Reader:
         )
 
     def _labels_claim_as_false(self, token: Token) -> bool:
-        """ "qualifier ces affirmations de « rumeurs sans fondement »"."""
+        """ "qualifier ces affirmations de « rumeurs sans fondement »", "a traité Y de
+        menteur", "called Y a liar": what Y says is rejected."""
         return (
             token.lemma_.casefold() in self.lexicon.labelling_verbs
             and token.pos_ == "VERB"
-            and self._claim_object(token)
+            and (self._claim_object(token) or self._actor_object(token))
             and self._dismissed_after(token)
         )
+
+    def _actor_object(self, verb: Token) -> bool:
+        direct = self.deps.get("direct_object", frozenset())
+        objects = [c for c in verb.children if c.dep_ in direct]
+        return bool(self.actors.endpoints_in(t for o in objects for t in o.subtree))
 
     def _claim_called_false(self, token: Token) -> bool:
         """ "ces accusations sont infondées", "the claims are baseless": a verdict on a claim."""
