@@ -220,6 +220,12 @@ FRENCH = [
         "Le maire Christian Estrosi s'est dit solidaire de Richard Ferrand.",
         {("Christian Estrosi", "supports", "Richard Ferrand")},
     ),
+    # "elle" in a clause reported by a person is that person, not the last one named.
+    (
+        "Emmanuel Macron a rencontré Olaf Scholz. Angela Merkel a déclaré vendredi qu'elle "
+        "soutenait Ursula von der Leyen.",
+        {("Angela Merkel", "supports", "Ursula von der Leyen")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -376,6 +382,11 @@ ENGLISH = [
         {("Viktor Orbán", "supports", "Vladimir Putin")},
     ),
     ("Donald Trump called Ted Cruz a liar on Tuesday.", {("Donald Trump", "denies", "Ted Cruz")}),
+    (
+        "Emmanuel Macron met Olaf Scholz. Angela Merkel told reporters on Friday that she backs "
+        "Ursula von der Leyen.",
+        {("Angela Merkel", "supports", "Ursula von der Leyen")},
+    ),
     # A stance received (en-d036: "Jeremy Corbyn, who has the support of Mélenchon").
     (
         "Finkielkraut says he is particularly concerned about Britain's Labour leader Jeremy "

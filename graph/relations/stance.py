@@ -736,10 +736,27 @@ class _Reader:
         """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
         subject, else the last one named, of the pronoun's gender when it has one."""
         gender = next(iter(pronoun.morph.get("Gender", [])), "")
+        reporter = self._reporter_above(pronoun)
+        if reporter is not None and self.actors.may_be(reporter.key, gender):
+            return reporter  # "Merkel said she would back Macron"
         last = self.last_person
         if last is not None and self.actors.may_be(last.key, gender):
             return last
         return self.actors.person_before(pronoun, gender)
+
+    def _reporter_above(self, token: Token) -> Endpoint | None:
+        """The person whose reporting verb governs the clause a pronoun is in."""
+        current = token.head
+        while current.head.i != current.i:
+            current = current.head
+            lemma = current.lemma_.casefold()
+            if lemma in self.lexicon.reporting_verbs and current.pos_ == "VERB":
+                subject = self._subject_of(current)
+                if subject is None or subject.pos_ == "PRON":
+                    return None
+                found = self.actors.endpoint(subject)
+                return found if found is not None and found.type == "PER" else None
+        return None
 
     def _tweet_author(self, token: Token) -> Endpoint | None:
         """An embedded tweet as scraping leaves it ("Je condamne … pic.twitter.com/x— Name
