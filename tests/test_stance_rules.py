@@ -226,6 +226,18 @@ FRENCH = [
         "soutenait Ursula von der Leyen.",
         {("Angela Merkel", "supports", "Ursula von der Leyen")},
     ),
+    (
+        "Le Premier ministre Édouard Philippe a reproché à Marine Le Pen de jouer avec le feu.",
+        {("Édouard Philippe", "criticises", "Marine Le Pen")},
+    ),
+    (
+        "Angela Merkel s'est opposée à Viktor Orbán.",
+        {("Angela Merkel", "criticises", "Viktor Orbán")},
+    ),
+    (
+        "Le président Joe Biden a présenté ses condoléances à la France.",
+        {("Joe Biden", "supports", "France")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -387,6 +399,8 @@ ENGLISH = [
         "Ursula von der Leyen.",
         {("Angela Merkel", "supports", "Ursula von der Leyen")},
     ),
+    ("Joe Biden offered his condolences to France.", {("Joe Biden", "supports", "France")}),
+    ("Germany opposed Hungary on Friday.", {("Germany", "criticises", "Hungary")}),
     # A stance received (en-d036: "Jeremy Corbyn, who has the support of Mélenchon").
     (
         "Finkielkraut says he is particularly concerned about Britain's Labour leader Jeremy "
