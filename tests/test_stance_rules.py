@@ -238,6 +238,22 @@ FRENCH = [
         "Le président Joe Biden a présenté ses condoléances à la France.",
         {("Joe Biden", "supports", "France")},
     ),
+    # Alliances: made by the participle's agent with each partner named (fr-d054), or given
+    # by a light verb.
+    (
+        "L’axe tissé par Matteo Salvini avec le chancelier autrichien Sébastian Kurz, le "
+        "premier ministre hongrois, Viktor Orban, et l’homme fort de la Roumanie Liviu Dragnea "
+        "(dont le pays assume la présidence semestrielle de l’Union jusqu’au 31 juin) est donc "
+        "désormais en position de force.",
+        {
+            ("Matteo Salvini", "supports", "Sébastian Kurz"),
+            ("Matteo Salvini", "supports", "Liviu Dragnea"),
+        },
+    ),
+    (
+        "Le ministre Bruno Le Maire a noué une alliance avec Christian Lindner.",
+        {("Bruno Le Maire", "supports", "Christian Lindner")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -337,6 +353,14 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "Le ministre Bruno Le Maire a qualifié la Russie de menace.",
             ("Bruno Le Maire", "denies", "Russie"),
         ),
+        # The country a partner leads, or what a relative clause says, is no partner.
+        (
+            "L’axe tissé par Matteo Salvini avec le chancelier autrichien Sébastian Kurz, le "
+            "premier ministre hongrois, Viktor Orban, et l’homme fort de la Roumanie Liviu "
+            "Dragnea (dont le pays assume la présidence semestrielle de l’Union jusqu’au 31 "
+            "juin) est donc désormais en position de force.",
+            ("Matteo Salvini", "supports", "Roumanie"),
+        ),
         # The national adjective of an unnamed group is not who is supported.
         (
             "Ils ont visé le port de Hodeïda, avec les milices irakiennes et le Hezbollah, des "
@@ -401,6 +425,10 @@ ENGLISH = [
     ),
     ("Joe Biden offered his condolences to France.", {("Joe Biden", "supports", "France")}),
     ("Germany opposed Hungary on Friday.", {("Germany", "criticises", "Hungary")}),
+    (
+        "Boris Johnson forged an alliance with Donald Trump.",
+        {("Boris Johnson", "supports", "Donald Trump")},
+    ),
     # A stance received (en-d036: "Jeremy Corbyn, who has the support of Mélenchon").
     (
         "Finkielkraut says he is particularly concerned about Britain's Labour leader Jeremy "

@@ -213,11 +213,40 @@ class _Reader:
             return False  # "aucun soutien de X à Y", "no support from X for Y"
         if not self.actors.endpoints_in(self._authors(noun)):
             return False
+        return bool(self._aims(noun))
+
+    def _partners(self, aim: Token) -> list[Endpoint]:
+        """Who each coordinated phrase of a complement names: the person when it names one
+        ("l'homme fort de la Roumanie Liviu Dragnea" is Dragnea, "le premier ministre
+        hongrois Viktor Orban" Orban), never what a relative clause says."""
+        conjunct = self.deps.get("conjunct", frozenset())
+        phrases = [aim, *(t for t in aim.subtree if t.dep_ in conjunct and t.i != aim.i)]
+        found: list[Endpoint] = []
+        for phrase in phrases:
+            nested = {
+                t.i
+                for c in phrase.subtree
+                if c.dep_ in conjunct and c.i != phrase.i
+                for t in c.subtree
+            }
+            tokens = [t for t in phrase.subtree if t.i not in nested and not in_clause(t, phrase)]
+            named = self.actors.endpoints_in(tokens, roles=True)
+            people = [e for e in named if e.type == "PER"]
+            found.extend(people or named)
+        return found
+
+    def _aims(self, noun: Token) -> list[Token]:
+        """A stance noun's complements of target ("à X", "for X", "with X"), its own or
+        those of the participle that tells who made it ("l'axe tissé par X avec Y")."""
         targets = self.deps.get("target_prepositions", frozenset())
-        return any(
-            self._complement(c) and any(word in targets for word in self._introducers(c))
-            for c in noun.children
-        )
+        made = [c for c in noun.children if c.dep_ in ("acl", "amod") and self._agents(c)]
+        return [
+            c
+            for holder in [noun, *made]
+            for c in holder.children
+            if (self._complement(c) or c.dep_ in self.deps.get("oblique", ()))
+            and any(word in targets for word in self._introducers(c))
+        ]
 
     def _receiving_verb_of(self, noun: Token) -> Token | None:
         """The verb by which the subject gets a stance noun: "a reçu le soutien de X",
@@ -506,9 +535,12 @@ class _Reader:
         return []
 
     def _nominal_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
-        authors = self.actors.endpoints_in(self._authors(cue.head))
+        authors = self.actors.endpoints_in(
+            (t for a in self._authors(cue.head) for t in a.subtree), roles=True
+        )
+        targets = [t for aim in self._aims(cue.head) for t in self._partners(aim)]
         for source in authors:
-            for target in self._targets(cue, sentence, index):
+            for target in targets:
                 if target.key not in {source.key, self.actors.country_of(source)}:
                     yield Stance(cue.kind, source, target, index, cue.text)
 
