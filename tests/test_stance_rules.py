@@ -254,6 +254,10 @@ FRENCH = [
         "Le ministre Bruno Le Maire a noué une alliance avec Christian Lindner.",
         {("Bruno Le Maire", "supports", "Christian Lindner")},
     ),
+    (
+        "Le ministre Gérald Darmanin a mis en cause Jean-Luc Mélenchon.",
+        {("Gérald Darmanin", "accuses", "Jean-Luc Mélenchon")},
+    ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
 ]
@@ -352,6 +356,17 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
         (
             "Le ministre Bruno Le Maire a qualifié la Russie de menace.",
             ("Bruno Le Maire", "denies", "Russie"),
+        ),
+        # Someone a passive phrase befalls takes no stance (unseen fr-d016).
+        (
+            "Ismaël Emelien a été mis en cause dans l'affaire Benalla depuis hier.",
+            ("Ismaël Emelien", "accuses", "Benalla"),
+        ),
+        # Unnamed protesters are not the place they marched in (unseen fr-d036).
+        (
+            "Des agriculteurs ont manifesté vendredi à Paris sur les Champs-Elysées pour "
+            "s'opposer à un abandon unilatéral par la France du produit.",
+            ("Champs-Elysées", "criticises", "France"),
         ),
         # The country a partner leads, or what a relative clause says, is no partner.
         (

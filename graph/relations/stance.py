@@ -280,8 +280,17 @@ class _Reader:
                 matched = _match_phrase(sentence, token.i - sentence.start, words)
                 if matched and not used & {t.i for t in matched}:
                     used.update(t.i for t in matched)  # "s'est dit solidaire de": one cue
-                    yield _Cue(kind, _phrase_head(matched), tuple(matched))
+                    head = _phrase_head(matched)
+                    if not self._undergone(head):
+                        yield _Cue(kind, head, tuple(matched))
                     break
+
+    def _undergone(self, verb: Token) -> bool:
+        """ "X a été mis en cause dans l'affaire": the subject of a passive phrase undergoes
+        it, it takes no stance."""
+        return any(
+            c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in verb.children
+        )
 
     def _phrases_opened_by(self, token: Token) -> list[int]:
         """The phrases (by their order in the file) whose first word this token may be."""
@@ -710,7 +719,14 @@ class _Reader:
             resolved = self._resolve_subject(subject, sentence, cue)
             if resolved is not None:
                 return resolved
+            if subject.pos_ == "NOUN" and not self._speaks_through(subject):
+                return self._source_phrase(sentence)  # "des agriculteurs": no one named
         return self._source_phrase(sentence) or self._speaker_before(cue.head, sentence)
+
+    def _speaks_through(self, subject: Token) -> bool:
+        """Whether an unresolved common-noun subject may still hide a name the parser hung
+        elsewhere (a role noun: "le chef de la majorité … Mitch McConnell")."""
+        return self.actors.is_role_noun(subject)
 
     def _subject_of(self, verb: Token) -> Token | None:
         subjects = self._subjects_of(verb)
