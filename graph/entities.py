@@ -187,25 +187,13 @@ def _surnames_ner_missed(
     """The surname of a person named in full elsewhere in the article, where NER saw no
     entity ("Trump lambasted Macron" after "Donald Trump" and "Emmanuel Macron")."""
     surnames = {m.name.split()[-1]: m for m in mentions if _full_person_name(m)}
-    covered = {t.i for ent in doc.ents for t in ent} | {
-        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
-    }
+    covered = _covered(doc, mentions)
     found = []
     for token in doc:
         full = surnames.get(token.text)
         if full is None or token.i in covered or token.pos_ != "PROPN":
             continue
-        found.append(
-            Mention(
-                name=token.text,
-                key=entity_key(token.text),
-                type="PER",
-                sentence=sentence_of[token.sent.start],
-                start=token.idx,
-                end=token.idx + len(token.text),
-                text=token.text,
-            )
-        )
+        found.append(_person_mention(doc[token.i : token.i + 1], sentence_of))
     return found
 
 
@@ -220,9 +208,7 @@ def _honoured_names_ner_missed(
     person's name, so the capitalised words after it are one."""
     honorifics = data_words(lang, "honorifics.txt")
     not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
-    covered = {t.i for ent in doc.ents for t in ent} | {
-        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
-    }
+    covered = _covered(doc, mentions)
     found = []
     for token in doc:
         if token.lower_ not in honorifics or token.i + 1 >= len(doc):
@@ -234,19 +220,29 @@ def _honoured_names_ner_missed(
             words.append(word)
         if not words or words[0].sent.start != token.sent.start or words[0].lower_ in not_names:
             continue  # "Mr. President" is a form of address, not a name
-        span = doc[words[0].i : words[-1].i + 1]
-        found.append(
-            Mention(
-                name=span.text,
-                key=entity_key(span.text),
-                type="PER",
-                sentence=sentence_of[span.sent.start],
-                start=span.start_char,
-                end=span.end_char,
-                text=span.text,
-            )
-        )
+        found.append(_person_mention(doc[words[0].i : words[-1].i + 1], sentence_of))
     return found
+
+
+def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
+    """The tokens an NER span or a mention already covers: names found another way must not
+    overlap them."""
+    return {t.i for ent in doc.ents for t in ent} | {
+        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+    }
+
+
+def _person_mention(span: Span, sentence_of: dict[int, int]) -> Mention:
+    """A person's name NER missed, as a mention keyed by its own words."""
+    return Mention(
+        name=span.text,
+        key=entity_key(span.text),
+        type="PER",
+        sentence=sentence_of[span.sent.start],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+    )
 
 
 def _group_mention(

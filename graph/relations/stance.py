@@ -512,9 +512,11 @@ class _Reader:
         if not targets:  # "dénonçant une arrestation arbitraire", said of one named before
             targets = undergoing
         for source in [speaker, *self._coordinated_with(speaker, cue)]:
-            excluded = {source.key, self.actors.country_of(source)}
             for target in targets:
-                if target.key in excluded or self.actors.country_of(target) == source.key:
+                if (
+                    not self._distinct(source, target)
+                    or self.actors.country_of(target) == source.key
+                ):
                     continue
                 kind = OPPOSITE.get(cue.kind, "") if target.key in patients else cue.kind
                 if kind:
@@ -548,18 +550,15 @@ class _Reader:
             (t for a in self._authors(cue.head) for t in a.subtree), roles=True
         )
         targets = [t for aim in self._aims(cue.head) for t in self._partners(aim)]
-        for source in authors:
-            for target in targets:
-                if target.key not in {source.key, self.actors.country_of(source)}:
-                    yield Stance(cue.kind, source, target, index, cue.text)
+        yield from self._between(cue.kind, authors, targets, index, cue)
 
     def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         speaker = self._reported_speaker(sentence, cue) or self._tweet_author(cue.head)
         if speaker is None:
             return
-        for target in self._targets(cue, sentence, index):
-            if target.key not in {speaker.key, self.actors.country_of(speaker)}:
-                yield Stance(cue.kind, speaker, target, index, cue.text)
+        yield from self._between(
+            cue.kind, [speaker], self._targets(cue, sentence, index), index, cue
+        )
 
     def _noun_holder_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         """A stance held by someone other than a speaker: "X a reçu le soutien de Y" (Y
@@ -571,16 +570,14 @@ class _Reader:
         found_in = self._found_in(noun)
         if cue.reading == RECEIVED:
             holder = self._holder_subject(cue.head, sentence, cue)
-            pairs = [(other, holder) for other in others] if holder else []
+            sources, targets = others, [holder] if holder else []
         elif found_in is not None:  # "the movement has found a supporter in Pamela Anderson"
             finder = self._holder_subject(noun.head, sentence, cue)
-            pairs = [(found_in, finder)] if finder else []
+            sources, targets = [found_in], [finder] if finder else []
         else:
             holder = self._noun_holder(noun, sentence, cue)
-            pairs = [(holder, other) for other in others] if holder else []
-        for source, target in pairs:
-            if target.key not in {source.key, self.actors.country_of(source)}:
-                yield Stance(cue.kind, source, target, index, cue.text)
+            sources, targets = [holder] if holder else [], others
+        yield from self._between(cue.kind, sources, targets, index, cue)
 
     def _found_in(self, noun: Token) -> Endpoint | None:
         """ "X has found an ally in Y", "X a trouvé en Y un allié": Y is the holder."""
@@ -619,9 +616,8 @@ class _Reader:
             return
         claims = self._judged(cue.head)
         authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
-        for target in authors or self._recent_claimants(sentence, index, cue):
-            if target.key not in {speaker.key, self.actors.country_of(speaker)}:
-                yield Stance(DENIES, speaker, target, index, cue.text)
+        targets = authors or self._recent_claimants(sentence, index, cue)
+        yield from self._between(DENIES, [speaker], targets, index, cue)
 
     def _coordinated_participles(self, verb: Token) -> list[Token]:
         """ "rejeté par l'opposition … et jugé « hors-sol » par X": participles coordinated
@@ -647,10 +643,7 @@ class _Reader:
             return
         before = self.doc[sentence.start : cue.words[0].i]
         targets = self._claims_in(before) or self._recent_claimants(sentence, index, cue)
-        speaker = speakers[0]
-        for target in targets:
-            if target.key not in {speaker.key, self.actors.country_of(speaker)}:
-                yield Stance(DENIES, speaker, target, index, cue.text)
+        yield from self._between(DENIES, speakers[:1], targets, index, cue)
 
     def _passive_stances(self, cue: _Cue, index: int) -> Iterator[Stance]:
         """ "Le discours de Macron a été rejeté par l'opposition": the agents take the stance
@@ -689,10 +682,25 @@ class _Reader:
         if not targets and cue.head.dep_ in ("acl", "amod"):
             apposed = self.actors.endpoints_in(_apposed_before(cue.head.head))
             targets = [e for e in apposed if self.actors.is_named(e)]
-        for source in agents:
+        yield from self._between(cue.kind, agents, targets, index, cue)
+
+    def _between(
+        self,
+        kind: str,
+        sources: Sequence[Endpoint],
+        targets: Sequence[Endpoint],
+        index: int,
+        cue: _Cue,
+    ) -> Iterator[Stance]:
+        """Each source's stance towards each target, but never towards itself or the
+        country it speaks for."""
+        for source in sources:
             for target in targets:
-                if target.key not in {source.key, self.actors.country_of(source)}:
-                    yield Stance(cue.kind, source, target, index, cue.text)
+                if self._distinct(source, target):
+                    yield Stance(kind, source, target, index, cue.text)
+
+    def _distinct(self, source: Endpoint, target: Endpoint) -> bool:
+        return target.key not in {source.key, self.actors.country_of(source)}
 
     def _coordinated_with(self, speaker: Endpoint, cue: _Cue) -> list[Endpoint]:
         """ "X, Y et Z ont apporté leur soutien": the other subjects coordinated with X,
