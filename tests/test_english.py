@@ -20,7 +20,7 @@ from graph.nlp import Pipelines, detect_language, entity_labels, model_choices
 from graph.relations.actors import syntax
 from graph.relations.lexicon import STANCE_KINDS, load_lexicon
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, stance_triples
 
 ENGLISH_CORPUS = Path("/work/shared/corpus/en")
 needs_corpus = pytest.mark.skipif(
@@ -450,15 +450,7 @@ def test_a_mixed_folder_routes_each_article_to_its_language(
     ],
 )
 def test_english_stances(en_nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
-    from graph.relations.stance import stances_of
-
-    doc = en_nlp(clean_text(text, "en"))
-    gazetteer = load_gazetteer()
-    found = {
-        (s.source.label or s.source.name, s.kind, s.target.label or s.target.name)
-        for s in stances_of(doc, mentions_of(doc, "en", gazetteer), "en", gazetteer)
-    }
-    assert expected in found
+    assert expected in stance_triples(en_nlp, text, "en")
 
 
 @pytest.mark.slow
@@ -473,9 +465,4 @@ def test_english_stances(en_nlp: Language, text: str, expected: tuple[str, str, 
 def test_negated_refused_or_hypothetical_english_support_is_not_support(
     en_nlp: Language, text: str
 ) -> None:
-    from graph.relations.stance import stances_of
-
-    doc = en_nlp(clean_text(text, "en"))
-    gazetteer = load_gazetteer()
-    stances = stances_of(doc, mentions_of(doc, "en", gazetteer), "en", gazetteer)
-    assert not [s for s in stances if s.kind == "supports"]
+    assert not [s for s in stance_triples(en_nlp, text, "en") if s[1] == "supports"]

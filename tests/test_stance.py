@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.clean import clean_text
-from graph.entities import mentions_of
-from graph.gazetteer import load_gazetteer
-from graph.relations.stance import stances_of
-
-from .conftest import SEED_ARTICLE
+from .conftest import SEED_ARTICLE, stance_triples
 
 pytestmark = pytest.mark.slow
 
 
 def _stances(nlp, text: str) -> set[tuple[str, str, str]]:
-    doc = nlp(clean_text(text, "fr"))
-    gazetteer = load_gazetteer()
-    mentions = mentions_of(doc, "fr", gazetteer)
-    return {
-        (s.source.label or s.source.name, s.kind, s.target.label or s.target.name)
-        for s in stances_of(doc, mentions, "fr", gazetteer)
-    }
+    return stance_triples(nlp, text, "fr")
 
 
 @pytest.fixture(scope="module")

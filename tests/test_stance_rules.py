@@ -13,18 +13,11 @@ from graph.gazetteer import load_gazetteer
 from graph.nlp import Pipelines
 from graph.relations.stance import stances_of
 
+from .conftest import stance_triples
+
 pytestmark = pytest.mark.slow
 
 Triple = tuple[str, str, str]
-
-
-def _stances(nlp: Language, text: str, lang: str) -> set[Triple]:
-    doc = nlp(clean_text(text, lang))
-    gazetteer = load_gazetteer()
-    return {
-        (s.source.label or s.source.name, s.kind, s.target.label or s.target.name)
-        for s in stances_of(doc, mentions_of(doc, lang, gazetteer), lang, gazetteer)
-    }
 
 
 @pytest.fixture(scope="module")
@@ -265,7 +258,7 @@ FRENCH = [
 
 @pytest.mark.parametrize(("text", "expected"), FRENCH)
 def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> None:
-    assert expected <= _stances(fr_nlp, text, "fr")
+    assert expected <= stance_triples(fr_nlp, text, "fr")
 
 
 @pytest.mark.parametrize(
@@ -385,7 +378,7 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
     ],
 )
 def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Triple) -> None:
-    assert wrong not in _stances(fr_nlp, text, "fr")
+    assert wrong not in stance_triples(fr_nlp, text, "fr")
 
 
 @pytest.mark.parametrize(
@@ -401,7 +394,7 @@ def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Trip
     ],
 )
 def test_negated_or_objectless_french_cues_yield_nothing(fr_nlp: Language, text: str) -> None:
-    assert not {s for s in _stances(fr_nlp, text, "fr") if s[1] in ("supports", "denies")}
+    assert not {s for s in stance_triples(fr_nlp, text, "fr") if s[1] in ("supports", "denies")}
 
 
 ENGLISH = [
@@ -567,7 +560,7 @@ ENGLISH = [
 
 @pytest.mark.parametrize(("text", "expected"), ENGLISH)
 def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> None:
-    assert expected <= _stances(en_nlp, text, "en")
+    assert expected <= stance_triples(en_nlp, text, "en")
 
 
 @pytest.mark.parametrize(
@@ -627,15 +620,15 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
     ],
 )
 def test_english_rules_leave_these_alone(en_nlp: Language, text: str, wrong: Triple) -> None:
-    assert wrong not in _stances(en_nlp, text, "en")
+    assert wrong not in stance_triples(en_nlp, text, "en")
 
 
 def test_a_negated_stance_noun_is_not_one(en_nlp: Language) -> None:
-    assert not _stances(en_nlp, "There is no support from Paris for Moscow.", "en")
+    assert not stance_triples(en_nlp, "There is no support from Paris for Moscow.", "en")
 
 
 def test_a_received_stance_that_is_negated_is_not_one(en_nlp: Language) -> None:
-    assert not _stances(en_nlp, "Joe Biden did not win the backing of Barack Obama.", "en")
+    assert not stance_triples(en_nlp, "Joe Biden did not win the backing of Barack Obama.", "en")
 
 
 def test_overlapping_phrases_give_one_cue(fr_nlp: Language) -> None:
