@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 COMMON = "common"
 
 
-@lru_cache(maxsize=64)
+#: Data files are few and fixed by the package: every one read stays cached (a bound below
+#: their number made the cache evict and re-read files during extraction).
+@cache
 def data_lines(lang: str, name: str) -> tuple[str, ...]:
     """The entries of `data/<lang>/<name>`: one a line, comments and blanks dropped.
 
@@ -30,6 +32,7 @@ def data_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(source, re.IGNORECASE) for source in sources)
 
 
+@cache
 def data_words(lang: str, name: str) -> frozenset[str]:
     """The entries of a word-list file, case-folded, for membership tests."""
     return frozenset(word.casefold() for word in data_lines(lang, name))
