@@ -109,11 +109,10 @@ def mentions_of(
             entity_type = "PER"
         for piece, piece_type in _unglued(span, entity_type, lang, gazetteer):
             mention = _mention_from(piece, piece_type, lang, gazetteer, sentence_of)
-            place_as_person = piece_type == "PER" and " " not in (mention.name if mention else " ")
             if (
                 mention is not None
                 and gazetteer is not None
-                and (piece_type != "PER" or place_as_person)
+                and (piece_type != "PER" or _known_as_person(mention, lang, gazetteer))
             ):
                 mention = _known_actor(mention, piece, lang, gazetteer, capitals_as_governments)
             if mention is not None:
@@ -122,8 +121,20 @@ def mentions_of(
         mentions.extend(_names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
     mentions.extend(_honoured_names_ner_missed(doc, mentions, lang, sentence_of))
+    mentions.extend(_handles_of_named_people(doc, mentions, sentence_of))
     mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
+
+
+def _known_as_person(mention: Mention, lang: str, gazetteer: Gazetteer) -> bool:
+    """Whether NER took a known actor for a person: a one-word name ("Moscou" as PER), or
+    what is left of "Président de l'Assemblée nationale" once the role is trimmed."""
+    if " " not in mention.name:
+        return True
+    return (
+        mention.name != mention.text
+        and gazetteer.lookup(mention.name, lang, NAME_KINDS) is not None
+    )
 
 
 def _mention_from(
@@ -221,6 +232,30 @@ def _honoured_names_ner_missed(
         if not words or words[0].sent.start != token.sent.start or words[0].lower_ in not_names:
             continue  # "Mr. President" is a form of address, not a name
         found.append(_person_mention(doc[words[0].i : words[-1].i + 1], sentence_of))
+    return found
+
+
+def _handles_of_named_people(
+    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "Soutien à @RichardFerrand": a social-media handle that spells, letter for letter,
+    the full name of a person the article names is that person."""
+    people = {m.key.replace(" ", ""): m for m in mentions if m.type == "PER" and " " in m.key}
+    found = []
+    for token in doc:
+        if not token.text.startswith("@") or len(token.text) < 4:
+            continue
+        person = people.get(entity_key(token.text[1:]).replace(" ", ""))
+        if person is not None:
+            found.append(
+                replace(
+                    person,
+                    sentence=sentence_of[token.sent.start],
+                    start=token.idx,
+                    end=token.idx + len(token.text),
+                    text=token.text,
+                )
+            )
     return found
 
 

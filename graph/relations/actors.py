@@ -114,12 +114,12 @@ class Actors:
             if self._qualifies_a_name(token) or self._origin_of_people(token):
                 continue
             endpoint = self._direct(token) or self._anaphor(token)
-            if endpoint is None and roles and self.is_role_noun(token):
-                endpoint = self._noun_phrase(token)
-                if endpoint is not None and endpoint.type == "PER":
+            if roles and self.is_role_noun(token) and (endpoint is None or endpoint.type != "PER"):
+                # "au Président de l'Assemblée nationale", even where NER made it a name
+                person = self._noun_phrase(token)
+                if person is not None and person.type == "PER":
+                    endpoint = person
                     consumed.update(_own_phrase(token))
-                else:
-                    endpoint = None
             if endpoint is not None:
                 found.setdefault(endpoint.key, endpoint)
         endpoints = list(found.values())

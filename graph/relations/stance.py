@@ -99,6 +99,7 @@ class _Reader:
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
+        self._quoted_indices = _quoted_tokens(doc, self.deps)
         #: first word of each multiword cue → the cues' places in the lexicon
         self._phrase_index: dict[str, list[int]] = {}
         for order, (words, _) in enumerate(lexicon.phrases):
@@ -121,6 +122,9 @@ class _Reader:
             self.claimants.append(self._claims_in(sentence))
             self.acts.append(self._acts_in(sentence))
             self._remember_subject(sentence)
+
+    def _quoted(self, token: Token) -> bool:
+        return token.i in self._quoted_indices
 
     def _remember_subject(self, sentence: Span) -> None:
         root = sentence.root
@@ -192,15 +196,13 @@ class _Reader:
             return False  # "« Pas de soutien à X »"
         if self._introducers(token):
             return False  # "en hommage aux victimes" says why, it is no statement
-        if not _inside_quotes(token, token.sent, self.deps):
+        if not self._quoted(token):
             # "Tout mon soutien à X. — Name (@handle)": a verbless tweet
             return token.dep_ == "ROOT" and self._tweet_author(token) is not None
         current = token
         while current.head.i != current.i:
             current = current.head
-            if current.pos_ in ("VERB", "AUX") and not _inside_quotes(
-                current, token.sent, self.deps
-            ):
+            if current.pos_ in ("VERB", "AUX") and not self._quoted(current):
                 return True  # the reporting verb outside the quotation
             if current.pos_ in ("VERB", "AUX"):
                 return False
@@ -266,7 +268,7 @@ class _Reader:
         """The verb that gives a stance noun: "apporter son soutien", and one noun further
         up, "faire part de sa solidarité"."""
         for head in (noun.head, noun.head.head):
-            if head.pos_ in ("VERB", "AUX") and head.lemma_.casefold() in self.light_verbs:
+            if head.pos_ in ("VERB", "AUX") and _verb_among(head, self.light_verbs):
                 return head
         return None
 
@@ -375,7 +377,10 @@ class _Reader:
         """The prepositions that introduce a phrase: its `case` children in French (UD
         hangs "à" under "Kiev"), the token itself where the language makes prepositions
         heads (English "to" -pobj-> "Kiev")."""
-        words = [c.lower_ for c in token.children if c.dep_ in self.deps.get("case", ())]
+        cases = self.deps.get("case", frozenset())
+        if self.actors.mention_at(token) is not None:
+            cases |= {"mark"}  # "à @AnneHidalgo" parsed as a clause: a name is none
+        words = [c.lower_ for c in token.children if c.dep_ in cases]
         if token.dep_ in self.deps.get("preposition", ()):
             words.append(token.lower_)
         return words
@@ -718,7 +723,7 @@ class _Reader:
         return list(unique.values())
 
     def _speaker(self, cue: _Cue, sentence: Span) -> Endpoint | None:
-        if _inside_quotes(cue.words[0], sentence, self.deps):
+        if self._quoted(cue.words[0]):
             quoted = self._reported_speaker(sentence, cue)
             if quoted is not None:
                 return quoted
@@ -844,9 +849,36 @@ class _Reader:
         return self.actors.endpoint(clause.head)
 
     def _reported_speaker(self, sentence: Span, cue: _Cue) -> Endpoint | None:
-        """The subject of a reporting verb outside the quotation (before or after it)."""
+        """The subject of a reporting verb outside the quotation (before or after it), in
+        the cue's sentence or, for a quotation running over several sentences, in the one
+        where it opens or closes."""
+        found = self._reporter_in(sentence, cue)
+        if found is not None or not self._quoted(cue.words[0]):
+            return found
+        for outside in self._around_quotation(cue.words[0]):
+            if outside.sent.start != sentence.start:
+                found = self._reporter_in(outside.sent, cue)
+                if found is not None:
+                    return found
+        return None
+
+    def _around_quotation(self, token: Token) -> list[Token]:
+        """The first unquoted tokens before and after the quotation a token is in, within
+        its paragraph."""
+        around = []
+        for step in (-1, 1):
+            index = token.i
+            while 0 <= index < len(self.doc) and "\n" not in self.doc[index].text:
+                current = self.doc[index]
+                if not self._quoted(current) and not _quote_side(current, self.deps):
+                    around.append(current)
+                    break
+                index += step
+        return around
+
+    def _reporter_in(self, sentence: Span, cue: _Cue) -> Endpoint | None:
         for token in sentence:
-            if token.i in {w.i for w in cue.words} or _inside_quotes(token, sentence, self.deps):
+            if token.i in {w.i for w in cue.words} or self._quoted(token):
                 continue
             if token.lemma_.casefold() in self.lexicon.reporting_verbs and token.pos_ == "VERB":
                 speaker = self._subject_or_postposed(token, sentence)
@@ -856,8 +888,8 @@ class _Reader:
 
     def _subject_or_postposed(self, verb: Token, sentence: Span) -> Endpoint | None:
         subject = self._subject_of(verb)
-        if subject is not None and subject.pos_ != "PRON":
-            found = self.actors.endpoint(subject)
+        if subject is not None and subject.pos_ != "PRON" and not self._quoted(subject):
+            found = self.actors.endpoint(subject)  # not the quotation parsed as subject
             if found is not None:
                 return found
         after = [
@@ -988,7 +1020,7 @@ class _Reader:
         closing = self.deps.get("quote_close", frozenset({"»"}))
         if not any(t.text in closing for t in before[-4:]):
             return []
-        quoted = [t for t in before if _inside_quotes(t, sentence, self.deps)]
+        quoted = [t for t in before if self._quoted(t)]
         return self.actors.endpoints_in(quoted, names_first=True)[:1]
 
     def _complement_tokens(self, cue: _Cue, sentence: Span) -> list[Token]:
@@ -1093,7 +1125,10 @@ class _Reader:
                 return token.dep_ not in self.deps.get("bare_modifier", ())
             return any(case in allowed for case in cases)
         targets = self.deps.get("target_prepositions", frozenset())
-        return token.dep_ in self.deps.get("oblique", ()) and any(c in targets for c in cases)
+        if _preposition_taken_for_a_word(token, targets):
+            return True
+        oblique = self.deps.get("oblique", frozenset()) | {"acl"}  # a name parsed as a clause
+        return token.dep_ in oblique and any(c in targets for c in cases)
 
     def _genitive(self, token: Token) -> bool:
         """Whether a noun's complement names its author ("les accusations de Washington")."""
@@ -1245,6 +1280,22 @@ def _apposed_before(noun: Token) -> list[Token]:
     return tokens[::-1]
 
 
+def _preposition_taken_for_a_word(token: Token, prepositions: frozenset[str]) -> bool:
+    """ "solidarité envers X" where the tagger made "envers" a noun: a target preposition
+    right after its head, with no determiner, heads the complement it should introduce."""
+    if token.lower_ not in prepositions or token.pos_ not in ("NOUN", "ADJ", "VERB", "PROPN"):
+        return False
+    return token.i > token.head.i and not any(c.dep_ == "det" for c in token.children)
+
+
+def _verb_among(verb: Token, words: frozenset[str]) -> bool:
+    """Whether a verb is one of these, by lemma, or by stem where the lemmatiser only
+    echoed the written form ("adresse" left as "adresse", not "adresser")."""
+    if verb.lemma_.casefold() in words:
+        return True
+    return verb.lemma_.casefold() == verb.lower_ and any(_is_word(verb, w, True) for w in words)
+
+
 def _is_word(token: Token, word: str, first: bool) -> bool:
     """Whether a token is a phrase's word, as written or as lemma; a phrase's first verb
     also by its stem, where the lemmatiser errs ("tire" lemmatised "tire", not "tirer")."""
@@ -1284,25 +1335,54 @@ def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm", []) or bool(token.morph.get("Mood", []))
 
 
-def _inside_quotes(token: Token, sentence: Span, deps: dict[str, frozenset[str]]) -> bool:
-    """Whether a token is inside a quotation of its sentence (or of one that closes in it)."""
-    sides = [(t, _quote_side(t, deps)) for t in sentence]
+def _quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
+    """The tokens inside a quotation, followed across sentences within a paragraph (a quote
+    may run over several sentences before "», a réagi X"). A paragraph whose quotation marks
+    do not balance is read sentence by sentence instead, so a stray mark cannot quote it
+    whole."""
+    quoted: set[int] = set()
+    for paragraph in _paragraphs(doc):
+        inside, balanced = _quoted_in(paragraph, deps)
+        if balanced:
+            quoted |= inside
+            continue
+        for sentence in {t.sent.start: t.sent for t in paragraph}.values():
+            quoted |= _quoted_in([t for t in sentence if t in paragraph], deps)[0]
+    return frozenset(quoted)
+
+
+def _paragraphs(doc: Doc) -> list[list[Token]]:
+    paragraphs: list[list[Token]] = [[]]
+    for token in doc:
+        if "\n" in token.text:
+            paragraphs.append([])
+            continue
+        paragraphs[-1].append(token)
+        if "\n" in token.whitespace_:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
+
+
+def _quoted_in(tokens: list[Token], deps: dict[str, frozenset[str]]) -> tuple[set[int], bool]:
+    """The quoted tokens of a run of tokens, and whether its marks balance. A closing mark
+    with nothing open before it closes a quotation opened earlier: what precedes it is
+    quoted."""
+    inside: set[int] = set()
     depth = 0
     straight_open = False
-    for other, side in sides:
-        if other.i >= token.i:
-            break
+    for token in tokens:
+        side = _quote_side(token, deps)
+        if side == "close" and depth == 0 and not straight_open:
+            inside |= {t.i for t in tokens if t.i < token.i}
         if side == "open":
             depth += 1
         elif side == "close":
             depth = max(0, depth - 1)
         elif side == "either":
             straight_open = not straight_open
-    if depth or straight_open:
-        return True
-    # A quotation may open in an earlier sentence and close in this one.
-    rest = [side for other, side in sides if other.i >= token.i and side in ("open", "close")]
-    return bool(rest) and rest[0] == "close"
+        elif depth or straight_open:
+            inside.add(token.i)
+    return inside, depth == 0 and not straight_open
 
 
 def _quote_side(token: Token, deps: dict[str, frozenset[str]]) -> str:

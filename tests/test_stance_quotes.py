@@ -1,0 +1,96 @@
+"""Quotations that run over several sentences, handles, roles NER took for names and
+lemmatiser slips (third round of stance rules): each rule on the text it was written from
+(article named) and on fresh text, with what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .conftest import stance_triples
+
+pytestmark = pytest.mark.slow
+
+Triple = tuple[str, str, str]
+
+FERRAND = (
+    "Dénonçant un acte grave, le président LREM de l'Assemblée nationale, Richard Ferrand, a "
+    "dit porter plainte vendredi soir.\n\n"
+)
+
+FRENCH = [
+    # The speaker named after a quotation of two sentences; a role NER took for a name is
+    # the person introduced with it (fr-d009).
+    (
+        FERRAND + '"Honte à ceux qui commettent de tels actes. Et soutien amical au Président '
+        "de l'Assemblée nationale et à sa famille\", a aussitôt réagi le Premier ministre "
+        "Edouard Philippe.",
+        {("Edouard Philippe", "supports", "Richard Ferrand")},
+    ),
+    (
+        "« Nous condamnons ces frappes. Et tout notre soutien au président ukrainien Volodymyr "
+        "Zelensky », a déclaré jeudi le ministre Jean-Noël Barrot.",
+        {("Jean-Noël Barrot", "supports", "Volodymyr Zelensky")},
+    ),
+    # The speaker named before a quotation that opens in an earlier sentence; a handle that
+    # spells a person's name is that person; "envers" the tagger took for a noun (fr-d009).
+    (
+        FERRAND + "Le ministre de l'Intérieur, Christophe Castaner, a également fait part de sa "
+        'solidarité en tweetant peu avant minuit: "Intimidations, menaces, incendies... Des '
+        'actes indignes et odieux. Soutien à @RichardFerrand que je sais solide".',
+        {("Christophe Castaner", "supports", "Richard Ferrand")},
+    ),
+    (
+        FERRAND + '"Rien ne légitime la violence. Toute ma solidarité envers @RichardFerrand et '
+        'ses proches", a réagi le président Emmanuel Macron.',
+        {("Emmanuel Macron", "supports", "Richard Ferrand")},
+    ),
+    (
+        "La maire de Paris, Anne Hidalgo, a reçu des menaces de mort.\n\nLe ministre Gérald "
+        "Darmanin a réagi dans la soirée : « Des menaces inacceptables. Tout mon soutien à "
+        "@AnneHidalgo. »",
+        {("Gérald Darmanin", "supports", "Anne Hidalgo")},
+    ),
+    # A light verb the lemmatiser left as written ("adresse", fr-d014).
+    (
+        'Arnaud Ducret adresse son soutien aux gilets jaunes: "On en a marre de casquer".',
+        {("Arnaud Ducret", "supports", "gilets jaunes")},
+    ),
+    (
+        "Le chanteur Renaud adresse son soutien à Ingrid Betancourt.",
+        {("Renaud", "supports", "Ingrid Betancourt")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH)
+def test_french_quotes_handles_and_roles(
+    fr_nlp: Language, text: str, expected: set[Triple]
+) -> None:
+    assert expected <= stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # A role that only names an institution is not the institution supported.
+        (
+            FERRAND + '"Soutien amical au Président de l\'Assemblée nationale", a réagi le '
+            "Premier ministre Edouard Philippe.",
+            ("Edouard Philippe", "supports", "Assemblée nationale"),
+        ),
+        # A handle that spells nobody named is no one.
+        (
+            "Le ministre Gérald Darmanin a réagi : « Tout mon soutien à @MaireDeParis. »",
+            ("Gérald Darmanin", "supports", "MaireDeParis"),
+        ),
+        # A quotation in another paragraph does not borrow this one's speaker.
+        (
+            "Le ministre Gérald Darmanin s'est exprimé lundi.\n\n« Tout notre soutien à Anne "
+            "Hidalgo. »",
+            ("Gérald Darmanin", "supports", "Anne Hidalgo"),
+        ),
+    ],
+)
+def test_french_quotes_leave_these_alone(fr_nlp: Language, text: str, wrong: Triple) -> None:
+    assert wrong not in stance_triples(fr_nlp, text, "fr")
