@@ -30,6 +30,11 @@ def fr_nlp(pipelines: Pipelines):
     return pipelines.get("fr")
 
 
+@pytest.fixture(scope="session")
+def en_nlp(pipelines: Pipelines):
+    return pipelines.get("en")
+
+
 def stance_triples(nlp: Language, text: str, lang: str) -> set[tuple[str, str, str]]:
     """(source, kind, target) of every stance read in a cleaned text, by label or name."""
     doc = nlp(clean_text(text, lang))

@@ -300,11 +300,6 @@ def test_english_stance_lexicon_is_complete_and_well_formed() -> None:
 
 
 # -- the real English pipeline --------------------------------------------------------------
-@pytest.fixture(scope="module")
-def en_nlp(pipelines: Pipelines) -> Language:
-    return pipelines.get("en")
-
-
 def _names(text: str, nlp: Language) -> list[tuple[str, str]]:
     doc = nlp(clean_text(text, "en"))
     return [(m.name, m.type) for m in mentions_of(doc, "en", load_gazetteer())]

@@ -1,6 +1,7 @@
-"""Quotations that run over several sentences, handles, roles NER took for names and
-lemmatiser slips (third round of stance rules): each rule on the text it was written from
-(article named) and on fresh text, with what it must leave alone."""
+"""Third round of stance rules: quotations that run over several sentences, handles, roles
+NER took for names, lemmatiser slips, agents qualified by their party, authors of acts
+named as agents. Each rule on the text it was written from (article named) and on fresh
+text, with what it must leave alone."""
 
 from __future__ import annotations
 
@@ -63,6 +64,44 @@ FRENCH = [
 ]
 
 
+FRENCH += [
+    # An agent qualified by a party word is the person (fr-d031).
+    (
+        "Le discours très attendu d'Emmanuel Macron avait été rejeté plus tôt dans la journée "
+        "par l'opposition, et jugé \"hors-sol\" par l'Insoumis Jean-Luc Mélenchon qui a "
+        'dénoncé la "totale soumission au lobby nucléaire" du président.',
+        {("Jean-Luc Mélenchon", "denies", "Emmanuel Macron")},
+    ),
+    (
+        "Les propos d'Ursula von der Leyen ont été rejetés par le socialiste Olivier Faure.",
+        {("Olivier Faure", "denies", "Ursula von der Leyen")},
+    ),
+    # Who announced the measures someone welcomes, named as the agent of "annoncées".
+    (
+        "Les mesures annoncées lundi par le Premier ministre Édouard Philippe ont été "
+        "détaillées mardi. Le MEDEF a salué les mesures.",
+        {("MEDEF", "supports", "Édouard Philippe")},
+    ),
+]
+
+ENGLISH = [
+    (
+        "The remarks of Boris Johnson were dismissed by the Democrat Nancy Pelosi.",
+        {("Nancy Pelosi", "denies", "Boris Johnson")},
+    ),
+    (
+        "The measures announced on Monday by Prime Minister Keir Starmer were detailed on "
+        "Tuesday. The CBI welcomed the measures.",
+        {("CBI", "supports", "Keir Starmer")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_agents_and_acts(en_nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert expected <= stance_triples(en_nlp, text, "en")
+
+
 @pytest.mark.parametrize(("text", "expected"), FRENCH)
 def test_french_quotes_handles_and_roles(
     fr_nlp: Language, text: str, expected: set[Triple]
@@ -78,6 +117,11 @@ def test_french_quotes_handles_and_roles(
             FERRAND + '"Soutien amical au Président de l\'Assemblée nationale", a réagi le '
             "Premier ministre Edouard Philippe.",
             ("Edouard Philippe", "supports", "Assemblée nationale"),
+        ),
+        # The party word before a person's name does not act in the person's place.
+        (
+            "Le discours d'Emmanuel Macron a été rejeté par l'Insoumis Jean-Luc Mélenchon.",
+            ("La France insoumise", "denies", "Emmanuel Macron"),
         ),
         # A handle that spells nobody named is no one.
         (

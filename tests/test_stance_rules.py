@@ -10,7 +10,6 @@ from spacy.language import Language
 from graph.clean import clean_text
 from graph.entities import mentions_of
 from graph.gazetteer import load_gazetteer
-from graph.nlp import Pipelines
 from graph.relations.stance import stances_of
 
 from .conftest import stance_triples
@@ -18,11 +17,6 @@ from .conftest import stance_triples
 pytestmark = pytest.mark.slow
 
 Triple = tuple[str, str, str]
-
-
-@pytest.fixture(scope="module")
-def en_nlp(pipelines: Pipelines) -> Language:
-    return pipelines.get("en")
 
 
 FRENCH = [

@@ -656,15 +656,9 @@ class _Reader:
         agent_tokens = [
             t for verb in self._coordinated_participles(cue.head) for t in self._agents(verb)
         ]
-        agents = self.actors.endpoints_in(
-            (
-                t
-                for agent in agent_tokens
-                for t in agent.subtree
-                if not self._in_circumstance(t, agent)
-            ),
-            roles=True,
-        )
+        # "par l'Insoumis Jean-Luc Mélenchon" is Mélenchon, each coordinated agent apart
+        found = {e.key: e for agent in agent_tokens for e in self._partners(agent)}
+        agents = list(found.values())
         undergoing = [c for c in cue.head.children if c.dep_ in self.deps.get("subject", ())]
         relative = [u for u in undergoing if _pronoun(u) in self.relative_pronouns]
         own: set[int] = set()
@@ -1002,6 +996,8 @@ class _Reader:
         return []
 
     def _acts_in(self, span: Span) -> list[Endpoint]:
+        """Who decided or announced something: the subject of an act verb, or its agent
+        ("les mesures annoncées la veille par le président de la République")."""
         authors = []
         for token in span:
             if token.lemma_.casefold() in self.lexicon.act_verbs and token.pos_ == "VERB":
@@ -1011,6 +1007,9 @@ class _Reader:
                     found = self.actors.endpoint(subject)
                     if found is not None:
                         authors.append(found)
+                elif subject is None or passive:
+                    agents = (t for agent in self._agents(token) for t in agent.subtree)
+                    authors.extend(self.actors.endpoints_in(agents, roles=True)[:1])
         return authors
 
     def _quoted_before(self, verb: Token, sentence: Span) -> list[Endpoint]:
