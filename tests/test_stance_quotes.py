@@ -76,6 +76,16 @@ FRENCH += [
         "Les propos d'Ursula von der Leyen ont été rejetés par le socialiste Olivier Faure.",
         {("Olivier Faure", "denies", "Ursula von der Leyen")},
     ),
+    # "le mouvement", "le parti": the actor introduced with that noun.
+    (
+        "Le mouvement des gilets jaunes a manifesté samedi. Le député Éric Coquerel a apporté "
+        "son soutien au mouvement.",
+        {("Éric Coquerel", "supports", "gilets jaunes")},
+    ),
+    (
+        "Le parti Les Républicains a voté contre. Le député Éric Ciotti a critiqué le parti.",
+        {("Éric Ciotti", "criticises", "LR")},
+    ),
     # Who announced the measures someone welcomes, named as the agent of "annoncées".
     (
         "Les mesures annoncées lundi par le Premier ministre Édouard Philippe ont été "
@@ -85,6 +95,22 @@ FRENCH += [
 ]
 
 ENGLISH = [
+    # A supporter found in someone, however the parser hung the noun (en-d001).
+    (
+        "Following protests that have taken place in France over the past few weeks, the "
+        "gilets jaunes or yellow vests movement has found a vocal, and to some, surprising "
+        "supporter in Pamela Anderson.",
+        {("Pamela Anderson", "supports", "yellow vests")},
+    ),
+    (
+        "The Five Star Movement has found an unlikely supporter in Steve Bannon.",
+        {("Steve Bannon", "supports", "Five Star Movement")},
+    ),
+    # "the group" is the actor the article introduced as one.
+    (
+        "Hamas, the militant group, fired rockets on Monday. Iran praised the group on Tuesday.",
+        {("Iran", "supports", "Hamas")},
+    ),
     (
         "The remarks of Boris Johnson were dismissed by the Democrat Nancy Pelosi.",
         {("Nancy Pelosi", "denies", "Boris Johnson")},
@@ -138,3 +164,17 @@ def test_french_quotes_handles_and_roles(
 )
 def test_french_quotes_leave_these_alone(fr_nlp: Language, text: str, wrong: Triple) -> None:
     assert wrong not in stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_definite_noun_nobody_was_introduced_with_is_no_one(
+    fr_nlp: Language, en_nlp: Language
+) -> None:
+    assert not stance_triples(
+        fr_nlp, "Le député Éric Coquerel a apporté son soutien au mouvement.", "fr"
+    )
+    # "group" near Paris does not make Paris the group.
+    text = (
+        "The attack targeted a rally organised by an opposition group near Paris. John Bolton "
+        "is the group's most powerful advocate."
+    )
+    assert ("John Bolton", "supports", "Paris") not in stance_triples(en_nlp, text, "en")

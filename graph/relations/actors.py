@@ -73,6 +73,12 @@ class Actors:
         #: person key → (entity keys, role words) they were introduced with ("le président
         #: LREM de l'Assemblée nationale, Richard Ferrand").
         self.introductions: dict[str, tuple[set[str], set[str]]] = {}
+        #: anaphora noun → the actors (not people) introduced with it, in text order
+        self.described: dict[str, list[Mention]] = {}
+        for mention in mentions:
+            if mention.type != "PER":
+                for noun in self._described_by(mention) & self.anaphora.keys():
+                    self.described.setdefault(noun, []).append(mention)
         for mention in mentions:
             if mention.type != "PER":
                 continue
@@ -247,8 +253,11 @@ class Actors:
         wanted = self.anaphora.get(token.lemma_.casefold())
         if wanted is None or token.pos_ != "NOUN":
             return None
-        demonstratives = syntax(self.lang).get("demonstratives", frozenset())
-        if not any(c.lower_ in demonstratives for c in token.children if c.dep_ == "det"):
+        words = syntax(self.lang)
+        determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "case")]
+        if not any(word in words.get("demonstratives", ()) for word in determiners):
+            if any(word in words.get("definite_articles", ()) for word in determiners):
+                return self._introduced_with(token)
             return None
         counts: dict[str, int] = {}
         latest: dict[str, Mention] = {}
@@ -260,6 +269,28 @@ class Actors:
             return None
         best = max(counts, key=lambda key: (counts[key], latest[key].start))
         return _from_mention(latest[best])
+
+    def _introduced_with(self, noun: Token) -> Endpoint | None:
+        """ "the movement", "le mouvement": the last actor the article introduced with that
+        noun ("the gilets jaunes movement", "le mouvement des gilets jaunes"), if any."""
+        lemma = noun.lemma_.casefold()
+        earlier = [m for m in self.described.get(lemma, []) if m.start <= noun.idx]
+        return _from_mention(earlier[-1]) if earlier else None
+
+    def _described_by(self, mention: Mention) -> set[str]:
+        """The common nouns an actor is introduced with: in its name ("le mouvement des
+        gilets jaunes", "Parti socialiste"), in apposition ("Hamas, the militant group") or
+        heading it ("the gilets jaunes movement", "le parti Les Républicains")."""
+        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        if not tokens:
+            return set()
+        inside = {t.i for t in tokens}
+        root = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+        nouns = [c for c in root.children if c.dep_ == "appos" and c.i not in inside]
+        if root.head.i != root.i:
+            nouns.append(root.head)
+        own = {word for t in tokens for word in (t.lower_, t.lemma_.casefold())}
+        return own | {t.lemma_.casefold() for t in nouns if t.pos_ == "NOUN"}
 
     def is_role_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.casefold() in self.roles

@@ -577,7 +577,7 @@ class _Reader:
             holder = self._holder_subject(cue.head, sentence, cue)
             sources, targets = others, [holder] if holder else []
         elif found_in is not None:  # "the movement has found a supporter in Pamela Anderson"
-            finder = self._holder_subject(noun.head, sentence, cue)
+            finder = self._holder_subject(_governing_verb(noun), sentence, cue)
             sources, targets = [found_in], [finder] if finder else []
         else:
             holder = self._noun_holder(noun, sentence, cue)
@@ -586,10 +586,11 @@ class _Reader:
 
     def _found_in(self, noun: Token) -> Endpoint | None:
         """ "X has found an ally in Y", "X a trouvé en Y un allié": Y is the holder."""
-        if noun.head.lemma_.casefold() not in self.lexicon.finding_verbs:
+        verb = _governing_verb(noun)  # also through a misparse ("found a vocal, and to
+        if verb.lemma_.casefold() not in self.lexicon.finding_verbs:  # some, … supporter in")
             return None
         within = self.deps.get("found_in_prepositions", frozenset())
-        for child in [*noun.children, *noun.head.children]:
+        for child in [*noun.children, *verb.children]:
             if any(word in within for word in self._introducers(child)):
                 named = self.actors.endpoints_in(child.subtree, names_first=True)
                 if named:
