@@ -94,7 +94,41 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A bond told by one of its parties is that party's support (fr-d051).
+    (
+        "Le président Emmanuel Macron a reçu le premier ministre israélien, Benjamin "
+        "Nétanyahou. En français, M. Nétanyahou a tenu à saluer l'invitation de M. Macron "
+        "comme un « geste très, très fort » qui « témoigne de l'amitié ancienne et profonde "
+        "entre la France et Israël ».",
+        {("Nétanyahou", "supports", "France")},
+    ),
+    # Told by someone else, each party's support for the other (fr-d055).
+    (
+        "Cela «représente une avancée majeure et un jalon important dans la coopération "
+        "franco-allemande», a de son côté affirmé Dirk Hoke, directeur général d'Airbus.",
+        {("France", "supports", "Allemagne"), ("Allemagne", "supports", "France")},
+    ),
+    (
+        "La coopération sino-russe inquiète Washington.",
+        {("Chine", "supports", "Russie"), ("Russie", "supports", "Chine")},
+    ),
+    (
+        "Le chancelier a vanté l'amitié entre l'Allemagne et la Pologne.",
+        {("Allemagne", "supports", "Pologne"), ("Pologne", "supports", "Allemagne")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Franco-German cooperation is at the heart of the plan, the report said.",
+        {("France", "supports", "Germany"), ("Germany", "supports", "France")},
+    ),
+    (
+        "The friendship between India and Japan is strong, the Indian prime minister "
+        "Narendra Modi said.",
+        {("Narendra Modi", "supports", "Japan")},
+    ),
     # A supporter found in someone, however the parser hung the noun (en-d001).
     (
         "Following protests that have taken place in France over the past few weeks, the "
@@ -178,3 +212,15 @@ def test_a_definite_noun_nobody_was_introduced_with_is_no_one(
         "is the group's most powerful advocate."
     )
     assert ("John Bolton", "supports", "Paris") not in stance_triples(en_nlp, text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il n'y a aucune alliance entre la France et la Russie.",
+        "Le conflit israélo-palestinien a fait des milliers de morts.",
+        "L'alliance entre la France et ses voisins reste à construire.",
+    ],
+)
+def test_no_bond_without_two_parties_or_when_denied(fr_nlp: Language, text: str) -> None:
+    assert not stance_triples(fr_nlp, text, "fr")

@@ -16,7 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from graph.entities import Mention
-from graph.gazetteer import ADJECTIVE, DEMONYM, Gazetteer
+from graph.gazetteer import ADJECTIVE, DEMONYM, NAME_KINDS, Gazetteer
 from graph.langdata import data_lines, data_words
 
 #: Tokens looked at before a person's name for a national adjective ("le président
@@ -292,6 +292,28 @@ class Actors:
         own = {word for t in tokens for word in (t.lower_, t.lemma_.casefold())}
         return own | {t.lemma_.casefold() for t in nouns if t.pos_ == "NOUN"}
 
+    def countries_joined(self, token: Token) -> list[Endpoint]:
+        """ "franco-allemande", "Franco-German": the countries a hyphenated national
+        adjective joins (none unless every half names one)."""
+        parts = _hyphenated_word(token)
+        if len(parts) < 2:
+            return []
+        rows = data_lines(self.lang, "combining_forms.tsv")[1:]  # after the header
+        forms = dict(row.split("\t", 1) for row in rows)
+        found: dict[str, Endpoint] = {}
+        for part in parts:
+            country = forms.get(part.casefold())
+            match = (
+                self.gazetteer.lookup(country, self.lang, NAME_KINDS)
+                if country
+                else self.gazetteer.lookup(part, self.lang, frozenset({ADJECTIVE}))
+            )
+            if match is None:
+                return []
+            actor = match.actor
+            found[actor.id] = Endpoint(actor.id, part, actor.type, actor.label(self.lang))
+        return list(found.values())
+
     def is_role_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and token.lemma_.casefold() in self.roles
 
@@ -449,6 +471,24 @@ def _from_mention(mention: Mention) -> Endpoint:
 def _tokens_in(doc: Doc, start: int, end: int) -> Iterator[Token]:
     span = doc.char_span(start, end, alignment_mode="expand")
     return iter(span) if span is not None else iter(())
+
+
+def _hyphenated_word(token: Token) -> list[str]:
+    """The halves of a hyphenated word, whether the tokeniser kept it whole
+    ("franco-allemande") or split it ("Franco", "-", "German")."""
+    if "-" in token.text.strip("-"):
+        return token.text.split("-")
+    doc = token.doc
+    start = end = token.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        if doc[start - 1].whitespace_:
+            break
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not token.doc[end].whitespace_:
+        if doc[end + 1].whitespace_:
+            break
+        end += 2
+    return [doc[i].text for i in range(start, end + 1, 2)]
 
 
 def _noun_phrase_before(doc: Doc, first: int) -> list[Token]:

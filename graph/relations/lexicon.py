@@ -54,6 +54,7 @@ class Lexicon:
     holder_nouns: dict[str, str] = field(default_factory=dict)
     retort_openers: tuple[tuple[str, ...], ...] = ()
     denial_forms: frozenset[str] = frozenset()
+    mutual_nouns: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -106,6 +107,7 @@ def load_lexicon(lang: str) -> Lexicon:
         patient_nouns=data_words(lang, "patient_nouns.txt"),
         process_nouns=data_words(lang, "process_nouns.txt"),
         finding_verbs=data_words(lang, "finding_verbs.txt"),
+        mutual_nouns=data_words(lang, "mutual_nouns.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

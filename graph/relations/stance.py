@@ -60,6 +60,7 @@ NOMINAL = "nominal"  # "la solidarité de la France avec l'Ukraine": the noun's 
 VERBLESS = "verbless"  # "« Toute ma solidarité à X », a réagi Y": the one quoted
 RECEIVED = "received"  # "a reçu le soutien de X": X towards the subject
 HELD = "held"  # "X, un partisan de Y", "X is an ally of Y": X towards Y
+MUTUAL = "mutual"  # "l'amitié entre la France et Israël": each party towards the others
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,8 @@ class _Reader:
             return _Cue(DENIES, token, (token,))
         if self._claim_called_false(token):
             return _Cue(DENIES, token, (token,), reading=VERDICT)
+        if lemma in self.lexicon.mutual_nouns and token.pos_ == "NOUN" and self._bond(token):
+            return _Cue(SUPPORTS, token, (token,), noun=True, reading=MUTUAL)
         noun_kind = self.lexicon.nouns.get(lemma)
         if noun_kind and token.pos_ == "NOUN":
             giver = self._light_verb_of(token)
@@ -207,6 +210,25 @@ class _Reader:
             if current.pos_ in ("VERB", "AUX"):
                 return False
         return True
+
+    def _bond(self, noun: Token) -> bool:
+        """Whether a bond noun names two parties or more, and is not denied ("aucune
+        alliance entre X et Y")."""
+        if any(t.lower_ in self.lexicon.negations for t in [*noun.children, *noun.head.children]):
+            return False
+        return len(self._parties(noun)) >= 2
+
+    def _parties(self, noun: Token) -> list[Endpoint]:
+        """Who shares a bond: "entre la France et Israël", "between X and Y", or the halves
+        of a hyphenated national adjective ("la coopération franco-allemande")."""
+        between = self.deps.get("mutual_prepositions", frozenset())
+        found: dict[str, Endpoint] = {}
+        for child in noun.children:
+            if any(word in between for word in self._introducers(child)):
+                found.update((e.key, e) for e in self._partners(child))
+            elif child.dep_ in self.deps.get("national_modifier", frozenset()):
+                found.update((e.key, e) for e in self.actors.countries_joined(child))
+        return list(found.values())
 
     def _owned_and_aimed(self, noun: Token) -> bool:
         """ "la solidarité de la France avec l'Ukraine", "Germany's support for Kyiv": a
@@ -502,6 +524,8 @@ class _Reader:
             yield from self._nominal_stances(cue, sentence, index)
         elif cue.reading == VERBLESS:
             yield from self._verbless_stances(cue, sentence, index)
+        elif cue.reading == MUTUAL:
+            yield from self._mutual_stances(cue, sentence, index)
         elif cue.reading in (RECEIVED, HELD):
             yield from self._noun_holder_stances(cue, sentence, index)
         else:
@@ -556,6 +580,36 @@ class _Reader:
         )
         targets = [t for aim in self._aims(cue.head) for t in self._partners(aim)]
         yield from self._between(cue.kind, authors, targets, index, cue)
+
+    def _mutual_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        """A bond said by one of its parties is that party's support for the others ("«
+        l'amitié entre la France et Israël », a salué Nétanyahou"); told by anyone else,
+        each party's support for the others."""
+        parties = self._parties(cue.head)
+        teller = self._bond_teller(cue, sentence)
+        if teller is not None:
+            own = {teller.key, self.actors.country_of(teller)}
+            if any(p.key in own for p in parties):
+                yield from self._between(SUPPORTS, [teller], parties, index, cue)
+                return
+        for party in parties:
+            yield from self._between(SUPPORTS, [party], parties, index, cue)
+
+    def _bond_teller(self, cue: _Cue, sentence: Span) -> Endpoint | None:
+        """Who speaks of a bond: the one reported, else the subject of the sentence a
+        quotation naming it sits in, else of the clause that names it ("Macron a salué la
+        coopération franco-allemande")."""
+        reported = self._reported_speaker(sentence, cue)
+        if reported is not None:
+            return reported
+        if self._quoted(cue.head):
+            root = sentence.root
+            subject = None if self._quoted(root) else self._subject_of(root)
+        else:
+            subject = self._subject_of(_governing_verb(cue.head))
+        if subject is None or self._quoted(subject) or cue.head in subject.subtree:
+            return None  # "the friendship between X and Y is strong" tells no one's
+        return self._resolve_subject(subject, sentence, cue)
 
     def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         speaker = self._reported_speaker(sentence, cue) or self._tweet_author(cue.head)
