@@ -119,7 +119,25 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A participle judging what someone did, after a comma, judges the doer (fr-d048).
+    (
+        "Des «gilets jaunes», dont l'une de ses figures Eric Drouet, ont également appelé à une "
+        "«grève générale» le 5 février avec la CGT et le NPA, soutenue par le leader de La "
+        "France insoumise Jean-Luc Mélenchon.",
+        {("Jean-Luc Mélenchon", "supports", "gilets jaunes")},
+    ),
+    (
+        "La CGT a lancé une grève reconductible, soutenue par le député François Ruffin.",
+        {("François Ruffin", "supports", "CGT")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "The TUC organised a march in London, supported by Jeremy Corbyn.",
+        {("Jeremy Corbyn", "supports", "TUC")},
+    ),
     (
         "Franco-German cooperation is at the heart of the plan, the report said.",
         {("France", "supports", "Germany"), ("Germany", "supports", "France")},
@@ -223,4 +241,12 @@ def test_a_definite_noun_nobody_was_introduced_with_is_no_one(
     ],
 )
 def test_no_bond_without_two_parties_or_when_denied(fr_nlp: Language, text: str) -> None:
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_only_the_doer_of_an_act_verb_is_judged(fr_nlp: Language) -> None:
+    """Whoever dispersed a march did not organise it."""
+    text = (
+        "Le ministère de l'Intérieur a interdit la manifestation, soutenue par Jean-Luc Mélenchon."
+    )
     assert not stance_triples(fr_nlp, text, "fr")

@@ -419,7 +419,9 @@ class _Reader:
         participle = "Part" in verb.morph.get("VerbForm", []) and not _present_participle(verb)
         has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
         return (
-            participle and not has_auxiliary and verb.dep_ in ("acl", "amod", "acl:relcl", "ROOT")
+            participle
+            and not has_auxiliary
+            and verb.dep_ in ("acl", "amod", "acl:relcl", "advcl", "ROOT")
         )
 
     def _labels_claim_as_false(self, token: Token) -> bool:
@@ -501,6 +503,8 @@ class _Reader:
         return any("Cnd" in token.morph.get("Mood", []) for token in [verb, *auxiliaries])
 
     def _blocked(self, verb: Token) -> bool:
+        if verb.dep_ == "advcl" and self._passive_or_adjectival(verb):
+            return False  # "ont appelé à une grève, soutenue par X": no complement of "appeler"
         token = verb
         for _ in range(2):
             if token.dep_ not in self.deps.get("clause", ()) and token.dep_ not in ("obl", "obj"):
@@ -736,7 +740,24 @@ class _Reader:
         if not targets and cue.head.dep_ in ("acl", "amod"):
             apposed = self.actors.endpoints_in(_apposed_before(cue.head.head))
             targets = [e for e in apposed if self.actors.is_named(e)]
+        if not targets and cue.head.dep_ in ("acl", "amod", "advcl"):
+            targets = self._doers(cue.head.head)
         yield from self._between(cue.kind, agents, targets, index, cue)
+
+    def _doers(self, thing: Token) -> list[Endpoint]:
+        """Who did what a participle judges when it names no one, by an act verb (see
+        act_verbs.txt): "les gilets jaunes ont appelé à une grève, soutenue par X" (X
+        supports the gilets jaunes)."""
+        verb = thing if thing.pos_ in ("VERB", "AUX") else thing.head
+        if verb.pos_ != "VERB" or verb.lemma_.casefold() not in self.lexicon.act_verbs:
+            return []  # "la police a dispersé la manifestation, soutenue par X": not hers
+        subject = self._subject_of(verb)
+        if subject is None and verb.dep_ in ("acl", "acl:relcl", "relcl"):
+            subject = verb.head  # "des « gilets jaunes », …, ont appelé" read as their clause
+        if subject is None or subject.dep_ in self._passive_subjects or subject.pos_ == "PRON":
+            return []
+        found = self.actors.endpoint(subject)
+        return [found] if found is not None else []
 
     def _between(
         self,
