@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from graph.langdata import data_patterns
+from graph.langdata import data_lines, data_patterns
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -81,7 +81,18 @@ def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) 
         line = remove_inline_junk(line, lang)
         if line and line not in boilerplate and not is_junk_line(line, lang):
             kept.append(line)
-    return "\n".join(kept)
+    return _in_model_quotes("\n".join(kept), lang)
+
+
+def _in_model_quotes(text: str, lang: str) -> str:
+    """Quotations in the marks the language's model reads best (`quotation_marks.txt`):
+    English pipelines take « » for nouns and misparse the sentence, “ ” they know."""
+    marks = data_lines(lang, "quotation_marks.txt")
+    if len(marks) != 2:
+        return text
+    opening, closing = marks
+    text = text.replace("« ", opening).replace(" »", closing)
+    return text.replace("«", opening).replace("»", closing)
 
 
 def find_boilerplate(texts: Iterable[str]) -> frozenset[str]:

@@ -173,7 +173,7 @@ def _missing_message(lang: str, tried: tuple[str, ...], choice: ModelChoice | No
 PARAGRAPH_COMPONENT = "newsgraph_paragraph_boundaries"
 
 
-_NEVER_STARTS = frozenset(",;:.)]}»…")
+_NEVER_STARTS = frozenset(",;:.)]}»”…")
 _OPENING_QUOTES = frozenset('«“"')
 _SENTENCE_END = frozenset(".!?…")
 

@@ -130,3 +130,10 @@ def test_cleaning_never_invents_words(text: str) -> None:
 )
 def test_a_tweet_signature_glued_to_its_text_is_split(scraped: str, expected: str) -> None:
     assert normalise_text(scraped) == expected
+
+
+def test_english_text_gets_the_quotation_marks_its_model_reads() -> None:
+    assert clean_text("He called it “utterly risible”, she said «fine».", "en") == (
+        "He called it “utterly risible”, she said “fine”."
+    )
+    assert clean_text("Il l'a jugé “risible”.", "fr") == "Il l'a jugé « risible »."

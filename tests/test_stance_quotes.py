@@ -134,6 +134,26 @@ FRENCH += [
 ]
 
 ENGLISH = [
+    # "He said" is the person before, never the names after the verb (en-d012); English
+    # quotation marks are kept as the English model knows them.
+    (
+        "Roland Marchal, an Africa specialist at the National Centre for Scientific Research, "
+        "agreed.\n\nHe said Di Maio’s and Salvini’s comments were “utterly risible”.",
+        {
+            ("Roland Marchal", "denies", "Di Maio"),
+            ("Roland Marchal", "denies", "Salvini"),
+        },
+    ),
+    (
+        "Angela Rayner spoke in Manchester on Monday.\n\nShe said Boris Johnson's claims were "
+        "“total nonsense”.",
+        {("Angela Rayner", "denies", "Boris Johnson")},
+    ),
+    # A government supports its own nationals too.
+    (
+        "The Israeli government has worked closely with Ateret Cohanim, a Jewish settler group.",
+        {("Israel", "supports", "Ateret Cohanim")},
+    ),
     (
         "The TUC organised a march in London, supported by Jeremy Corbyn.",
         {("Jeremy Corbyn", "supports", "TUC")},
@@ -250,3 +270,13 @@ def test_only_the_doer_of_an_act_verb_is_judged(fr_nlp: Language) -> None:
         "Le ministère de l'Intérieur a interdit la manifestation, soutenue par Jean-Luc Mélenchon."
     )
     assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_quoted_stance_noun_inside_a_clause_is_no_statement(en_nlp: Language) -> None:
+    """ "he wrote, that prompts “a form of denial”" describes, it denies nothing (en-d012)."""
+    text = (
+        "Luigi Di Maio accused France of impoverishing Africa. Historian Gilles Manceron noted "
+        "that colonialism haunts France. “It's an embarrassing question”, he wrote, that "
+        "prompts “a form of denial” as well as “nostalgia in certain regions”."
+    )
+    assert not {t for t in stance_triples(en_nlp, text, "en") if t[1] == "denies"}

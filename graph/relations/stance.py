@@ -206,7 +206,9 @@ class _Reader:
         while current.head.i != current.i:
             current = current.head
             if current.pos_ in ("VERB", "AUX") and not self._quoted(current):
-                return True  # the reporting verb outside the quotation
+                # the reporting verb outside the quotation, not "that prompts « a form of
+                # denial »"
+                return current.lemma_.casefold() in self.lexicon.reporting_verbs
             if current.pos_ in ("VERB", "AUX"):
                 return False
         return True
@@ -546,10 +548,7 @@ class _Reader:
             targets = undergoing
         for source in [speaker, *self._coordinated_with(speaker, cue)]:
             for target in targets:
-                if (
-                    not self._distinct(source, target)
-                    or self.actors.country_of(target) == source.key
-                ):
+                if not self._distinct(source, target):
                     continue
                 kind = OPPOSITE.get(cue.kind, "") if target.key in patients else cue.kind
                 if kind:
@@ -958,7 +957,10 @@ class _Reader:
 
     def _subject_or_postposed(self, verb: Token, sentence: Span) -> Endpoint | None:
         subject = self._subject_of(verb)
-        if subject is not None and subject.pos_ != "PRON" and not self._quoted(subject):
+        if subject is not None and subject.pos_ == "PRON" and not self._quoted(subject):
+            if _pronoun(subject) in THIRD_PERSON:  # "He said X's comments were risible"
+                return self._third_person(subject)  # is never X
+        elif subject is not None and not self._quoted(subject):
             found = self.actors.endpoint(subject)  # not the quotation parsed as subject
             if found is not None:
                 return found
