@@ -122,6 +122,7 @@ def mentions_of(
     mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
     mentions.extend(_honoured_names_ner_missed(doc, mentions, lang, sentence_of))
     mentions.extend(_handles_of_named_people(doc, mentions, sentence_of))
+    mentions = _institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
 
@@ -257,6 +258,52 @@ def _handles_of_named_people(
                 )
             )
     return found
+
+
+def _institutions_of_places(
+    doc: Doc, mentions: list[Mention], lang: str, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "la mairie de Paris", "the Jerusalem municipality": a place joined to an institution
+    noun (institution_heads.txt) names the institution, an organisation, not the place."""
+    heads = data_words(lang, "institution_heads.txt")
+    if not heads:
+        return mentions
+    kept = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        institution = _institution_around(span, heads) if mention.type == "LOC" and span else None
+        if institution is None:
+            kept.append(mention)
+            continue
+        name = _clean_name(institution.text)
+        kept.append(
+            Mention(
+                name=name,
+                key=entity_key(name),
+                type="ORG",
+                sentence=sentence_of[institution.sent.start],
+                start=institution.start_char,
+                end=institution.end_char,
+                text=institution.text,
+            )
+        )
+    return kept
+
+
+def _institution_around(place: Span, heads: frozenset[str]) -> Span | None:
+    """The institution phrase a place is part of: its noun right after it ("the Jerusalem
+    municipality") or before it with only a preposition between ("la mairie de Paris")."""
+    doc = place.doc
+    root = place.root
+    head = root.head
+    if head.i == root.i or head.pos_ != "NOUN" or head.lemma_.casefold() not in heads:
+        return None
+    if head.i == place.end:
+        return doc[place.start : head.i + 1]
+    between = doc[head.i + 1 : place.start]
+    if head.i < place.start and len(between) == 1 and between[0].pos_ == "ADP":
+        return doc[head.i : place.end]
+    return None
 
 
 def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from graph.clean import clean_text
 from graph.entities import Mention, entity_key, join_surnames, mentions_of
+from graph.gazetteer import load_gazetteer
 
 
 def _mention(name: str, start: int, type_: str = "PER") -> Mention:
@@ -227,3 +229,41 @@ def _write_fresh_article():
         encoding="utf-8",
     )
     return path
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lang", "institution", "place"),
+    [
+        # fr-d039, fr-d043 and en-d032 were written from; the others are fresh.
+        ("La mairie de Paris a porté plainte.", "fr", "mairie de Paris", "Paris"),
+        ("Le parquet de Paris a ouvert une enquête.", "fr", "parquet de Paris", "Paris"),
+        ("Le tribunal de Bobigny a rendu son jugement.", "fr", "tribunal de Bobigny", "Bobigny"),
+        ("La mairie de Lyon a interdit le rassemblement.", "fr", "mairie de Lyon", "Lyon"),
+        (
+            "The Israeli government and the Jerusalem municipality have worked with the group.",
+            "en",
+            "Jerusalem municipality",
+            "Jerusalem",
+        ),
+        (
+            "Officials from the Gaza municipality said the water was unsafe.",
+            "en",
+            "Gaza municipality",
+            "Gaza",
+        ),
+    ],
+)
+def test_a_place_joined_to_an_institution_noun_names_the_institution(
+    pipelines, text: str, lang: str, institution: str, place: str
+) -> None:
+    doc = pipelines.get(lang)(clean_text(text, lang))
+    found = {(m.name, m.type) for m in mentions_of(doc, lang, load_gazetteer())}
+    assert (institution, "ORG") in found
+    assert not any(name == place for name, _ in found)
+
+
+@pytest.mark.slow
+def test_a_place_where_an_institution_sits_stays_a_place(pipelines) -> None:
+    doc = pipelines.get("fr")(clean_text("Le maire s'est rendu à la mairie, à Paris.", "fr"))
+    assert ("Paris", "LOC") in {(m.name, m.type) for m in mentions_of(doc, "fr", load_gazetteer())}

@@ -133,7 +133,24 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    (
+        "Le président Emmanuel Macron a noué une amitié avec Angela Merkel.",
+        {("Emmanuel Macron", "supports", "Angela Merkel")},
+    ),
+]
+
 ENGLISH = [
+    # A friendship formed "with whom": the one the relative clause is about (en-d001).
+    (
+        "The WikiLeaks founder Julian Assange is another controversial figure with whom "
+        "Anderson has formed a friendship.",
+        {("Anderson", "supports", "Julian Assange")},
+    ),
+    (
+        "Viktor Orbán is a leader with whom Salvini has forged an alliance.",
+        {("Salvini", "supports", "Viktor Orbán")},
+    ),
     # "He said" is the person before, never the names after the verb (en-d012); English
     # quotation marks are kept as the English model knows them.
     (

@@ -915,7 +915,14 @@ class _Reader:
             clause = clause.head
         if clause.dep_ not in ("acl:relcl", "relcl", "acl"):
             return None
-        return self.actors.endpoint(clause.head)
+        noun = clause.head
+        found = self.actors.endpoint(noun)
+        if found is None:  # "Assange is another figure with whom Anderson has formed …"
+            subjects = self.deps.get("subject", frozenset())
+            holders = [noun.head] if noun.dep_ in self.deps.get("predicate", ()) else [noun]
+            named = [c for h in holders for c in h.children if c.dep_ in subjects]
+            found = self.actors.endpoint(named[0]) if named else None
+        return found
 
     def _reported_speaker(self, sentence: Span, cue: _Cue) -> Endpoint | None:
         """The subject of a reporting verb outside the quotation (before or after it), in
@@ -1009,6 +1016,9 @@ class _Reader:
     def _targets(self, cue: _Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
         named = self.actors.endpoints_in(complement, roles=True)
+        if not named:  # "a figure with whom she formed a friendship"
+            relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
+            named = [e for t in relatives if (e := self._antecedent(t)) is not None]
         if not named:  # "saluait le « nouveau prisme » donné par le président"
             named = self.actors.endpoints_in(self._made_by(complement), roles=True)
         if cue.kind == DENIES and not named:
