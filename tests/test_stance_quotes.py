@@ -140,6 +140,21 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A definite role never tied to a name is the last person subject (fr-d060).
+    (
+        "« Incompréhensibles et injustes »: Édouard Philippe a fustigé jeudi les conclusions "
+        "de l'enquête du Sénat. Le Premier ministre a particulièrement pris la défense du "
+        "secrétaire général de l'Élysée Alexis Kohler.",
+        {("Édouard Philippe", "supports", "Alexis Kohler")},
+    ),
+    (
+        "Gabriel Attal s'est rendu à Kiev lundi. Le Premier ministre a salué la décision de "
+        "l'Ukraine.",
+        {("Gabriel Attal", "supports", "Ukraine")},
+    ),
+]
+
 ENGLISH = [
     # A friendship formed "with whom": the one the relative clause is about (en-d001).
     (
@@ -297,3 +312,17 @@ def test_a_quoted_stance_noun_inside_a_clause_is_no_statement(en_nlp: Language) 
         "prompts “a form of denial” as well as “nostalgia in certain regions”."
     )
     assert not {t for t in stance_triples(en_nlp, text, "en") if t[1] == "denies"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Introduced as president, he is not "le Premier ministre".
+        "Le président Emmanuel Macron s'est rendu à Kiev. Le Premier ministre a salué la "
+        "décision de l'Ukraine.",
+        # "le chanteur" is a man; the last subject is a woman.
+        "Mme Angela Merkel s'est rendue à Kiev. Le chanteur a salué la décision de l'Ukraine.",
+    ],
+)
+def test_a_role_is_not_a_last_subject_it_cannot_be(fr_nlp: Language, text: str) -> None:
+    assert not stance_triples(fr_nlp, text, "fr")

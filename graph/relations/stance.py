@@ -128,13 +128,23 @@ class _Reader:
         return token.i in self._quoted_indices
 
     def _remember_subject(self, sentence: Span) -> None:
+        """The person the sentence is about: its main verb's subject, else, when that names
+        no person (a headline quote before a colon), the first person subject of a verb."""
         root = sentence.root
         subject = self._subject_of(root)
-        if subject is None or subject.pos_ == "PRON":
+        if subject is not None and subject.pos_ != "PRON":
+            found = self.actors.endpoint(subject)
+            if found is not None and found.type == "PER":
+                self.last_person = found
             return
-        found = self.actors.endpoint(subject)
-        if found is not None and found.type == "PER":
-            self.last_person = found
+        for verb in (t for t in sentence if t.pos_ == "VERB" and t.i != root.i):
+            subject = self._subject_of(verb)
+            if subject is None or self._quoted(subject):
+                continue
+            named = self.actors.mention_at(subject)
+            if named is not None and named.type == "PER":
+                self.last_person = self.actors.endpoint(subject)
+                return
 
     # -- cues ---------------------------------------------------------------------------
     def _cues(self, sentence: Span) -> Iterator[_Cue]:
@@ -860,7 +870,20 @@ class _Reader:
             if _pronoun(subject) in THIRD_PERSON:
                 return self._third_person(subject)
             return self._reported_speaker(sentence, cue) or self._tweet_author(cue.head)
-        return self.actors.endpoint(subject)
+        return self.actors.endpoint(subject) or self._role_of_last_person(subject)
+
+    def _role_of_last_person(self, role: Token) -> Endpoint | None:
+        """ "Édouard Philippe a fustigé … Le Premier ministre a mené la riposte": a definite
+        role the article never tied to a name, as subject, is the person who was the last
+        subject, when gender and the roles that person was introduced with allow."""
+        last = self.last_person
+        if last is None or not self.actors.is_role_noun(role) or not _definite(role):
+            return None
+        gender = next(iter(role.morph.get("Gender", [])), "")
+        if not self.actors.may_be(last.key, gender):
+            return None
+        _, roles = self.actors.introductions.get(last.key, (set(), set()))
+        return last if not roles or role.lemma_.casefold() in roles else None
 
     def _third_person(self, pronoun: Token) -> Endpoint | None:
         """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
@@ -1365,6 +1388,13 @@ def _apposed_before(noun: Token) -> list[Token]:
             break
         tokens.append(token)
     return tokens[::-1]
+
+
+def _definite(noun: Token) -> bool:
+    """Whether a noun has a definite article ("le Premier ministre", "the minister")."""
+    return any(
+        "Def" in c.morph.get("Definite", []) for c in noun.children if c.dep_ == "det"
+    ) or any(c.lower_ == "the" for c in noun.children if c.dep_ == "det")
 
 
 def _preposition_taken_for_a_word(token: Token, prepositions: frozenset[str]) -> bool:
