@@ -155,7 +155,25 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # What carries a stance noun: whoever publishes or signs it takes it; "la polémiste
+    # d'RTL-TVI" is the one woman of that outlet named (fr-d028).
+    (
+        "Emmanuelle Praet a été suspendue par RTL. Theo Francken a publié des tweets et un "
+        "hashtag de soutien à la polémiste d'RTL-TVI.",
+        {("Theo Francken", "supports", "Emmanuelle Praet")},
+    ),
+    (
+        "Le député François Ruffin a signé une lettre de soutien à Julian Assange.",
+        {("François Ruffin", "supports", "Julian Assange")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Jeremy Corbyn posted a message of support for Julian Assange.",
+        {("Jeremy Corbyn", "supports", "Julian Assange")},
+    ),
     # A friendship formed "with whom": the one the relative clause is about (en-d001).
     (
         "The WikiLeaks founder Julian Assange is another controversial figure with whom "
@@ -326,3 +344,14 @@ def test_a_quoted_stance_noun_inside_a_clause_is_no_statement(en_nlp: Language) 
 )
 def test_a_role_is_not_a_last_subject_it_cannot_be(fr_nlp: Language, text: str) -> None:
     assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_role_of_a_country_is_not_the_one_woman_named(fr_nlp: Language) -> None:
+    """Only an outlet's or party's role falls back to the one person of its gender."""
+    text = (
+        "Mme Anne Hidalgo a reçu Donald Trump. Le ministre Bruno Le Maire a critiqué la "
+        "présidente américaine."
+    )
+    assert ("Bruno Le Maire", "criticises", "Anne Hidalgo") not in stance_triples(
+        fr_nlp, text, "fr"
+    )

@@ -374,6 +374,11 @@ class Actors:
                 candidates.append((1, mention))
             elif not entity and lemma in roles:
                 candidates.append((0, mention))
+        if not candidates and entity and self._an_organisation(entity):
+            # "la polémiste d'RTL-TVI": a woman of that outlet, when only one is named
+            person = self._only_one_of_gender(role)
+            known = self.affiliation.get(person.key, "") if person else ""
+            return person if not known or known == entity else None
         if not candidates:
             return None if entity else self._only_one_of_gender(role)
         best = max(rank for rank, _ in candidates)
@@ -382,11 +387,14 @@ class Actors:
             return None
         return _from_mention(chosen[-1])
 
+    def _an_organisation(self, key: str) -> bool:
+        return any(m.key == key and m.type == "ORG" for m in self.mentions)
+
     def _only_one_of_gender(self, role: Token) -> Endpoint | None:
         """ "Praet suspendue …, Francken apporte son soutien à la chroniqueuse": when nobody
         was introduced with that role, the person of its gender named most often before it
         (none on a tie)."""
-        gender = _told_gender(role.lower_, _gendered_words(self.lang))
+        gender = _told_gender(role.lower_, _gendered_words(self.lang)) or _feminine_article(role)
         if not gender:
             return None
         counts: dict[str, int] = {}
@@ -428,6 +436,13 @@ class Actors:
 def _gendered_words(lang: str) -> dict[str, str]:
     rows = [line.split("\t") for line in data_lines(lang, "gendered_words.tsv")[1:]]
     return {row[0].casefold(): row[1] for row in rows if len(row) == 2}
+
+
+def _feminine_article(noun: Token) -> str:
+    """ "la polémiste": a feminine article tells a woman where the noun does not. (A
+    masculine one does not tell a man: "le ministre" may be a woman.)"""
+    feminine = any("Fem" in c.morph.get("Gender", []) for c in noun.children if c.dep_ == "det")
+    return "Fem" if feminine else ""
 
 
 def _told_gender(word: str, words: dict[str, str]) -> str:

@@ -55,6 +55,7 @@ class Lexicon:
     retort_openers: tuple[tuple[str, ...], ...] = ()
     denial_forms: frozenset[str] = frozenset()
     mutual_nouns: frozenset[str] = frozenset()
+    carrier_nouns: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -108,6 +109,7 @@ def load_lexicon(lang: str) -> Lexicon:
         process_nouns=data_words(lang, "process_nouns.txt"),
         finding_verbs=data_words(lang, "finding_verbs.txt"),
         mutual_nouns=data_words(lang, "mutual_nouns.txt"),
+        carrier_nouns=data_words(lang, "carrier_nouns.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

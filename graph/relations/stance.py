@@ -304,7 +304,18 @@ class _Reader:
         for head in (noun.head, noun.head.head):
             if head.pos_ in ("VERB", "AUX") and _verb_among(head, self.light_verbs):
                 return head
-        return None
+        return self._carrier_verb(noun)
+
+    def _carrier_verb(self, noun: Token) -> Token | None:
+        """ "a publié un message de soutien à X", "posted a tweet of support for X": the
+        verb that sends what carries the stance (carrier_nouns.txt), whatever it is."""
+        carrier = noun.head.head if noun.head.pos_ == "ADP" else noun.head  # "message of"
+        if carrier.lemma_.casefold() not in self.lexicon.carrier_nouns or carrier.i > noun.i:
+            return None
+        conjunct = self.deps.get("conjunct", frozenset())
+        while carrier.dep_ in conjunct and carrier.head.i != carrier.i:
+            carrier = carrier.head  # "des tweets et un hashtag de soutien"
+        return carrier.head if carrier.head.pos_ == "VERB" else None
 
     def _phrase_cues(self, sentence: Span) -> Iterator[_Cue]:
         """Multiword cues, tried only where a token can open one (the first phrase of the
@@ -1157,6 +1168,15 @@ class _Reader:
                 for c in cue.head.children
                 if self._complement(c) and c.i != head.i and c.dep_ not in direct
             ]
+            carrier = head.head.head if head.head.pos_ == "ADP" else head.head
+            if carrier.lemma_.casefold() in self.lexicon.carrier_nouns:  # "a message of
+                roots += [  # support for X"
+                    c
+                    for c in carrier.children
+                    if self._complement(c)
+                    and c.i not in {head.i, head.head.i}
+                    and not self._genitive(c)
+                ]
         tokens = [
             t
             for root in roots
