@@ -22,16 +22,9 @@ import networkx as nx
 from playwright.sync_api import Browser, sync_playwright
 
 from graph.render import render_report
+from graph.render.headless import CHROMIUM, CHROMIUM_ARGS
 from graph.summary import CorpusSummary, ProcessedArticle
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 TYPES = ("PER", "ORG", "LOC")
 KINDS = ("co_mention", "co_mention", "co_mention", "supports", "denies")
 #: Records when the report says its graph is drawn and settled (body[data-graph-ready]).
@@ -102,7 +95,9 @@ def main() -> None:
     args = parser.parse_args()
     summary = CorpusSummary(processed=(ProcessedArticle("a1.txt", "fr"),))
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         for size in args.sizes:
             graph = synthetic_graph(size, args.edges_per_node)
             report = Path(folder) / f"report-{size}.html"

@@ -10,17 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from graph.render.headless import CHROMIUM, CHROMIUM_ARGS
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, ConsoleMessage, Dialog, Page, Route
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 READY = "window.newsgraph && window.newsgraph.ready === true"
 
 
@@ -46,7 +40,9 @@ def launch_chromium() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip("Debian chromium is not installed at /usr/bin/chromium")
     with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         yield launched
         launched.close()
 
