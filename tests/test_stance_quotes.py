@@ -169,7 +169,24 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A bare denial answers who voiced a concern or accused as agent just before (fr-d041).
+    (
+        "Face à eux: près de 1200 policiers, accusés de violences récurrentes par un rapport "
+        "récent d'Amnesty International. Le ministère de l'Intérieur a démenti.",
+        {("ministère de l'Intérieur", "denies", "Amnesty International")},
+    ),
+    (
+        "Amnesty International s'inquiète des expulsions. Le gouvernement hongrois a démenti.",
+        {("Hongrie", "denies", "Amnesty International")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Human Rights Watch warned of torture in the camps. China denied the allegations.",
+        {("China", "denies", "Human Rights Watch")},
+    ),
     (
         "Jeremy Corbyn posted a message of support for Julian Assange.",
         {("Jeremy Corbyn", "supports", "Julian Assange")},

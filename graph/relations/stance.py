@@ -1320,8 +1320,10 @@ class _Reader:
                 and not self._negated(token)
             ):
                 subject = self._subject_of(token)
-                if subject is not None and subject.dep_ in self._passive_subjects:
-                    # "were being claimed by Spanish prime minister X": the agents claim
+                passive = subject is not None and subject.dep_ in self._passive_subjects
+                if passive or (subject is None and self._passive_or_adjectival(token)):
+                    # "were being claimed by Spanish prime minister X", "des policiers accusés
+                    # de violences par un rapport de X": the agents claim
                     agents = [t for agent in self._agents(token) for t in agent.subtree]
                     claimants.extend(self.actors.endpoints_in(agents, roles=True))
                 elif subject is not None:
