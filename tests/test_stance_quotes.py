@@ -182,7 +182,31 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # Who belongs to the group a relative clause is about speaks with it; the demonym of a
+    # named organisation's members is not their country; "Maurice" is no feminine role
+    # ending (fr-d027).
+    (
+        "Maurice Audin est un mathématicien déjà reconnu. Il fait partie de la minorité de "
+        "«Pieds Noirs» qui soutient les Algériens du Front de Libération Nationale dans la "
+        "guerre d'indépendance.",
+        {("Maurice Audin", "supports", "Front de Libération Nationale")},
+    ),
+    (
+        "Le député Éric Ciotti figure parmi les élus qui ont soutenu Israël.",
+        {("Éric Ciotti", "supports", "Israël")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Nigel Farage was among the politicians who backed Donald Trump.",
+        {("Nigel Farage", "supports", "Donald Trump")},
+    ),
+    (
+        "Boris Johnson is one of those who praised Volodymyr Zelensky.",
+        {("Boris Johnson", "supports", "Volodymyr Zelensky")},
+    ),
     (
         "Human Rights Watch warned of torture in the camps. China denied the allegations.",
         {("China", "denies", "Human Rights Watch")},
@@ -282,6 +306,18 @@ def test_french_quotes_handles_and_roles(
             FERRAND + '"Soutien amical au Président de l\'Assemblée nationale", a réagi le '
             "Premier ministre Edouard Philippe.",
             ("Edouard Philippe", "supports", "Assemblée nationale"),
+        ),
+        # Members of a named organisation are not their country (fr-d027).
+        (
+            "Maurice Audin est un mathématicien. Il fait partie de la minorité qui soutient les "
+            "Algériens du Front de Libération Nationale.",
+            ("Maurice Audin", "supports", "Algérie"),
+        ),
+        # A group of a people is not that people's entity speaking.
+        (
+            "Maurice Audin est un mathématicien. Il fait partie de la minorité de «Pieds Noirs» "
+            "qui soutient le Front de Libération Nationale.",
+            ("Pieds Noirs", "supports", "Front de Libération Nationale"),
         ),
         # The party word before a person's name does not act in the person's place.
         (

@@ -117,7 +117,11 @@ class Actors:
         for token in tokens:
             if token.i in consumed:
                 continue
-            if self._qualifies_a_name(token) or self._origin_of_people(token):
+            if (
+                self._qualifies_a_name(token)
+                or self._origin_of_people(token)
+                or self._members_of_a_named_body(token)
+            ):
                 continue
             endpoint = self._direct(token) or self._anaphor(token)
             if roles and self.is_role_noun(token) and (endpoint is None or endpoint.type != "PER"):
@@ -186,6 +190,20 @@ class Actors:
             and self.mention_at(token.head) is not None
         )
 
+    def _members_of_a_named_body(self, token: Token) -> bool:
+        """ "les Algériens du Front de Libération Nationale": a demonym qualified by a named
+        organisation is that organisation's members, not their country."""
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return False
+        if self.gazetteer.lookup(token.text, self.lang, frozenset({DEMONYM})) is None:
+            return False
+        return any(
+            (m := self.mention_at(t)) is not None and m.type == "ORG"
+            for child in token.children
+            if child.dep_ not in ("det", "amod")
+            for t in child.subtree
+        )
+
     def is_named(self, endpoint: Endpoint) -> bool:
         """Whether the article names this actor (not only implies it by an adjective)."""
         return endpoint.key in self._mention_keys
@@ -223,14 +241,16 @@ class Actors:
         for token in (first, before):
             if token is None:
                 continue
-            told = _told_gender(token.lower_, words)
+            # a role's feminine ending says nothing of a first name ("Maurice", "Béatrice")
+            told = words.get(token.lower_, "") if token.pos_ == "PROPN" else ""
+            told = told or ("" if token.pos_ == "PROPN" else _told_gender(token.lower_, words))
             if told:
                 votes += [told, told]
             elif token is before and token.pos_ in ("NOUN", "DET"):
                 votes += token.morph.get("Gender", [])
-        if first.pos_ == "PROPN" and not _told_gender(first.lower_, words):
+        if first.pos_ == "PROPN" and not words.get(first.lower_):
             votes += first.morph.get("Gender", [])
-        return votes
+        return votes + _predicated_gender(tokens) * 2
 
     def _direct(self, token: Token) -> Endpoint | None:
         if token.pos_ != "ADJ" and self._some_of_a_people(token):
@@ -600,3 +620,17 @@ def role_mentions(
             )
         )
     return found
+
+
+def _predicated_gender(tokens: list[Token]) -> list[str]:
+    """ "Maurice Audin est un mathématicien": the article of a noun predicated of the name
+    tells its gender more surely than spaCy's guess on the first name."""
+    inside = {t.i for t in tokens}
+    root = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+    predicate = root.head
+    if root.dep_ != "nsubj" or predicate.pos_ != "NOUN":
+        return []
+    if not any(c.dep_ == "cop" for c in predicate.children):
+        return []
+    articles = [c for c in predicate.children if c.dep_ == "det"]
+    return [g for c in articles for g in c.morph.get("Gender", [])][:1]

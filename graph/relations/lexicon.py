@@ -56,6 +56,7 @@ class Lexicon:
     denial_forms: frozenset[str] = frozenset()
     mutual_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
+    membership_words: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -110,6 +111,7 @@ def load_lexicon(lang: str) -> Lexicon:
         finding_verbs=data_words(lang, "finding_verbs.txt"),
         mutual_nouns=data_words(lang, "mutual_nouns.txt"),
         carrier_nouns=data_words(lang, "carrier_nouns.txt"),
+        membership_words=data_words(lang, "membership_words.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

@@ -950,6 +950,9 @@ class _Reader:
         if clause.dep_ not in ("acl:relcl", "relcl", "acl"):
             return None
         noun = clause.head
+        member = self._member_of(noun)
+        if member is not None:
+            return member
         found = self.actors.endpoint(noun)
         if found is None:  # "Assange is another figure with whom Anderson has formed …"
             subjects = self.deps.get("subject", frozenset())
@@ -957,6 +960,30 @@ class _Reader:
             named = [c for h in holders for c in h.children if c.dep_ in subjects]
             found = self.actors.endpoint(named[0]) if named else None
         return found
+
+    def _member_of(self, group: Token) -> Endpoint | None:
+        """ "Il fait partie de la minorité de Pieds Noirs qui soutient X", "he is one of
+        those who backed X": the person said to belong to the group a relative clause is
+        about (membership_words.txt) speaks with it."""
+        words = self.lexicon.membership_words
+        marked = False
+        current = group
+        for _ in range(5):
+            marked = marked or any(c.lower_ in words for c in current.children)
+            marked = marked or current.lower_ in words
+            if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+                break
+            current = current.head
+        if not marked or current.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = self._subject_of(current)
+        if subject is None or subject.i == group.i:
+            return None
+        if subject.pos_ == "PRON":
+            person = self._third_person(subject) if _pronoun(subject) in THIRD_PERSON else None
+        else:
+            person = self.actors.endpoint(subject)
+        return person if person is not None and person.type == "PER" else None
 
     def _reported_speaker(self, sentence: Span, cue: _Cue) -> Endpoint | None:
         """The subject of a reporting verb outside the quotation (before or after it), in
