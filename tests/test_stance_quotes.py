@@ -198,7 +198,34 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A labelling participle after a passive denial shares it, each agent apart, also when
+    # repeated without its verb (fr-d031).
+    (
+        "Le discours très attendu d'Emmanuel Macron avait été rejeté plus tôt dans la journée "
+        'par l\'opposition, qualifié de "vide absolu" par Marine Le Pen, de "désespérant" '
+        'par les Républicains, et jugé "hors-sol" par l\'Insoumis Jean-Luc Mélenchon.',
+        {
+            ("Marine Le Pen", "denies", "Emmanuel Macron"),
+            ("Républicains", "denies", "Emmanuel Macron"),
+            ("Jean-Luc Mélenchon", "denies", "Emmanuel Macron"),
+        },
+    ),
+    (
+        "Le discours de Gabriel Attal a été rejeté par la gauche, qualifié de « vide » par "
+        "Marine Le Pen, de « décevant » par Éric Ciotti.",
+        {
+            ("Marine Le Pen", "denies", "Gabriel Attal"),
+            ("Éric Ciotti", "denies", "Gabriel Attal"),
+        },
+    ),
+]
+
 ENGLISH = [
+    (
+        "Donald Trump's remarks were rejected by Democrats, described as reckless by Nancy Pelosi.",
+        {("Nancy Pelosi", "denies", "Donald Trump")},
+    ),
     (
         "Nigel Farage was among the politicians who backed Donald Trump.",
         {("Nigel Farage", "supports", "Donald Trump")},

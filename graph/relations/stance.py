@@ -410,6 +410,25 @@ class _Reader:
             )
         ]
 
+    def _elided_agents(self, verb: Token) -> list[Token]:
+        """ "qualifié de « vide » par X, de « désespérant » par Y": a labelling participle
+        repeated without its verb, whose second agent the parser hangs under the label."""
+        if verb.lemma_.casefold() not in self.lexicon.labelling_verbs:
+            return []
+        prepositions = self.deps.get("agent_prepositions", frozenset())
+        relative = ("acl:relcl", "relcl")
+        return [
+            c
+            for c in verb.subtree
+            if c.i != verb.i
+            and in_clause(c.head, verb)
+            and not any(a.dep_ in relative for a in c.ancestors if a.i > verb.i)
+            and (
+                c.dep_ in self.deps.get("agent", ())
+                or any(w in prepositions for w in self._introducers(c))
+            )
+        ]
+
     def _hyphenated_agent(self, token: Token, verb: Token) -> bool:
         return (
             token.head.i == verb.i
@@ -717,7 +736,17 @@ class _Reader:
             and "Part" in c.morph.get("VerbForm", [])
             and c.lemma_.casefold() not in self.lexicon.verbs
         ]
-        return [verb, *others]
+        labelled = [  # "rejeté par X, qualifié de « vide » par Y": the parser rarely links them
+            t
+            for t in verb.sent
+            if t.i > verb.i
+            and t.pos_ == "VERB"
+            and "Part" in t.morph.get("VerbForm", [])
+            and t.lemma_.casefold() in self.lexicon.labelling_verbs
+            and t not in others
+            and self._agents(t)
+        ]
+        return [verb, *others, *labelled]
 
     def _retort_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         """The one named between the opener and the denial verb denies who made the claim
@@ -733,7 +762,9 @@ class _Reader:
         """ "Le discours de Macron a été rejeté par l'opposition": the agents take the stance
         towards the subject (or the author of the claim the subject names)."""
         agent_tokens = [
-            t for verb in self._coordinated_participles(cue.head) for t in self._agents(verb)
+            t
+            for verb in self._coordinated_participles(cue.head)
+            for t in self._agents(verb) + self._elided_agents(verb)
         ]
         # "par l'Insoumis Jean-Luc Mélenchon" is Mélenchon, each coordinated agent apart
         found = {e.key: e for agent in agent_tokens for e in self._partners(agent)}
