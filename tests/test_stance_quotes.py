@@ -221,6 +221,20 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A welcomed step answers the last decision announced, several paragraphs up (fr-d022).
+    (
+        "Édouard Philippe va annoncer un moratoire sur la hausse des taxes. "
+        + " ".join(
+            f"Les manifestants étaient {n} mille samedi."
+            for n in ("deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+        )
+        + " "
+        "Benjamin Cauchy, une des figures du mouvement, a salué une première étape.",
+        {("Benjamin Cauchy", "supports", "Édouard Philippe")},
+    ),
+]
+
 ENGLISH = [
     (
         "Donald Trump's remarks were rejected by Democrats, described as reckless by Nancy Pelosi.",
@@ -435,3 +449,12 @@ def test_a_role_of_a_country_is_not_the_one_woman_named(fr_nlp: Language) -> Non
     assert ("Bruno Le Maire", "criticises", "Anne Hidalgo") not in stance_triples(
         fr_nlp, text, "fr"
     )
+
+
+def test_attacking_someone_is_no_decision_to_welcome(fr_nlp: Language) -> None:
+    """ "s'en prendre à" is not "prendre une décision" (fr-d043)."""
+    text = (
+        "Le quotidien Le Monde a révélé qu'un collaborateur a voulu s'en prendre à un "
+        "manifestant. Le député Christian Jacob a salué « une bonne décision »."
+    )
+    assert ("Christian Jacob", "supports", "Le Monde") not in stance_triples(fr_nlp, text, "fr")

@@ -25,7 +25,7 @@ CLAIM_LOOKBACK = 3
 #: Sentences before a denial searched for the last claim when the nearer ones make none.
 CLAIM_FAR_LOOKBACK = 15
 #: Sentences before a stance about a decision in which its author is looked for.
-ACT_LOOKBACK = 6
+ACT_LOOKBACK = 15
 #: The stance towards someone an action judged by a cue befalls ("dénoncer l'arrestation de
 #: X" sides with X); denials and accusations of it say nothing about them.
 OPPOSITE = {SUPPORTS: CRITICISES, CRITICISES: SUPPORTS}
@@ -1181,6 +1181,8 @@ class _Reader:
         authors = []
         for token in span:
             if token.lemma_.casefold() in self.lexicon.act_verbs and token.pos_ == "VERB":
+                if any(c.dep_.startswith("expl") for c in token.children):
+                    continue  # "s'en prendre à" is an attack, not a decision taken
                 subject = self._subject_of(token)
                 passive = subject is not None and subject.dep_ in self._passive_subjects
                 if subject is not None and subject.pos_ != "PRON" and not passive:
