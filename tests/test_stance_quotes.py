@@ -235,7 +235,23 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A decision called necessary is support for its author (written from fr-d022, whose
+    # own sentence the parser breaks: "un moratoire, souvent prélude d'un abandon, était
+    # nécessaire").
+    (
+        "Édouard Philippe va annoncer un moratoire. Stanislas Guerini a estimé que le "
+        "moratoire était nécessaire.",
+        {("Stanislas Guerini", "supports", "Édouard Philippe")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Keir Starmer announced a moratorium on new oil licences. Ed Miliband said the "
+        "moratorium was necessary.",
+        {("Ed Miliband", "supports", "Keir Starmer")},
+    ),
     (
         "Donald Trump's remarks were rejected by Democrats, described as reckless by Nancy Pelosi.",
         {("Nancy Pelosi", "denies", "Donald Trump")},
@@ -458,3 +474,24 @@ def test_attacking_someone_is_no_decision_to_welcome(fr_nlp: Language) -> None:
         "manifestant. Le député Christian Jacob a salué « une bonne décision »."
     )
     assert ("Christian Jacob", "supports", "Le Monde") not in stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keir Starmer announced a moratorium. Kemi Badenoch said the moratorium was not necessary.",
+        "Russia accused Kyiv of the attack. Zelensky said the claims were not baseless.",
+    ],
+)
+def test_a_negated_english_verdict_is_none(en_nlp: Language, text: str) -> None:
+    """English hangs "not" on the copula, not on the adjective."""
+    found = stance_triples(en_nlp, text, "en")
+    assert not {t for t in found if t[1] in ("supports", "denies")}
+
+
+def test_a_negated_french_approval_is_none(fr_nlp: Language) -> None:
+    text = (
+        "Édouard Philippe va annoncer un moratoire. Marine Le Pen a estimé que le moratoire "
+        "n'était pas nécessaire."
+    )
+    assert not stance_triples(fr_nlp, text, "fr")

@@ -57,6 +57,7 @@ class Lexicon:
     mutual_nouns: frozenset[str] = frozenset()
     carrier_nouns: frozenset[str] = frozenset()
     membership_words: frozenset[str] = frozenset()
+    approving: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -112,6 +113,7 @@ def load_lexicon(lang: str) -> Lexicon:
         mutual_nouns=data_words(lang, "mutual_nouns.txt"),
         carrier_nouns=data_words(lang, "carrier_nouns.txt"),
         membership_words=data_words(lang, "membership_words.txt"),
+        approving=data_words(lang, "approving_words.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

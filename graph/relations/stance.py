@@ -61,6 +61,7 @@ VERBLESS = "verbless"  # "« Toute ma solidarité à X », a réagi Y": the one 
 RECEIVED = "received"  # "a reçu le soutien de X": X towards the subject
 HELD = "held"  # "X, un partisan de Y", "X is an ally of Y": X towards Y
 MUTUAL = "mutual"  # "l'amitié entre la France et Israël": each party towards the others
+APPROVAL = "approval"  # "X a estimé que le moratoire était nécessaire": X towards its author
 
 
 @dataclass(frozen=True)
@@ -181,6 +182,8 @@ class _Reader:
             return _Cue(DENIES, token, (token,))
         if self._claim_called_false(token):
             return _Cue(DENIES, token, (token,), reading=VERDICT)
+        if self._act_called_good(token):
+            return _Cue(SUPPORTS, token, (token,), reading=APPROVAL)
         if lemma in self.lexicon.mutual_nouns and token.pos_ == "NOUN" and self._bond(token):
             return _Cue(SUPPORTS, token, (token,), noun=True, reading=MUTUAL)
         noun_kind = self.lexicon.nouns.get(lemma)
@@ -490,7 +493,34 @@ class _Reader:
         )
         if not self._dismissive(token) or not (token.pos_ == "ADJ" or participle or predicate_noun):
             return False
+        if self._copula_negated(token):
+            return False  # "the claims are not baseless"
         return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in self._judged(token))
+
+    def _act_called_good(self, token: Token) -> bool:
+        """ "le moratoire était nécessaire", "the reform is welcome": a verdict approving a
+        decision (approving_words.txt)."""
+        if token.lemma_.casefold() not in self.lexicon.approving and token.lower_ not in (
+            self.lexicon.approving
+        ):
+            return False
+        if token.pos_ != "ADJ" or self._copula_negated(token):
+            return False
+        return any(s.lemma_.casefold() in self.lexicon.act_nouns for s in self._judged(token))
+
+    def _copula_negated(self, predicate: Token) -> bool:
+        """ "the moratorium was not necessary": English hangs the negation on the copula."""
+        return predicate.dep_ in ("acomp", "attr") and self._negated(predicate.head)
+
+    def _approval_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        """The one reported approves a decision: support for who made it."""
+        speaker = self._reported_speaker(sentence, cue) or self._source_phrase(sentence)
+        if speaker is None:
+            return
+        acts = self._judged(cue.head)
+        authors = self.actors.endpoints_in(t for a in acts for t in self._authors(a))
+        targets = authors or self._recent_act_author(sentence, index, cue)
+        yield from self._between(SUPPORTS, [speaker], targets, index, cue)
 
     def _dismissive(self, token: Token) -> bool:
         """ "infondées" is "infondé" whatever the tagger's lemma ("infonder")."""
@@ -564,6 +594,8 @@ class _Reader:
             yield from self._passive_stances(cue, index)
         elif cue.reading == VERDICT:
             yield from self._verdict_stances(cue, sentence, index)
+        elif cue.reading == APPROVAL:
+            yield from self._approval_stances(cue, sentence, index)
         elif cue.reading == RETORT:
             yield from self._retort_stances(cue, sentence, index)
         elif cue.reading == NOMINAL:
