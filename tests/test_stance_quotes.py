@@ -246,7 +246,27 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A subject the parser marked passive beside an object is active; what is rejected was
+    # confirmed by someone before (fr-d031).
+    (
+        "Emmanuel Macron a confirmé que la part du nucléaire serait ramenée à 50%. Des "
+        '"gilets jaunes" ont immédiatement rejeté ce discours.',
+        {("gilets jaunes", "denies", "Emmanuel Macron")},
+    ),
+    # Rejecting what was announced, with no claim before, denies who announced it.
+    (
+        "Le chancelier Olaf Scholz a annoncé un plan de relance. Friedrich Merz a rejeté ces "
+        "annonces.",
+        {("Friedrich Merz", "denies", "Olaf Scholz")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Joe Biden announced a new plan on Monday. Donald Trump dismissed the announcement.",
+        {("Donald Trump", "denies", "Joe Biden")},
+    ),
     (
         "Keir Starmer announced a moratorium on new oil licences. Ed Miliband said the "
         "moratorium was necessary.",
@@ -494,4 +514,9 @@ def test_a_negated_french_approval_is_none(fr_nlp: Language) -> None:
         "Édouard Philippe va annoncer un moratoire. Marine Le Pen a estimé que le moratoire "
         "n'était pas nécessaire."
     )
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_rejecting_what_nobody_announced_names_no_one(fr_nlp: Language) -> None:
+    text = "Il pleuvait sur Paris lundi. Friedrich Merz a rejeté ces annonces."
     assert not stance_triples(fr_nlp, text, "fr")

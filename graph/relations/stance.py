@@ -456,11 +456,11 @@ class _Reader:
     def _passive_or_adjectival(verb: Token) -> bool:
         """ "condamné à 18 mois de prison", "soutenu par ses alliés": the subject undergoes,
         it does not take a stance."""
-        if any(
-            child.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass")
-            for child in verb.children
-        ):
+        deps = {child.dep_ for child in verb.children}
+        if deps & {"aux:pass", "auxpass"}:
             return True
+        if deps & {"nsubj:pass", "nsubjpass"} and not deps & {"obj", "dobj"}:
+            return True  # with an object, "des gilets jaunes ont rejeté ce discours" is active
         participle = "Part" in verb.morph.get("VerbForm", []) and not _present_participle(verb)
         has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
         return (
@@ -1149,7 +1149,10 @@ class _Reader:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
             authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
             owners = [o for c in claims if (o := self._possessive_owner(c)) is not None]
-            return authors or owners or self._recent_claimants(sentence, index, cue)
+            recent = self._recent_claimants(sentence, index, cue)
+            # "a rejeté ce discours" with no claim before: who last announced something
+            announced = self._recent_act_author(sentence, index, cue) if claims else []
+            return authors or owners or recent or announced
         if not named and self._agrees_with_no_one_named(cue):
             return [self.last_person] if self.last_person is not None else []
         if not named and self._about_an_act(complement):
