@@ -262,6 +262,14 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    (
+        "Le discours a été jugé « hors-sol » par l'Insoumis Jean-Luc Mélenchon qui a salué la "
+        "décision de l'Ukraine.",
+        {("Jean-Luc Mélenchon", "supports", "Ukraine")},
+    ),
+]
+
 ENGLISH = [
     (
         "Joe Biden announced a new plan on Monday. Donald Trump dismissed the announcement.",
@@ -395,6 +403,12 @@ def test_french_quotes_handles_and_roles(
             "Maurice Audin est un mathématicien. Il fait partie de la minorité de «Pieds Noirs» "
             "qui soutient le Front de Libération Nationale.",
             ("Pieds Noirs", "supports", "Front de Libération Nationale"),
+        ),
+        # A relative clause on a party word before a name is the person's (fr-d031).
+        (
+            "Le discours a été jugé « hors-sol » par l'Insoumis Jean-Luc Mélenchon qui a salué "
+            "la décision de l'Ukraine.",
+            ("La France insoumise", "supports", "Ukraine"),
         ),
         # The party word before a person's name does not act in the person's place.
         (

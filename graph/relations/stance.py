@@ -1016,6 +1016,10 @@ class _Reader:
         member = self._member_of(noun)
         if member is not None:
             return member
+        for apposed in (c for c in noun.children if c.dep_ == "appos" and c.i < clause.i):
+            person = self.actors.endpoint(apposed)  # "l'Insoumis Jean-Luc Mélenchon qui …"
+            if person is not None and person.type == "PER":
+                return person
         found = self.actors.endpoint(noun)
         if found is None:  # "Assange is another figure with whom Anderson has formed …"
             subjects = self.deps.get("subject", frozenset())
