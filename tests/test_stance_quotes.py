@@ -271,6 +271,22 @@ FRENCH += [
 ]
 
 ENGLISH = [
+    # A gerund after a preposition has the subject of the verb the phrase hangs on, even
+    # chained through the object by the parser (en-d003, whose names scraping removed).
+    (
+        "The government's rhetoric has done nothing to soothe Brussels, as Mr Dragnea and "
+        "allies echoed the leaders of  and  in dismissing EU criticism and suggesting liberal "
+        "philanthropist  was funding Romania's protests.",
+        {("Dragnea", "denies", "European Union")},
+    ),
+    (
+        "Viktor Orbán joined Poland in rejecting the claims of the European Commission.",
+        {("Viktor Orbán", "denies", "European Commission")},
+    ),
+    (
+        "Nigel Farage made headlines by dismissing the claims of the European Commission.",
+        {("Nigel Farage", "denies", "European Commission")},
+    ),
     (
         "Joe Biden announced a new plan on Monday. Donald Trump dismissed the announcement.",
         {("Donald Trump", "denies", "Joe Biden")},

@@ -912,7 +912,7 @@ class _Reader:
                 return [s for s in listed if not self._introduces_next(s, listed)]
             if not self._shares_subject_with_head(token):
                 return []
-            token = token.head
+            token = _verb_over_phrase(token) if token.dep_ == "pcomp" else token.head
         return []
 
     def _acting_noun(self, noun: Token) -> bool:
@@ -934,6 +934,8 @@ class _Reader:
         un acte grave, X a…") has the subject of the verb it depends on."""
         if verb.dep_ in self.deps.get("conjunct", ()) or verb.dep_ == "xcomp":
             return True
+        if verb.dep_ == "pcomp" and _verb_over_phrase(verb).pos_ in ("VERB", "AUX"):
+            return True  # "X echoed Y in dismissing EU criticism"
         nonfinite = {"Part", "Ger", "Inf"} & set(verb.morph.get("VerbForm", []))
         return verb.dep_ == "advcl" and bool(nonfinite)  # also "pour rallier X"
 
@@ -1509,6 +1511,19 @@ def _apposed_before(noun: Token) -> list[Token]:
             break
         tokens.append(token)
     return tokens[::-1]
+
+
+def _verb_over_phrase(gerund: Token) -> Token:
+    """The verb a gerund's prepositional phrase hangs on ("X echoed Y in dismissing Z"),
+    through prepositions the parser chained or attached to the verb's object."""
+    current = gerund.head
+    for _ in range(4):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            return current
+        if current.pos_ != "ADP" and current.dep_ not in ("dobj", "obj"):
+            return current
+        current = current.head
+    return current
 
 
 def _definite(noun: Token) -> bool:
