@@ -271,6 +271,23 @@ FRENCH += [
 ]
 
 ENGLISH = [
+    # What carries a stance participle ("a speech supporting X") is its giver's (en-d024).
+    (
+        "James Goddard posted messages on Gab. He also gave a speech at a rally in the summer "
+        "supporting the far-right activist Tommy Robinson, whose real name is Stephen "
+        "Yaxley-Lennon.",
+        {("James Goddard", "supports", "Tommy Robinson")},
+    ),
+    (
+        "Marine Le Pen posted a video supporting Viktor Orbán.",
+        {("Marine Le Pen", "supports", "Viktor Orbán")},
+    ),
+    # Claims called unacceptable are rejected.
+    (
+        "Russia accused Kyiv of shelling the plant. Zelensky said the accusations were "
+        "unacceptable.",
+        {("Zelensky", "denies", "Russia")},
+    ),
     # A gerund after a preposition has the subject of the verb the phrase hangs on, even
     # chained through the object by the parser (en-d003, whose names scraping removed).
     (
@@ -550,3 +567,8 @@ def test_a_negated_french_approval_is_none(fr_nlp: Language) -> None:
 def test_rejecting_what_nobody_announced_names_no_one(fr_nlp: Language) -> None:
     text = "Il pleuvait sur Paris lundi. Friedrich Merz a rejeté ces annonces."
     assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_crowd_is_no_carrier_of_its_dispersers_stance(en_nlp: Language) -> None:
+    text = "The Metropolitan Police dispersed a crowd supporting Tommy Robinson."
+    assert not stance_triples(en_nlp, text, "en")

@@ -905,6 +905,8 @@ class _Reader:
         token = verb
         if verb.dep_ == "acl" and _present_participle(verb) and self._acting_noun(verb.head):
             return [verb.head]  # "son avocat Me Kheops Lara, dénonçant une arrestation"
+        if self._carried_participle(verb):
+            return self._subjects_of(verb.head.head)  # "gave a speech supporting X"
         for _ in range(3):
             subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
             if subjects:
@@ -914,6 +916,17 @@ class _Reader:
                 return []
             token = _verb_over_phrase(token) if token.dep_ == "pcomp" else token.head
         return []
+
+    def _carried_participle(self, verb: Token) -> bool:
+        """ "a speech supporting X", "une vidéo soutenant X": a stance participle on what
+        someone gives or posts (carrier_nouns.txt)."""
+        carrier = verb.head
+        return (
+            verb.dep_ == "acl"
+            and _present_participle(verb)
+            and carrier.head.pos_ == "VERB"
+            and carrier.lemma_.casefold() in self.lexicon.carrier_nouns
+        )
 
     def _acting_noun(self, noun: Token) -> bool:
         """Whether a noun an active participle hangs on can be who acts: a person or a role
