@@ -271,6 +271,18 @@ FRENCH += [
 ]
 
 ENGLISH = [
+    # Echoing "those sentiments" agrees with the one who spoke before (en-d020).
+    (
+        "EU chief negotiator Michel Barnier expressed regret at the vote. “The EU has done "
+        "everything it can,” he said. A spokesman for European Council president Donald Tusk "
+        "echoed those sentiments and reminded Britain that any extension would have to be "
+        "approved.",
+        {("Donald Tusk", "supports", "Michel Barnier")},
+    ),
+    (
+        "Keir Starmer echoed Joe Biden's remarks on Ukraine.",
+        {("Keir Starmer", "supports", "Joe Biden")},
+    ),
     # What carries a stance participle ("a speech supporting X") is its giver's (en-d024).
     (
         "James Goddard posted messages on Gab. He also gave a speech at a rally in the summer "
@@ -571,4 +583,9 @@ def test_rejecting_what_nobody_announced_names_no_one(fr_nlp: Language) -> None:
 
 def test_a_crowd_is_no_carrier_of_its_dispersers_stance(en_nlp: Language) -> None:
     text = "The Metropolitan Police dispersed a crowd supporting Tommy Robinson."
+    assert not stance_triples(en_nlp, text, "en")
+
+
+def test_echoing_sounds_is_no_agreement(en_nlp: Language) -> None:
+    text = "Joe Biden spoke on Monday. The hall echoed with applause."
     assert not stance_triples(en_nlp, text, "en")

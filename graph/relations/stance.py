@@ -1199,7 +1199,18 @@ class _Reader:
         if cue.head.dep_ != "ROOT":  # "… needed parliament to buy in and agree something"
             return False
         bare = self.deps.get("bare_verb_children", frozenset())
-        return all(child.dep_ in bare or _when(child) for child in cue.head.children)
+        demonstratives = self.deps.get("demonstratives", frozenset())
+        direct = self.deps.get("direct_object", frozenset())
+        return all(
+            child.dep_ in bare
+            or _when(child)
+            or (  # "echoed those sentiments": what the one before said
+                child.dep_ in direct
+                and any(d.lower_ in demonstratives for d in child.children)
+                and not self.actors.endpoints_in(child.subtree)
+            )
+            for child in cue.head.children
+        )
 
     def _made_by(self, complement: Sequence[Token]) -> list[Token]:
         """The agents of participles that describe what a complement names ("le prisme
