@@ -121,7 +121,7 @@ def mentions_of(
         mentions.extend(_names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(_surnames_ner_missed(doc, mentions, sentence_of))
     mentions.extend(_honoured_names_ner_missed(doc, mentions, lang, sentence_of))
-    mentions.extend(_handles_of_named_people(doc, mentions, sentence_of))
+    mentions.extend(_handles_of_named_actors(doc, mentions, sentence_of))
     mentions = _institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.sort(key=lambda m: m.start)
     return join_surnames(mentions)
@@ -236,25 +236,31 @@ def _honoured_names_ner_missed(
     return found
 
 
-def _handles_of_named_people(
+def _handles_of_named_actors(
     doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
 ) -> list[Mention]:
-    """ "Soutien à @RichardFerrand": a social-media handle that spells, letter for letter,
-    the full name of a person the article names is that person."""
+    """ "Soutien à @RichardFerrand", "Bravo aux #GiletsJaunes": a handle that spells, letter
+    for letter, the full name of a person the article names is that person; a hashtag
+    spelling the name of an actor it names, that actor."""
     people = {m.key.replace(" ", ""): m for m in mentions if m.type == "PER" and " " in m.key}
+    actors = {entity_key(m.name).replace(" ", ""): m for m in mentions if " " in m.name}
     found = []
     for token in doc:
-        if not token.text.startswith("@") or len(token.text) < 4:
+        text = token.text
+        if text in ("@", "#") and not token.whitespace_ and token.i + 1 < len(doc):
+            text += doc[token.i + 1].text  # "#", "GiletsJaunes" as the tokeniser splits it
+        if text[:1] not in ("@", "#") or len(text) < 4:
             continue
-        person = people.get(entity_key(token.text[1:]).replace(" ", ""))
+        spelled = entity_key(text[1:]).replace(" ", "")
+        person = (people if text[0] == "@" else actors).get(spelled)
         if person is not None:
             found.append(
                 replace(
                     person,
                     sentence=sentence_of[token.sent.start],
                     start=token.idx,
-                    end=token.idx + len(token.text),
-                    text=token.text,
+                    end=token.idx + len(text),
+                    text=text,
                 )
             )
     return found

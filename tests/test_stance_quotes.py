@@ -270,6 +270,28 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # A quotation a colon opens is the one person named before the colon's; a hashtag that
+    # spells a named actor is that actor; the phrase after "Bravo aux" the parser lost
+    # (fr-d023).
+    (
+        "Les gilets jaunes ont manifesté samedi. La scène a inspiré le commentaire suivant sur "
+        'Twitter à Marine Le Pen, présidente du Rassemblement national: "Bravo aux '
+        '#GiletsJaunes qui ont fait rempart de leurs corps."',
+        {("Marine Le Pen", "supports", "gilets jaunes")},
+    ),
+    (
+        "Les Jeunes Agriculteurs ont bloqué l'autoroute. Le message suivant est venu de Jordan "
+        "Bardella : « Bravo aux #JeunesAgriculteurs ! »",
+        {("Jordan Bardella", "supports", "Jeunes Agriculteurs")},
+    ),
+    (
+        "La Ligue des droits de l'homme a porté plainte. Réaction de François Ruffin sur X : « "
+        "Soutien à la #LigueDesDroitsDeLHomme. »",
+        {("François Ruffin", "supports", "Ligue des droits de l'homme")},
+    ),
+]
+
 ENGLISH = [
     # Echoing "those sentiments" agrees with the one who spoke before (en-d020).
     (
@@ -589,3 +611,8 @@ def test_a_crowd_is_no_carrier_of_its_dispersers_stance(en_nlp: Language) -> Non
 def test_echoing_sounds_is_no_agreement(en_nlp: Language) -> None:
     text = "Joe Biden spoke on Monday. The hall echoed with applause."
     assert not stance_triples(en_nlp, text, "en")
+
+
+def test_a_colon_with_two_people_before_it_names_no_speaker(fr_nlp: Language) -> None:
+    text = "Jordan Bardella et Marine Le Pen ont manifesté : « Bravo à Gabriel Attal ! »"
+    assert not stance_triples(fr_nlp, text, "fr")

@@ -220,8 +220,9 @@ class _Reader:
             current = current.head
             if current.pos_ in ("VERB", "AUX") and not self._quoted(current):
                 # the reporting verb outside the quotation, not "that prompts « a form of
-                # denial »"
-                return current.lemma_.casefold() in self.lexicon.reporting_verbs
+                # denial »"; or a quotation a colon introduces
+                reporting = current.lemma_.casefold() in self.lexicon.reporting_verbs
+                return reporting or self._colon_speaker(token) is not None
             if current.pos_ in ("VERB", "AUX"):
                 return False
         return True
@@ -686,13 +687,47 @@ class _Reader:
             return None  # "the friendship between X and Y is strong" tells no one's
         return self._resolve_subject(subject, sentence, cue)
 
+    def _colon_speaker(self, token: Token) -> Endpoint | None:
+        """ "… inspiré le commentaire suivant à Marine Le Pen : « Bravo aux #GiletsJaunes »":
+        the one person named before the colon that opens the quotation."""
+        before = [
+            t
+            for t in self.doc[token.sent.start : token.i]
+            if not self._quoted(t) and not _quote_side(t, self.deps)
+        ]
+        if not before or before[-1].text != ":":
+            return None
+        named = self.actors.endpoints_in(before[:-1])
+        people = [e for e in named if e.type == "PER"]
+        return people[0] if len(people) == 1 else None
+
     def _verbless_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
-        speaker = self._reported_speaker(sentence, cue) or self._tweet_author(cue.head)
+        speaker = (
+            self._reported_speaker(sentence, cue)
+            or self._tweet_author(cue.head)
+            or self._colon_speaker(cue.head)
+        )
         if speaker is None:
             return
-        yield from self._between(
-            cue.kind, [speaker], self._targets(cue, sentence, index), index, cue
-        )
+        targets = self._targets(cue, sentence, index) or self._phrase_after(cue.head)
+        yield from self._between(cue.kind, [speaker], targets, index, cue)
+
+    def _phrase_after(self, noun: Token) -> list[Endpoint]:
+        """ "Bravo aux #GiletsJaunes qui …" where the parser lost the phrase: the words
+        right after a verbless stance noun, when a target preposition opens them, up to a
+        verb, a relative pronoun or punctuation."""
+        doc = self.doc
+        start = noun.i + 1
+        if start >= len(doc) or doc[start].lower_ not in self.deps.get("target_prepositions", ()):
+            return []
+        words = []
+        for token in doc[start + 1 : min(len(doc), start + 8)]:
+            if token.pos_ in ("VERB", "AUX") and not self.actors.mention_at(token):
+                break
+            if _pronoun(token) in self.relative_pronouns or (token.is_punct and token.text != "#"):
+                break
+            words.append(token)
+        return self.actors.endpoints_in(words, roles=True)
 
     def _noun_holder_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         """A stance held by someone other than a speaker: "X a reçu le soutien de Y" (Y
