@@ -292,6 +292,19 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # People listed before the subject the parser found speak with it (fr-d056).
+    (
+        "D'autres élus MR sont montés au créneau, dont David Clarinval, Marion Lemesre ou Eric "
+        "Sax prenant fait et cause pour la chroniqueuse Emmanuelle Praet.",
+        {
+            ("David Clarinval", "supports", "Emmanuelle Praet"),
+            ("Marion Lemesre", "supports", "Emmanuelle Praet"),
+            ("Eric Sax", "supports", "Emmanuelle Praet"),
+        },
+    ),
+]
+
 ENGLISH = [
     # Echoing "those sentiments" agrees with the one who spoke before (en-d020).
     (
@@ -616,3 +629,8 @@ def test_echoing_sounds_is_no_agreement(en_nlp: Language) -> None:
 def test_a_colon_with_two_people_before_it_names_no_speaker(fr_nlp: Language) -> None:
     text = "Jordan Bardella et Marine Le Pen ont manifesté : « Bravo à Gabriel Attal ! »"
     assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_name_in_a_phrase_before_the_subject_is_no_list_item(fr_nlp: Language) -> None:
+    text = "Reçue par Olaf Scholz, Marine Le Pen a apporté son soutien à l'Ukraine."
+    assert ("Olaf Scholz", "supports", "Ukraine") not in stance_triples(fr_nlp, text, "fr")

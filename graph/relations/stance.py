@@ -907,8 +907,30 @@ class _Reader:
             if c is subject or (c.dep_ in conjunct and c.head.i != cue.head.i)
         ]
         others = [self.actors.endpoint(t) for t in tokens if t.pos_ != "PRON"]
+        others += self._listed_before(subjects)
         unique = {o.key: o for o in others if o is not None and o.key != speaker.key}
         return list(unique.values())
+
+    def _listed_before(self, subjects: list[Token]) -> list[Endpoint]:
+        """ "dont David Clarinval, Marion Lemesre ou Eric Sax prenant fait et cause": people
+        named in a comma list right before the first subject, which the parser hung
+        elsewhere."""
+        if not subjects:
+            return []
+        listed: list[Endpoint | None] = []
+        openers = self.deps.get("list_openers", frozenset())
+        index = min(t.left_edge.i for t in subjects)
+        while index >= 2 and self.doc[index - 1].text == ",":
+            mention = self.actors.mention_at(self.doc[index - 2])
+            if mention is None or mention.type != "PER":
+                break
+            first = next(_tokens_in_mention(self.doc, mention))
+            before = self.doc[first.i - 1] if first.i > 0 else None
+            if before is not None and before.text != "," and before.lower_ not in openers:
+                break  # "Après avoir rencontré X, Y a …": X is no list item
+            listed.append(self.actors.endpoint(first))
+            index = first.i
+        return [e for e in listed if e is not None]
 
     def _speaker(self, cue: _Cue, sentence: Span) -> Endpoint | None:
         if self._quoted(cue.words[0]):
@@ -1570,6 +1592,11 @@ def _apposed_before(noun: Token) -> list[Token]:
             break
         tokens.append(token)
     return tokens[::-1]
+
+
+def _tokens_in_mention(doc: Doc, mention: Mention) -> Iterator[Token]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return iter(span if span is not None else ())
 
 
 def _verb_over_phrase(gerund: Token) -> Token:
