@@ -305,7 +305,29 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # Condemning the arrest of "ce diplomate" sides with the diplomat introduced so (fr-d012).
+    (
+        "Les deux hommes ciblés par les gels sont Assadollah Assadi, le diplomate qui avait été "
+        "arrêté, et Saeid Hashemi Moghadam. «Une fois encore, nous démentons avec véhémence ces "
+        "accusations, nous condamnons l'arrestation de ce diplomate et nous appelons à sa "
+        "libération immédiate», a réagi un porte-parole des Affaires étrangères iranien, "
+        "Bahram Ghassemi.",
+        {("Bahram Ghassemi", "supports", "Assadollah Assadi")},
+    ),
+    (
+        "Sergueï Ivanov, le diplomate russe, a été expulsé lundi. Le Kremlin a dénoncé "
+        "l'expulsion de ce diplomate.",
+        {("Russie", "supports", "Sergueï Ivanov")},
+    ),
+]
+
 ENGLISH = [
+    (
+        "Evan Gershkovich, the diplomat, was detained on Monday. Joe Biden condemned the "
+        "detention of this diplomat.",
+        {("Joe Biden", "supports", "Evan Gershkovich")},
+    ),
     # Echoing "those sentiments" agrees with the one who spoke before (en-d020).
     (
         "EU chief negotiator Michel Barnier expressed regret at the vote. “The EU has done "

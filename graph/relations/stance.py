@@ -633,7 +633,9 @@ class _Reader:
         goes against them."""
         complement = self._complement_tokens(cue, sentence)
         actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
-        named = self.actors.endpoints_in(t for a in actions for t in self._authors(a))
+        named = self.actors.endpoints_in(  # "l'arrestation de ce diplomate": the one introduced so
+            (t for a in actions for t in self._authors(a)), roles=True
+        )
         if named or not actions:
             return named
         return self._last_undergoing(actions[0])
