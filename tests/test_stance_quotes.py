@@ -322,6 +322,21 @@ FRENCH += [
     ),
 ]
 
+FRENCH += [
+    # Support aimed at no one, in a sentence telling who was arrested, goes to them (fr-d049).
+    (
+        "Il n'aura fallu attendre que quelques minutes après l'arrestation mercredi à Paris "
+        "d'Éric Drouet, l'un des chefs de file des «gilets jaunes», pour que Jean-Luc "
+        "Mélenchon se fende d'un tweet de soutien.",
+        {("Jean-Luc Mélenchon", "supports", "Éric Drouet")},
+    ),
+    (
+        "Quelques minutes après l'arrestation d'Alexeï Navalny, Emmanuel Macron a publié un "
+        "message de soutien.",
+        {("Emmanuel Macron", "supports", "Alexeï Navalny")},
+    ),
+]
+
 ENGLISH = [
     (
         "Evan Gershkovich, the diplomat, was detained on Monday. Joe Biden condemned the "
@@ -656,3 +671,12 @@ def test_a_colon_with_two_people_before_it_names_no_speaker(fr_nlp: Language) ->
 def test_a_name_in_a_phrase_before_the_subject_is_no_list_item(fr_nlp: Language) -> None:
     text = "Reçue par Olaf Scholz, Marine Le Pen a apporté son soutien à l'Ukraine."
     assert ("Olaf Scholz", "supports", "Ukraine") not in stance_triples(fr_nlp, text, "fr")
+
+
+def test_support_aimed_at_someone_is_not_redirected(fr_nlp: Language) -> None:
+    text = (
+        "Après l'arrestation d'Alexeï Navalny, Emmanuel Macron a apporté son soutien à l'Ukraine."
+    )
+    assert ("Emmanuel Macron", "supports", "Alexeï Navalny") not in stance_triples(
+        fr_nlp, text, "fr"
+    )

@@ -619,6 +619,8 @@ class _Reader:
         patients = {e.key for e in undergoing}
         if not targets:  # "dénonçant une arrestation arbitraire", said of one named before
             targets = undergoing
+        if not targets and cue.kind == SUPPORTS and cue.noun:
+            targets = self._undergoing_in(sentence)
         for source in [speaker, *self._coordinated_with(speaker, cue)]:
             for target in targets:
                 if not self._distinct(source, target):
@@ -639,6 +641,18 @@ class _Reader:
         if named or not actions:
             return named
         return self._last_undergoing(actions[0])
+
+    def _undergoing_in(self, sentence: Span) -> list[Endpoint]:
+        """ "après l'arrestation d'Éric Drouet, … pour que Mélenchon se fende d'un tweet de
+        soutien": support aimed at no one in a sentence telling what befell someone goes to
+        them."""
+        actions = [
+            t
+            for t in sentence
+            if t.lemma_.casefold() in self.lexicon.patient_nouns and t.pos_ == "NOUN"
+        ]
+        named = self.actors.endpoints_in((t for a in actions for t in self._authors(a)), roles=True)
+        return [e for e in named if e.type == "PER"]
 
     def _last_undergoing(self, action: Token) -> list[Endpoint]:
         """Who underwent the same action, named the last time the article spoke of it
