@@ -92,6 +92,10 @@ class Actors:
                 if named is not None and named.key != mention.key:
                     entities.add(named.key)
 
+    def tokens_of(self, mention: Mention) -> list[Token]:
+        """The tokens a mention covers."""
+        return list(_tokens_in(self.doc, mention.start, mention.end))
+
     def mention_at(self, token: Token) -> Mention | None:
         """The entity mention covering this token, if any."""
         return self._by_token.get(token.i)
@@ -231,7 +235,7 @@ class Actors:
         """What the words at a mention say, the surest twice: an honorific or a gendered
         role noun before or opening the name ("Mme Craft", "l'ambassadrice Kelly Craft",
         "Mrs May"), then spaCy's guess on the first name ("Emmanuelle")."""
-        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        tokens = self.tokens_of(mention)
         if not tokens:
             return []
         words = _gendered_words(self.lang)
@@ -301,7 +305,7 @@ class Actors:
         """The common nouns an actor is introduced with: in its name ("le mouvement des
         gilets jaunes", "Parti socialiste"), in apposition ("Hamas, the militant group") or
         heading it ("the gilets jaunes movement", "le parti Les Républicains")."""
-        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        tokens = self.tokens_of(mention)
         if not tokens:
             return set()
         inside = {t.i for t in tokens}
@@ -318,8 +322,7 @@ class Actors:
         parts = _hyphenated_word(token)
         if len(parts) < 2:
             return []
-        rows = data_lines(self.lang, "combining_forms.tsv")[1:]  # after the header
-        forms = dict(row.split("\t", 1) for row in rows)
+        forms = _combining_forms(self.lang)
         found: dict[str, Endpoint] = {}
         for part in parts:
             country = forms.get(part.casefold())
@@ -429,7 +432,7 @@ class Actors:
         return _from_mention(latest[ranked[0]])
 
     def _introduction_words(self, mention: Mention) -> list[Token]:
-        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        tokens = self.tokens_of(mention)
         if not tokens:
             return []
         return [
@@ -438,7 +441,7 @@ class Actors:
         ]
 
     def _nationality_near(self, mention: Mention) -> str:
-        tokens = list(_tokens_in(self.doc, mention.start, mention.end))
+        tokens = self.tokens_of(mention)
         if not tokens:
             return ""
         first, last = tokens[0].i, tokens[-1].i
@@ -450,6 +453,13 @@ class Actors:
                 if match is not None:
                     return match.actor.id
         return ""
+
+
+@lru_cache(maxsize=8)
+def _combining_forms(lang: str) -> dict[str, str]:
+    """First half of a hyphenated national adjective → the country's name (data)."""
+    rows = data_lines(lang, "combining_forms.tsv")[1:]  # after the header
+    return dict(row.split("\t", 1) for row in rows)
 
 
 @lru_cache(maxsize=8)

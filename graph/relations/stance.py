@@ -230,9 +230,12 @@ class _Reader:
     def _bond(self, noun: Token) -> bool:
         """Whether a bond noun names two parties or more, and is not denied ("aucune
         alliance entre X et Y")."""
-        if any(t.lower_ in self.lexicon.negations for t in [*noun.children, *noun.head.children]):
-            return False
-        return len(self._parties(noun)) >= 2
+        return not self._denied_noun(noun) and len(self._parties(noun)) >= 2
+
+    def _denied_noun(self, noun: Token) -> bool:
+        """ "aucune alliance", "no support": a negation on the noun or on its verb."""
+        around = [*noun.children, *noun.head.children]
+        return any(t.lower_ in self.lexicon.negations for t in around)
 
     def _parties(self, noun: Token) -> list[Endpoint]:
         """Who shares a bond: "entre la France et Israël", "between X and Y", or the halves
@@ -249,7 +252,7 @@ class _Reader:
     def _owned_and_aimed(self, noun: Token) -> bool:
         """ "la solidarité de la France avec l'Ukraine", "Germany's support for Kyiv": a
         stance noun naming both whose it is and whom it is for, wherever it stands."""
-        if any(t.lower_ in self.lexicon.negations for t in [*noun.children, *noun.head.children]):
+        if self._denied_noun(noun):
             return False  # "aucun soutien de X à Y", "no support from X for Y"
         if not self.actors.endpoints_in(self._authors(noun)):
             return False
@@ -401,25 +404,26 @@ class _Reader:
     def _agents(self, verb: Token) -> list[Token]:
         """The "par X" phrases of a passive: who acts; in English also the first half of
         a hyphenated participle ("the Kremlin-backed station")."""
-        prepositions = self.deps.get("agent_prepositions", frozenset())
         return [
             c
             for c in verb.subtree
             if c.i != verb.i
             and not in_clause(c.head, verb)
-            and (
-                c.dep_ in self.deps.get("agent", ())
-                or any(word in prepositions for word in self._introducers(c))
-                or self._hyphenated_agent(c, verb)
-            )
+            and (self._agent_phrase(c) or self._hyphenated_agent(c, verb))
         ]
+
+    def _agent_phrase(self, token: Token) -> bool:
+        """ "par X", "by X", or what the parser labelled an agent."""
+        prepositions = self.deps.get("agent_prepositions", frozenset())
+        return token.dep_ in self.deps.get("agent", ()) or any(
+            word in prepositions for word in self._introducers(token)
+        )
 
     def _elided_agents(self, verb: Token) -> list[Token]:
         """ "qualifié de « vide » par X, de « désespérant » par Y": a labelling participle
         repeated without its verb, whose second agent the parser hangs under the label."""
         if verb.lemma_.casefold() not in self.lexicon.labelling_verbs:
             return []
-        prepositions = self.deps.get("agent_prepositions", frozenset())
         relative = ("acl:relcl", "relcl")
         return [
             c
@@ -427,10 +431,7 @@ class _Reader:
             if c.i != verb.i
             and in_clause(c.head, verb)
             and not any(a.dep_ in relative for a in c.ancestors if a.i > verb.i)
-            and (
-                c.dep_ in self.deps.get("agent", ())
-                or any(w in prepositions for w in self._introducers(c))
-            )
+            and self._agent_phrase(c)
         ]
 
     def _hyphenated_agent(self, token: Token, verb: Token) -> bool:
@@ -501,9 +502,7 @@ class _Reader:
     def _act_called_good(self, token: Token) -> bool:
         """ "le moratoire était nécessaire", "the reform is welcome": a verdict approving a
         decision (approving_words.txt)."""
-        if token.lemma_.casefold() not in self.lexicon.approving and token.lower_ not in (
-            self.lexicon.approving
-        ):
+        if not {token.lemma_.casefold(), token.lower_} & self.lexicon.approving:
             return False
         if token.pos_ != "ADJ" or self._copula_negated(token):
             return False
@@ -512,16 +511,6 @@ class _Reader:
     def _copula_negated(self, predicate: Token) -> bool:
         """ "the moratorium was not necessary": English hangs the negation on the copula."""
         return predicate.dep_ in ("acomp", "attr") and self._negated(predicate.head)
-
-    def _approval_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
-        """The one reported approves a decision: support for who made it."""
-        speaker = self._reported_speaker(sentence, cue) or self._source_phrase(sentence)
-        if speaker is None:
-            return
-        acts = self._judged(cue.head)
-        authors = self.actors.endpoints_in(t for a in acts for t in self._authors(a))
-        targets = authors or self._recent_act_author(sentence, index, cue)
-        yield from self._between(SUPPORTS, [speaker], targets, index, cue)
 
     def _dismissive(self, token: Token) -> bool:
         """ "infondées" is "infondé" whatever the tagger's lemma ("infonder")."""
@@ -593,10 +582,8 @@ class _Reader:
     def _stances_for(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
         if cue.reading == PASSIVE:
             yield from self._passive_stances(cue, index)
-        elif cue.reading == VERDICT:
+        elif cue.reading in (VERDICT, APPROVAL):
             yield from self._verdict_stances(cue, sentence, index)
-        elif cue.reading == APPROVAL:
-            yield from self._approval_stances(cue, sentence, index)
         elif cue.reading == RETORT:
             yield from self._retort_stances(cue, sentence, index)
         elif cue.reading == NOMINAL:
@@ -635,9 +622,7 @@ class _Reader:
         goes against them."""
         complement = self._complement_tokens(cue, sentence)
         actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
-        named = self.actors.endpoints_in(  # "l'arrestation de ce diplomate": the one introduced so
-            (t for a in actions for t in self._authors(a)), roles=True
-        )
+        named = self._undergoers(actions)
         if named or not actions:
             return named
         return self._last_undergoing(actions[0])
@@ -651,8 +636,11 @@ class _Reader:
             for t in sentence
             if t.lemma_.casefold() in self.lexicon.patient_nouns and t.pos_ == "NOUN"
         ]
-        named = self.actors.endpoints_in((t for a in actions for t in self._authors(a)), roles=True)
-        return [e for e in named if e.type == "PER"]
+        return [e for e in self._undergoers(actions) if e.type == "PER"]
+
+    def _undergoers(self, actions: list[Token]) -> list[Endpoint]:
+        """Who actions befall, named or by a role ("l'arrestation de ce diplomate")."""
+        return self.actors.endpoints_in((t for a in actions for t in self._authors(a)), roles=True)
 
     def _last_undergoing(self, action: Token) -> list[Endpoint]:
         """Who underwent the same action, named the last time the article spoke of it
@@ -796,14 +784,18 @@ class _Reader:
         return self._holder_subject(holder, sentence, cue)
 
     def _verdict_stances(self, cue: _Cue, sentence: Span, index: int) -> Iterator[Stance]:
-        """The one quoted, or "selon X", calls a claim false: X denies the claim's authors."""
+        """The one quoted, or "selon X", calls a claim false (X denies the claim's authors)
+        or a decision necessary (X supports who made it)."""
         speaker = self._reported_speaker(sentence, cue) or self._source_phrase(sentence)
         if speaker is None:
             return
-        claims = self._judged(cue.head)
-        authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
-        targets = authors or self._recent_claimants(sentence, index, cue)
-        yield from self._between(DENIES, [speaker], targets, index, cue)
+        judged = self._judged(cue.head)
+        authors = self.actors.endpoints_in(t for c in judged for t in self._authors(c))
+        if cue.reading == APPROVAL:
+            targets = authors or self._recent_act_author(sentence, index, cue)
+        else:
+            targets = authors or self._recent_claimants(sentence, index, cue)
+        yield from self._between(cue.kind, [speaker], targets, index, cue)
 
     def _coordinated_participles(self, verb: Token) -> list[Token]:
         """ "rejeté par l'opposition … et jugé « hors-sol » par X": participles coordinated
@@ -940,7 +932,7 @@ class _Reader:
             mention = self.actors.mention_at(self.doc[index - 2])
             if mention is None or mention.type != "PER":
                 break
-            first = next(_tokens_in_mention(self.doc, mention))
+            first = self.actors.tokens_of(mention)[0]
             before = self.doc[first.i - 1] if first.i > 0 else None
             if before is not None and before.text != "," and before.lower_ not in openers:
                 break  # "Après avoir rencontré X, Y a …": X is no list item
@@ -1039,13 +1031,22 @@ class _Reader:
         role the article never tied to a name, as subject, is the person who was the last
         subject, when gender and the roles that person was introduced with allow."""
         last = self.last_person
-        if last is None or not self.actors.is_role_noun(role) or not _definite(role):
+        if last is None or not self.actors.is_role_noun(role) or not self._definite(role):
             return None
         gender = next(iter(role.morph.get("Gender", [])), "")
         if not self.actors.may_be(last.key, gender):
             return None
         _, roles = self.actors.introductions.get(last.key, (set(), set()))
         return last if not roles or role.lemma_.casefold() in roles else None
+
+    def _definite(self, noun: Token) -> bool:
+        """Whether a noun has a definite article ("le Premier ministre", "the minister")."""
+        articles = self.deps.get("definite_articles", frozenset())
+        return any(
+            c.lower_ in articles or "Def" in c.morph.get("Definite", [])
+            for c in noun.children
+            if c.dep_ == "det"
+        )
 
     def _third_person(self, pronoun: Token) -> Endpoint | None:
         """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
@@ -1610,11 +1611,6 @@ def _apposed_before(noun: Token) -> list[Token]:
     return tokens[::-1]
 
 
-def _tokens_in_mention(doc: Doc, mention: Mention) -> Iterator[Token]:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return iter(span if span is not None else ())
-
-
 def _verb_over_phrase(gerund: Token) -> Token:
     """The verb a gerund's prepositional phrase hangs on ("X echoed Y in dismissing Z"),
     through prepositions the parser chained or attached to the verb's object."""
@@ -1626,13 +1622,6 @@ def _verb_over_phrase(gerund: Token) -> Token:
             return current
         current = current.head
     return current
-
-
-def _definite(noun: Token) -> bool:
-    """Whether a noun has a definite article ("le Premier ministre", "the minister")."""
-    return any(
-        "Def" in c.morph.get("Definite", []) for c in noun.children if c.dep_ == "det"
-    ) or any(c.lower_ == "the" for c in noun.children if c.dep_ == "det")
 
 
 def _preposition_taken_for_a_word(token: Token, prepositions: frozenset[str]) -> bool:
