@@ -107,6 +107,8 @@ def mentions_of(
             continue
         if _after_honorific(span, lang):
             entity_type = "PER"
+        if entity_type == "PER":
+            span = _with_surname_cut_short(span)
         for piece, piece_type in _unglued(span, entity_type, lang, gazetteer):
             mention = _mention_from(piece, piece_type, lang, gazetteer, sentence_of)
             if (
@@ -161,6 +163,19 @@ def _mention_from(
         end=name_span.end_char,
         text=span.text,
     )
+
+
+def _with_surname_cut_short(span: Span) -> Span:
+    """ "Luigi Di" + "Maio": a person span NER ended on a surname particle, extended to
+    the capitalised word after it (name_particles.txt), even across a sentence boundary
+    the parser put there."""
+    doc = span.doc
+    if span.end >= len(doc) or span[-1].lower_ not in data_words(COMMON, "name_particles.txt"):
+        return span
+    after = doc[span.end]
+    if after.is_alpha and after.text[:1].isupper() and span[-1].whitespace_ == " ":
+        return doc[span.start : span.end + 1]
+    return span
 
 
 def _unglued(

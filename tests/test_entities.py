@@ -183,6 +183,14 @@ def test_a_name_after_an_honorific_is_a_person_even_where_ner_saw_nothing(pipeli
 
 
 @pytest.mark.slow
+def test_a_person_cut_short_on_a_surname_particle_gets_the_surname(fr_nlp) -> None:
+    """ "Luigi Di" + "Maio" (bulk corpus): NER stopped on the particle, and the parser
+    even split the sentence there."""
+    doc = fr_nlp("Luigi Di Maio a accusé la France d'appauvrir l'Afrique.")
+    assert "Luigi Di Maio" in {m.name for m in mentions_of(doc, "fr")}
+
+
+@pytest.mark.slow
 def test_portfolios_in_ministry_titles_are_not_organisations(fr_nlp) -> None:
     from graph.gazetteer import load_gazetteer
 

@@ -413,11 +413,16 @@ class Actors:
     def _an_organisation(self, key: str) -> bool:
         return any(m.key == key and m.type == "ORG" for m in self.mentions)
 
+    def gender_told_by(self, role: Token) -> str:
+        """The gender a role noun tells by its form ("la présidente") or its article ("la
+        Première ministre"); none when it tells none ("le ministre" may be a woman)."""
+        return _told_gender(role.lower_, _gendered_words(self.lang)) or _feminine_article(role)
+
     def _only_one_of_gender(self, role: Token) -> Endpoint | None:
         """ "Praet suspendue …, Francken apporte son soutien à la chroniqueuse": when nobody
         was introduced with that role, the person of its gender named most often before it
         (none on a tie)."""
-        gender = _told_gender(role.lower_, _gendered_words(self.lang)) or _feminine_article(role)
+        gender = self.gender_told_by(role)
         if not gender:
             return None
         counts: dict[str, int] = {}

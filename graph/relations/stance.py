@@ -9,7 +9,7 @@ questions, yield nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -25,7 +25,6 @@ CLAIM_LOOKBACK = 3
 #: Sentences before a denial searched for the last claim when the nearer ones make none.
 CLAIM_FAR_LOOKBACK = 15
 #: Sentences before a stance about a decision in which its author is looked for.
-ACT_LOOKBACK = 15
 #: The stance towards someone an action judged by a cue befalls ("dénoncer l'arrestation de
 #: X" sides with X); denials and accusations of it say nothing about them.
 OPPOSITE = {SUPPORTS: CRITICISES, CRITICISES: SUPPORTS}
@@ -567,6 +566,8 @@ class _Reader:
     def _blocked(self, verb: Token) -> bool:
         if verb.dep_ == "advcl" and self._passive_or_adjectival(verb):
             return False  # "ont appelé à une grève, soutenue par X": no complement of "appeler"
+        if verb.dep_ == "advcl" and _present_participle(verb):
+            return False  # "a appelé au calme, en saluant X": the caller's own act
         token = verb
         for _ in range(2):
             if token.dep_ not in self.deps.get("clause", ()) and token.dep_ not in ("obl", "obj"):
@@ -901,6 +902,8 @@ class _Reader:
                     yield Stance(kind, source, target, index, cue.text)
 
     def _distinct(self, source: Endpoint, target: Endpoint) -> bool:
+        if _same_person(source, target):
+            return False
         return target.key not in {source.key, self.actors.country_of(source)}
 
     def _coordinated_with(self, speaker: Endpoint, cue: _Cue) -> list[Endpoint]:
@@ -979,6 +982,8 @@ class _Reader:
                 return [s for s in listed if not self._introduces_next(s, listed)]
             if not self._shares_subject_with_head(token):
                 return []
+            if token.dep_ == "advcl" and self._acting_noun(token.head):
+                return [token.head]  # "Jacline Mouraud, …, en saluant": a name made the root
             token = _verb_over_phrase(token) if token.dep_ == "pcomp" else token.head
         return []
 
@@ -1033,7 +1038,7 @@ class _Reader:
         last = self.last_person
         if last is None or not self.actors.is_role_noun(role) or not self._definite(role):
             return None
-        gender = next(iter(role.morph.get("Gender", [])), "")
+        gender = self.actors.gender_told_by(role) or next(iter(role.morph.get("Gender", [])), "")
         if not self.actors.may_be(last.key, gender):
             return None
         _, roles = self.actors.introductions.get(last.key, (set(), set()))
@@ -1237,7 +1242,7 @@ class _Reader:
             relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
             named = [e for t in relatives if (e := self._antecedent(t)) is not None]
         if not named:  # "saluait le « nouveau prisme » donné par le président"
-            named = self.actors.endpoints_in(self._made_by(complement), roles=True)
+            named = self._made_by(complement)
         if cue.kind == DENIES and not named:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
             authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
@@ -1286,7 +1291,7 @@ class _Reader:
             for child in cue.head.children
         )
 
-    def _made_by(self, complement: Sequence[Token]) -> list[Token]:
+    def _made_by(self, complement: Sequence[Token]) -> list[Endpoint]:
         """The agents of participles that describe what a complement names ("le prisme
         donné par X", "the plan unveiled by X"): the authors of the thing judged."""
         inside = {t.i for t in complement}
@@ -1294,44 +1299,104 @@ class _Reader:
             child
             for token in complement
             for child in token.children
-            if child.dep_ in ("acl", "amod")
-            and child.pos_ == "VERB"
-            and "Part" in child.morph.get("VerbForm", [])
-            and child.i not in inside
+            if child.dep_ in ("acl", "amod") and _participle(child) and child.i not in inside
         ]
-        return [t for verb in participles for agent in self._agents(verb) for t in agent.subtree]
+        following = self._participle_after(complement)
+        if following is not None and following not in participles:
+            participles.append(following)
+        return [author for verb in participles for author in self._agent_endpoints(verb)]
+
+    def _participle_after(self, complement: Sequence[Token]) -> Token | None:
+        """ "saluait le « nouveau prisme » donné par le président": a participle that
+        follows the complement with only a quotation mark between describes it, even
+        when the quotation made the parser hang it elsewhere. After a comma it may
+        describe the subject instead ("a salué la décision, interrogé par l'AFP")."""
+        if not complement:
+            return None
+        marks = self.deps.get("quote_open", frozenset()) | self.deps.get("quote_close", frozenset())
+        after = max(t.i for t in complement) + 1
+        while after < len(self.doc) and self.doc[after].text in marks:
+            after += 1
+        if after < len(self.doc) and _participle(self.doc[after]):
+            return self.doc[after]
+        return None
 
     def _about_an_act(self, tokens: Sequence[Token]) -> bool:
         return any(t.lemma_.casefold() in self.lexicon.act_nouns for t in tokens)
 
     def _recent_act_author(self, sentence: Span, index: int, cue: _Cue) -> list[Endpoint]:
         """ "X a salué les mesures": the author of the last decision or announcement."""
-        here = self._acts_in(self.doc[sentence.start : cue.head.i])
+        # not the speaker's own acts: "a appelé au calme, en saluant une décision", the
+        # call governing the cue or, misparsed, beside it
+        own = {a.i for a in cue.head.ancestors} | {s.i for s in cue.head.head.children}
+        here = self._acts_in(self.doc[sentence.start : cue.head.i], skip=own)
         if here:
             return here[-1:]
-        for acts in reversed(self.acts[max(0, index - ACT_LOOKBACK) : index]):
+        for acts in reversed(self.acts[:index]):
             if acts:
                 return acts[-1:]
         return []
 
-    def _acts_in(self, span: Span) -> list[Endpoint]:
+    def _acts_in(self, span: Span, skip: Collection[int] = ()) -> list[Endpoint]:
         """Who decided or announced something: the subject of an act verb, or its agent
         ("les mesures annoncées la veille par le président de la République")."""
         authors = []
         for token in span:
-            if token.lemma_.casefold() in self.lexicon.act_verbs and token.pos_ == "VERB":
-                if any(c.dep_.startswith("expl") for c in token.children):
-                    continue  # "s'en prendre à" is an attack, not a decision taken
-                subject = self._subject_of(token)
-                passive = subject is not None and subject.dep_ in self._passive_subjects
-                if subject is not None and subject.pos_ != "PRON" and not passive:
-                    found = self.actors.endpoint(subject)
-                    if found is not None:
-                        authors.append(found)
-                elif subject is None or passive:
-                    agents = (t for agent in self._agents(token) for t in agent.subtree)
-                    authors.extend(self.actors.endpoints_in(agents, roles=True)[:1])
+            if token.i in skip:
+                continue
+            if token.pos_ == "NOUN" and token.lemma_.casefold() in self.lexicon.act_nouns:
+                authors.extend(self._act_owners(token))
+            if token.pos_ != "VERB":
+                continue
+            if not (self._act_verb(token) or self._makes_an_act(token)):
+                continue
+            subject = self._subject_of(token)
+            passive = subject is not None and subject.dep_ in self._passive_subjects
+            if subject is not None and subject.pos_ != "PRON" and not passive:
+                found = self.actors.endpoint(subject)
+                if found is not None:
+                    authors.append(found)
+            elif subject is None or passive:
+                authors.extend(self._agent_endpoints(token)[:1])
         return authors
+
+    def _act_owners(self, act: Token) -> list[Endpoint]:
+        """ "les annonces d'Emmanuel Macron": the person or body an act noun belongs to.
+        Not a place: "l'accord de Paris" was made in Paris, not by it."""
+        owners = [
+            found
+            for t in act.children
+            if t.dep_ in self.deps.get("possessor", ()) or self._genitive(t)
+            if (found := self.actors.endpoint(t)) is not None
+        ]
+        return [e for e in owners if e.type in ("PER", "ORG")][:1]
+
+    def _act_verb(self, verb: Token) -> bool:
+        # "s'en prendre à" is an attack, not a decision taken
+        expletive = any(c.dep_.startswith("expl") for c in verb.children)
+        return verb.lemma_.casefold() in self.lexicon.act_verbs and not expletive
+
+    def _makes_an_act(self, participle: Token) -> bool:
+        """ "les annonces faites par le président", "the measures made by": a light verb's
+        participle on an act noun tells who made the act (not "un geste réclamé par X",
+        who asked for it)."""
+        return (
+            participle.dep_ in ("acl", "amod")
+            and "Part" in participle.morph.get("VerbForm", [])
+            and participle.lemma_.casefold() in self.light_verbs
+            and participle.head.lemma_.casefold() in self.lexicon.act_nouns
+        )
+
+    def _agent_endpoints(self, verb: Token) -> list[Endpoint]:
+        """Who the "par X" phrases of a passive name; "par le président", a role the
+        article never tied to a name, is the last person subject (see
+        `_role_of_last_person`)."""
+        agents = self._agents(verb)
+        named = self.actors.endpoints_in((t for a in agents for t in a.subtree), roles=True)
+        if named:
+            return named
+        roles = [next((t for t in a.subtree if self.actors.is_role_noun(t)), a) for a in agents]
+        return [e for role in roles if (e := self._role_of_last_person(role)) is not None]
 
     def _quoted_before(self, verb: Token, sentence: Span) -> list[Endpoint]:
         """ "« Macron n'a rien compris », a condamné la CGT": the cue verb reports the
@@ -1551,6 +1616,19 @@ def _match_phrase(
         matched.append(hit)
         position = hit.i + 1
     return matched
+
+
+def _same_person(one: Endpoint, other: Endpoint) -> bool:
+    """ "M. Di Maio" and "Luigi Di Maio": a person's surname and their full name, which
+    the canonical stage merges later, are one person already here."""
+    if one.type != "PER" or other.type != "PER":
+        return False
+    shorter, longer = sorted((one.key, other.key), key=len)
+    return shorter == longer or longer.endswith(" " + shorter)
+
+
+def _participle(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and "Part" in verb.morph.get("VerbForm", [])
 
 
 def _present_participle(verb: Token) -> bool:

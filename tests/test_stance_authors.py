@@ -1,0 +1,176 @@
+"""Fourth round of stance rules: who made the act a speaker welcomes. An act noun's
+participle names its author ("les annonces faites par X"); a role in an agent phrase the
+article never tied to a name is the last person subject ("annoncées par le président de la
+République"); a participle the quotation marks cut off from its noun still describes it;
+an article's last act stays its topic however far back it was told. Each rule on the text
+it was written from (article named), on fresh text, and with what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .conftest import stance_triples
+
+pytestmark = pytest.mark.slow
+
+Triple = tuple[str, str, str]
+
+#: Seventeen sentences that tell of no act: what sits between a decision and its welcome.
+RALLY = (
+    "Une réunion s'est tenue à Rennes. Les agriculteurs sont venus nombreux. Les routes "
+    "étaient bloquées dans la matinée. La préfecture a compté 2000 personnes. Il faisait "
+    "froid. Des tracteurs ont défilé devant la mairie. Un agriculteur a pris la parole. La "
+    "foule a chanté. Les élus locaux étaient présents. La police est restée discrète. Un café "
+    "a été servi. Les jeunes agriculteurs ont distribué des tracts. La manifestation s'est "
+    "dispersée vers midi. Les routes ont été rouvertes. Aucun incident n'a été signalé. Le "
+    "calme est revenu en fin de journée. "
+)
+
+FRENCH = [
+    # A participle cut off from its noun by quotation marks; "le président" is the last
+    # person subject (fr-d031).
+    (
+        "Emmanuel Macron a confirmé que la part du nucléaire serait ramenée à 50%.\n\nCôté "
+        'politique, seul le MoDem saluait le "nouveau prisme" donné par le président "pour '
+        'regarder notre avenir".',
+        {("MoDem", "supports", "Emmanuel Macron")},
+    ),
+    (
+        "Olaf Scholz a reçu les syndicats mardi. La DGB a salué le « pacte » proposé par le "
+        "chancelier lors de la rencontre.",
+        {("DGB", "supports", "Olaf Scholz")},
+    ),
+    (
+        "La ministre Élisabeth Borne a présenté son texte. La CFDT a salué la « méthode » "
+        "choisie par la Première ministre.",
+        {("CFDT", "supports", "Élisabeth Borne")},
+    ),
+    # "les annonces faites par X" names who made them; "des mesures" later are theirs
+    # (fr-d044).
+    (
+        "« L'impact des annonces faites par le président » Macron sur le déficit français "
+        "sera suivi « avec attention », a averti Pierre Moscovici.\n\nSatisfait, le MEDEF a "
+        "applaudi des mesures qui « répondent aux attentes sans pénaliser la compétitivité "
+        "des entreprises ».",
+        {("MEDEF", "supports", "Macron")},
+    ),
+    (
+        "L'impact des annonces faites par Joe Biden sera suivi de près. Satisfaite, la Chambre "
+        "de commerce a applaudi des mesures jugées utiles.",
+        {("Chambre de commerce", "supports", "Joe Biden")},
+    ),
+    # A gerund the parser hung on the name it made the root is that person's; a gerund is
+    # no complement of the verb it follows (fr-d044).
+    (
+        "Emmanuel Macron a annoncé des mesures. Jacline Mouraud, porte-parole réputée modérée, "
+        "a elle appelé à « une trêve », en saluant « des avancées ».",
+        {("Jacline Mouraud", "supports", "Emmanuel Macron")},
+    ),
+    (
+        "Giorgia Meloni a annoncé un décret. Luca Rossi, maire de Turin, a lui appelé au "
+        "calme, en saluant « une décision courageuse ».",
+        {("Luca Rossi", "supports", "Giorgia Meloni")},
+    ),
+    # The person an act noun belongs to made it (a copy of fr-d044 in the bulk corpus).
+    (
+        "D'autres accueillaient plus positivement les annonces d'Emmanuel Macron. Jacline "
+        "Mouraud, une porte-parole des « gilets jaunes » réputée modérée, a appelé à « une "
+        "trêve », en saluant « des avancées, une porte ouverte » du pouvoir.",
+        {("Jacline Mouraud", "supports", "Emmanuel Macron")},
+    ),
+    (
+        "Le plan de Pedro Sánchez a été publié lundi. Le syndicat UGT a salué des mesures "
+        "« utiles ».",
+        {("UGT", "supports", "Pedro Sánchez")},
+    ),
+    # The last act told, however many sentences back.
+    (
+        "Emmanuel Macron a annoncé un plan pour les agriculteurs. " + RALLY + "Satisfait, le "
+        "MEDEF a applaudi des mesures qui « vont dans le bon sens ».",
+        {("MEDEF", "supports", "Emmanuel Macron")},
+    ),
+]
+
+ENGLISH = [
+    (
+        "Joe Biden met union leaders on Monday. The AFL-CIO welcomed the measures unveiled by "
+        "the president.",
+        {("The AFL-CIO", "supports", "Joe Biden")},
+    ),
+    (
+        "The impact of the announcements made by Joe Biden will be closely watched. The "
+        "AFL-CIO welcomed the measures.",
+        {("The AFL-CIO", "supports", "Joe Biden")},
+    ),
+    (
+        'Senator Mark Kelly praised the "new approach" taken by Governor Katie Hobbs on the '
+        "border.",
+        {("Mark Kelly", "supports", "Katie Hobbs")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH)
+def test_french_authors_of_acts(fr_nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert expected <= stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_authors_of_acts(en_nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert expected <= stance_triples(en_nlp, text, "en")
+
+
+def test_a_role_of_another_gender_is_not_the_last_person(fr_nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron a reçu les syndicats. La CFDT a salué les mesures annoncées par la "
+        "Première ministre."
+    )
+    assert ("CFDT", "supports", "Emmanuel Macron") not in stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_participle_after_a_comma_is_not_the_acts(fr_nlp: Language) -> None:
+    """ "interrogé par l'AFP" tells who questioned the speaker, not who made the decision."""
+    text = (
+        "Le Sénat a adopté la loi. Le ministre Jean Dupont a salué la décision, interrogé par "
+        "l'AFP."
+    )
+    assert stance_triples(fr_nlp, text, "fr") == {("Jean Dupont", "supports", "Sénat")}
+
+
+def test_calling_to_support_is_still_no_support(fr_nlp: Language) -> None:
+    text = "Emmanuel Macron a annoncé des mesures. La CGT a appelé à soutenir Jean Dupont."
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_the_speakers_own_group_is_not_the_author_of_what_she_welcomes(fr_nlp: Language) -> None:
+    """The spokesperson's own call, beside her welcome, is no act she welcomes."""
+    text = (
+        "Jacline Mouraud, une porte-parole des « gilets jaunes » réputée modérée, a appelé à "
+        "« une trêve », en saluant « des avancées, une porte ouverte » du pouvoir."
+    )
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # who asked for a gesture did not make it
+        "Le gouvernement prépare un geste réclamé par les gilets jaunes. La CFDT a salué "
+        "cette décision.",
+        # a place after an act noun is where it was made
+        "L'accord de Paris a été signé en 2015. Greenpeace a salué cette décision.",
+    ],
+)
+def test_no_author_where_the_text_names_none(fr_nlp: Language, text: str) -> None:
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_surname_and_the_full_name_are_one_person(fr_nlp: Language) -> None:
+    """ "M. Di Maio a nié": the claim he denies is his own; no stance towards himself
+    (bulk corpus, the Di Maio article)."""
+    text = (
+        "Luigi Di Maio a accusé la France d'appauvrir l'Afrique. M. Di Maio a toutefois nié "
+        "être à l'origine d'un incident diplomatique."
+    )
+    assert stance_triples(fr_nlp, text, "fr") == {("Luigi Di Maio", "accuses", "France")}
