@@ -24,10 +24,12 @@ _QUOTES = str.maketrans(
 _DOUBLED_CLOSING = re.compile(r"»(\s*»)+")
 _DOUBLED_OPENING = re.compile(r"«(\s*«)+")
 _GLUED_AFTER_CLOSING = re.compile(r"»(?=\w)")
-_GLUED_BEFORE_OPENING = re.compile(r"(?<=\w)«")
+_GLUED_BEFORE_OPENING = re.compile(r"(?<=[\w.!?;:,])«")
 #: An embedded tweet's signature glued to its text: "… pic.twitter.com/x— Name (@handle)".
 _GLUED_SIGNATURE = re.compile(r"(?<=\S)—\s*(?=[^\n—(]{1,60}\(@\w+\))")
-_GLUED_SENTENCE = re.compile(r"(?<=[a-zà-ÿ]{2}[.!?])(?=[A-ZÀ-Ý][a-zà-ÿ])")
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-zà-ÿ]{2}[.!?])|(?<=\b\d{4}[.!?])|(?<=[»\")][.!?]))(?=[A-ZÀ-Ý][a-zà-ÿ])"
+)
 
 #: A line that comes back in this share of a corpus's articles (and in at least
 #: MIN_REPEATS of them) is site boilerplate, not news.

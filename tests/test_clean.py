@@ -84,6 +84,26 @@ def test_glued_sentences_are_split() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("glued", "split"),
+    [
+        # after a year (bulk corpus: "depuis son élection en 2017.Les « gilets jaunes »")
+        ("son élection en 2017.Les gilets jaunes", "son élection en 2017. Les gilets jaunes"),
+        # after a closing quotation mark
+        ("« la démocratie ».Mr Chalençon said", "« la démocratie ». Mr Chalençon said"),
+        # an opening mark glued after a full stop (en-d006: meeting.“The wind of change)
+        ("a “beautiful” meeting.“The wind", "a « beautiful » meeting. « The wind"),
+    ],
+)
+def test_sentences_glued_after_years_and_quotes_are_split(glued: str, split: str) -> None:
+    assert normalise_text(glued) == split
+
+
+def test_decimals_and_initials_are_not_split() -> None:
+    assert normalise_text("un taux de 2.5 points, M.Dupont") == "un taux de 2.5 points, M.Dupont"
+    assert normalise_text("en 2017.les") == "en 2017.les"
+
+
 def test_apostrophes_are_unified() -> None:
     assert normalise_text("l’OTAN et d‘Israël") == "l'OTAN et d'Israël"
 

@@ -174,3 +174,51 @@ def test_a_surname_and_the_full_name_are_one_person(fr_nlp: Language) -> None:
         "être à l'origine d'un incident diplomatique."
     )
     assert stance_triples(fr_nlp, text, "fr") == {("Luigi Di Maio", "accuses", "France")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A participle coordinated with a passive one is passive too: its subject was
+        # sentenced, it condemns no one (bulk corpus).
+        "José Osvaldo Ribeiro avait été jugé et condamné en France en 2010 à 35 ans de prison "
+        "pour l'enlèvement et la disparition de Jean-Yves Claudet, citoyen franco-chilien, le "
+        "31 octobre 1976.",
+        "Carlos Mendes avait été jugé et condamné en Espagne en 2012 à 20 ans de prison pour "
+        "l'assassinat de Pablo Ruiz, journaliste basque, le 3 mai 1990.",
+        # The name after the agent's role is that role's, not what was condemned (bulk).
+        "Le maire a tenu des propos racistes. Des propos fermement condamnés par le préfet "
+        "Jean-Luc Marx et le maire de Strasbourg, Roland Ries.",
+        "Le député a tenu des propos racistes. Des propos vivement condamnés par le préfet "
+        "Michel Cadot et la maire de Lille, Martine Aubry.",
+        # "selon des chiffres contestés par X": a phrase, not an apposition to the place
+        # before the comma (bulk).
+        "Le 15 décembre, le mouvement avait rassemblé 66.000 personnes partout en France, "
+        'selon des chiffres officiels régulièrement contestés par les "gilets jaunes".',
+        "Le cortège a réuni 5000 personnes à Lyon, selon des chiffres contestés par la CGT.",
+    ],
+)
+def test_no_stance_in_what_only_looks_like_one(fr_nlp: Language, text: str) -> None:
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_name_inside_a_quotation_holds_its_stance_not_the_quoter(en_nlp: Language) -> None:
+    """en-d010: Sánchez reports that the European Council backed Spain."""
+    text = (
+        "“Spain will be a pillar,” Mr Sanchez said. “When it comes to the future political "
+        "declaration, the European Council and the Commission have backed Spain's position, "
+        "and backed it as never before.”"
+    )
+    assert ("Sanchez", "supports", "Spain") not in stance_triples(en_nlp, text, "en")
+    assert ("European Council", "supports", "Spain") in stance_triples(en_nlp, text, "en")
+
+
+def test_a_sentence_glued_after_a_year_is_read_on_its_own(fr_nlp: Language) -> None:
+    """Bulk corpus: "… depuis son élection en 2017.Les « gilets jaunes » sont soutenus par
+    73% des Français" made Macron the one the French support."""
+    text = (
+        "La cote de popularité de M. Macron est la plus basse depuis son élection en 2017.Les "
+        "« gilets jaunes » sont en revanche soutenus par 73% des Français, selon le sondeur "
+        "Elabe."
+    )
+    assert ("France", "supports", "Macron") not in stance_triples(fr_nlp, text, "fr")

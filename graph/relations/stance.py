@@ -464,6 +464,8 @@ class _Reader:
             return True  # with an object, "des gilets jaunes ont rejeté ce discours" is active
         participle = "Part" in verb.morph.get("VerbForm", []) and not _present_participle(verb)
         has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
+        if participle and not has_auxiliary and verb.dep_ == "conj" and verb.head.i != verb.i:
+            return _Reader._passive_or_adjectival(verb.head)  # "a été jugé et condamné"
         return (
             participle
             and not has_auxiliary
@@ -850,7 +852,11 @@ class _Reader:
         own: set[int] = set()
         if cue.head.dep_ in ("acl", "amod"):  # "le discours, qualifié de … par X"
             undergoing.append(cue.head.head)
+            # and what follows the participle's phrase is still its own ("condamnés par le
+            # maire de Strasbourg, Roland Ries", where the parser joined Ries to "propos")
             own = {t.i for t in cue.head.subtree}
+            if cue.head.i > cue.head.head.i:  # not "the Kremlin-backed station Russia Today"
+                own |= set(range(cue.head.i, cue.head.sent.end))
         targets = self.actors.endpoints_in(
             (
                 t
@@ -944,11 +950,19 @@ class _Reader:
         return [e for e in listed if e is not None]
 
     def _speaker(self, cue: _Cue, sentence: Span) -> Endpoint | None:
+        subject = self._subject_of(cue.head)
         if self._quoted(cue.words[0]):
-            quoted = self._reported_speaker(sentence, cue)
+            # "« the European Council … have backed Spain's position », said Sánchez": a
+            # subject named inside the quotation holds the stance, not who quotes it
+            named = (
+                subject is not None
+                and subject.pos_ != "PRON"
+                and self._quoted(subject)
+                and self.actors.endpoint(subject) is not None
+            )
+            quoted = None if named else self._reported_speaker(sentence, cue)
             if quoted is not None:
                 return quoted
-        subject = self._subject_of(cue.head)
         if subject is not None:
             resolved = self._resolve_subject(subject, sentence, cue)
             if resolved is not None:
@@ -1680,6 +1694,11 @@ def _apposed_before(noun: Token) -> list[Token]:
     start = noun.left_edge.i
     if start == 0 or doc[start - 1].text != ",":
         return []
+    prepositions = [
+        c for c in noun.children if c.dep_ == "case" and "Art" not in c.morph.get("PronType", [])
+    ]  # "des organisations" has an article the parser calls a case marker
+    if noun.dep_ == "pobj" or prepositions:
+        return []  # "…, selon des chiffres contestés par X": a phrase, no apposition
     tokens: list[Token] = []
     for index in range(start - 2, max(noun.sent.start, start - 2 - APPOSITION_REACH) - 1, -1):
         token = doc[index]
