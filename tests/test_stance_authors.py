@@ -222,3 +222,66 @@ def test_a_sentence_glued_after_a_year_is_read_on_its_own(fr_nlp: Language) -> N
         "Elabe."
     )
     assert ("France", "supports", "Macron") not in stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # A profession with a national adjective is no state speaking (bulk corpus)...
+        (
+            "Acclamée par le public, l'ancienne actrice américaine, enceinte, a salué la "
+            '"vision" de Clare Waight Keller.',
+            ("États-Unis", "supports", "Clare Waight Keller"),
+        ),
+        (
+            "Le chanteur britannique a salué le courage de Greta Thunberg.",
+            ("Royaume-Uni", "supports", "Greta Thunberg"),
+        ),
+        # ... a poll is no speaker, and a share of a people is not its country (bulk).
+        (
+            '68% des Français soutiennent la mobilisation des "gilets jaunes", selon un sondage '
+            "OpinionWay pour LCI publié vendredi.",
+            ("France", "supports", "gilets jaunes"),
+        ),
+        (
+            "Selon l'institut Ifop, 60 % des Britanniques soutiennent Keir Starmer.",
+            ("institut Ifop", "supports", "Keir Starmer"),
+        ),
+        # A phrase after a name that another preposition opens does not introduce the
+        # person: Di Maio is not French, so not "le président français" (bulk).
+        (
+            "Luigi Di Maio, contre la France « colonialiste », a parlé. Matteo Salvini a déjà "
+            "accusé le président français de gouverner « contre son peuple ».",
+            ("Matteo Salvini", "accuses", "Luigi Di Maio"),
+        ),
+    ],
+)
+def test_who_does_not_speak_for_a_country(fr_nlp: Language, text: str, wrong: Triple) -> None:
+    assert wrong not in stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_state_role_still_speaks_for_its_country(fr_nlp: Language) -> None:
+    text = "L'ambassadeur américain a salué le courage de Greta Thunberg."
+    assert ("États-Unis", "supports", "Greta Thunberg") in stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name the parser hung elsewhere, before an unnamed subject in apposition, is the
+        # subject (bulk corpus); the movement is not who speaks.
+        (
+            "Le premier ministre Édouard Philippe a annoncé un moratoire. De son côté, Benjamin "
+            "Cauchy, une des figures du mouvement, a salué une « première étape ».",
+            {("Benjamin Cauchy", "supports", "Édouard Philippe")},
+        ),
+        (
+            "Jeudi, Marie Martin, une des voix du collectif, a salué le courage de Greta Thunberg.",
+            {("Marie Martin", "supports", "Greta Thunberg")},
+        ),
+    ],
+)
+def test_a_name_before_an_apposed_subject_speaks(
+    fr_nlp: Language, text: str, expected: set[Triple]
+) -> None:
+    assert stance_triples(fr_nlp, text, "fr") == expected

@@ -65,6 +65,7 @@ class Actors:
         self._mention_keys = {mention.key for mention in mentions}
         self.roles = data_words(lang, "role_words.txt")
         self.bodies = data_words(lang, "national_bodies.txt")
+        self.state_roles = data_words(lang, "state_roles.txt")
         rows = [line.split("\t") for line in data_lines(lang, "anaphora_nouns.tsv")[1:]]
         self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
         self.affiliation: dict[str, str] = {}
@@ -144,10 +145,11 @@ class Actors:
     def _speaks_for_a_country(self, noun: Token) -> bool:
         """Whether a noun with a national adjective stands for that country: its bodies
         and people ("les autorités françaises", "nos camarades russes", see
-        national_bodies.txt) or a role ("le ministre russe", "a British spokesman"); not
-        "un héros français", "l'esprit français", "les élections américaines"."""
-        lemma = noun.lemma_.casefold()
-        return self.is_role_noun(noun) or lemma in self.bodies or noun.lower_ in self.bodies
+        national_bodies.txt) or a state role ("le ministre russe", "a British spokesman",
+        see state_roles.txt); not "un héros français", "une actrice américaine", "les
+        élections américaines"."""
+        words = {noun.lemma_.casefold(), noun.lower_}
+        return bool(words & (self.state_roles | self.bodies))
 
     def _origin_of_people(self, token: Token) -> bool:
         """ "des élus des Yvelines", "the mayor of Nice": a place that is no country or
@@ -352,7 +354,14 @@ class Actors:
         named_in_apposition = self.endpoints_in(t for c in apposed for t in c.subtree)
         if named_in_apposition:
             return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
+        described = self.is_role_noun(head) or self._speaks_for_a_country(head)
+        if not described:
+            # "ce proche du premier ministre Édouard Philippe": someone else than Philippe
+            modifiers = [t for t in modifiers if not self._under_a_preposition(t, head)]
         named = self.endpoints_in(modifiers)
+        if not described:
+            # "la grande mosquée de Paris", "l'université de Lyon": where it is, not who
+            named = [e for e in named if e.type != "LOC"]
         people = [e for e in named if e.type == "PER"]
         if people and self.is_role_noun(head):
             return people[0]  # "le secrétaire général de l'Élysée Alexis Kohler"
@@ -361,6 +370,19 @@ class Actors:
             if person is not None:
                 return person
         return named[0] if named else None
+
+    @staticmethod
+    def _under_a_preposition(token: Token, head: Token) -> bool:
+        """Whether a token of a noun phrase sits in a prepositional complement of it."""
+        current = token
+        while current.i != head.i and current.head.i != current.i:
+            cases = [c for c in current.children if c.dep_ == "case"]
+            # "du", "des" are tagged articles, and are prepositions on a noun's complement
+            articles_only = all("Art" in c.morph.get("PronType", []) for c in cases)
+            if current.dep_ == "pobj" or (cases and (current.dep_ == "nmod" or not articles_only)):
+                return True
+            current = current.head
+        return False
 
     def _a_place_in(self, token: Token, head: Token) -> bool:
         """Whether a token of a noun phrase names a place that only says where ("une
@@ -440,18 +462,42 @@ class Actors:
         tokens = self.tokens_of(mention)
         if not tokens:
             return []
-        return [
-            *_noun_phrase_before(self.doc, tokens[0].i),
-            *_apposition_after(self.doc, tokens[-1].i),
-        ]
+        return [*self._introduced_before(tokens), *self._apposed_after(tokens)]
+
+    def _introduced_before(self, tokens: list[Token]) -> list[Token]:
+        """The noun phrase that introduces a name from before it ("le ministre russe
+        Sergueï Lavrov"); none when a preposition makes the name its complement ("au
+        ministère français … après les propos de M. Di Maio" says nothing of him)."""
+        inside = {t.i for t in tokens}
+        root = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+        heads = [root]
+        if root.head.i == tokens[0].i - 1:  # "de M. Di Maio": the honorific heads the name
+            heads.append(root.head)
+        governed = any(
+            head.dep_ == "pobj"
+            or any(
+                c.dep_ == "case" and c.i < tokens[0].i and "Art" not in c.morph.get("PronType", [])
+                for c in head.children
+            )
+            for head in heads
+        )
+        return [] if governed else _noun_phrase_before(self.doc, tokens[0].i)
+
+    def _apposed_after(self, tokens: list[Token]) -> Span:
+        """ ", porte-parole du ministère russe," after a name; not a phrase another
+        preposition opens (", contre la France « colonialiste »" is no affiliation)."""
+        after = _apposition_after(self.doc, tokens[-1].i)
+        genitive = syntax(self.lang).get("genitive", frozenset())
+        if len(after) and after[0].pos_ == "ADP" and after[0].lower_ not in genitive:
+            return self.doc[0:0]
+        return after
 
     def _nationality_near(self, mention: Mention) -> str:
         tokens = self.tokens_of(mention)
         if not tokens:
             return ""
-        first, last = tokens[0].i, tokens[-1].i
-        before = _noun_phrase_before(self.doc, first)
-        after = _apposition_after(self.doc, last)
+        before = self._introduced_before(tokens)
+        after = self._apposed_after(tokens)
         for token in [*before, *after]:
             if token.pos_ == "ADJ":
                 match = self.gazetteer.lookup(token.text, self.lang, frozenset({ADJECTIVE}))

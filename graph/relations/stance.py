@@ -97,6 +97,7 @@ class _Reader:
         self.lexicon = lexicon
         self.deps = syntax(lang)
         self.light_verbs = data_words(lang, "light_verbs.txt")
+        self.survey_nouns = data_words(lang, "survey_nouns.txt")
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
@@ -967,6 +968,9 @@ class _Reader:
             resolved = self._resolve_subject(subject, sentence, cue)
             if resolved is not None:
                 return resolved
+            named_before = self._listed_before([subject]) if subject.pos_ == "NOUN" else []
+            if len(named_before) == 1:
+                return named_before[0]  # "Benjamin Cauchy, une des figures du mouvement, a"
             if subject.pos_ == "NOUN" and not self._speaks_through(subject):
                 return self._source_phrase(sentence)  # "des agriculteurs": no one named
         return self._source_phrase(sentence) or self._speaker_before(cue.head, sentence)
@@ -1220,7 +1224,9 @@ class _Reader:
         for token in sentence:
             if self._introduces_source(token):
                 heads_phrase = token.dep_ in self.deps.get("preposition", ())
-                scope = token.subtree if heads_phrase else token.head.subtree
+                scope = list(token.subtree if heads_phrase else token.head.subtree)
+                if any(t.lemma_.casefold() in self.survey_nouns for t in scope):
+                    continue  # "selon un sondage OpinionWay": a figure's source, no speaker
                 named = self.actors.endpoints_in(scope)
                 if named:
                     return named[0]
