@@ -285,3 +285,30 @@ def test_a_name_before_an_apposed_subject_speaks(
     fr_nlp: Language, text: str, expected: set[Triple]
 ) -> None:
     assert stance_triples(fr_nlp, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A claim whose author the text states, but names no one we know, is not the last
+        # claimant's (bulk corpus).
+        "Christophe Castaner a affirmé que 136.000 personnes avaient manifesté. Leur leader "
+        "Jean-Luc Mélenchon a critiqué sur Twitter une « manipulation des chiffres de "
+        "participation » et une « dramatisation » de la part du gouvernement.",
+        "Le ministre Gérald Darmanin a affirmé que la manifestation était un échec. Le député "
+        "François Ruffin a dénoncé une « manipulation des chiffres de la préfecture ».",
+        # A stance noun two steps below a light verb only through another noun ("faire part
+        # de sa solidarité"), not through a verb: "s'adresse … pour exposer les grands axes"
+        # (bulk corpus).
+        "Pour Emmanuel Macron, le rendez-vous est d'autant plus important qu'il s'adresse mardi "
+        "à 200 ambassadeurs français réunis à Paris pour exposer les grands axes de sa "
+        "politique étrangère.",
+    ],
+)
+def test_no_target_or_cue_the_text_does_not_give(fr_nlp: Language, text: str) -> None:
+    assert not stance_triples(fr_nlp, text, "fr")
+
+
+def test_a_stance_noun_under_a_noun_under_a_light_verb_is_given(fr_nlp: Language) -> None:
+    text = "Le ministre Jean Dupont a fait part de sa solidarité avec la Grèce."
+    assert stance_triples(fr_nlp, text, "fr") == {("Jean Dupont", "supports", "Grèce")}

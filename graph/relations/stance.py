@@ -308,7 +308,10 @@ class _Reader:
     def _light_verb_of(self, noun: Token) -> Token | None:
         """The verb that gives a stance noun: "apporter son soutien", and one noun further
         up, "faire part de sa solidarité"."""
-        for head in (noun.head, noun.head.head):
+        heads = [noun.head]
+        if noun.head.pos_ == "NOUN":  # not "s'adresse … pour exposer les grands axes"
+            heads.append(noun.head.head)
+        for head in heads:
             if head.pos_ in ("VERB", "AUX") and _verb_among(head, self.light_verbs):
                 return head
         return self._carrier_verb(noun)
@@ -1265,7 +1268,10 @@ class _Reader:
             named = self._made_by(complement)
         if cue.kind == DENIES and not named:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
-            authors = self.actors.endpoints_in(t for c in claims for t in self._authors(c))
+            stated = [t for c in claims for t in self._authors(c)]
+            authors = self.actors.endpoints_in(stated)
+            if stated and not authors and not any(t.pos_ == "PRON" for t in stated):
+                return []  # "une manipulation des chiffres … du gouvernement": no one named
             owners = [o for c in claims if (o := self._possessive_owner(c)) is not None]
             recent = self._recent_claimants(sentence, index, cue)
             # "a rejeté ce discours" with no claim before: who last announced something
