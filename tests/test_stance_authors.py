@@ -312,3 +312,32 @@ def test_no_target_or_cue_the_text_does_not_give(fr_nlp: Language, text: str) ->
 def test_a_stance_noun_under_a_noun_under_a_light_verb_is_given(fr_nlp: Language) -> None:
     text = "Le ministre Jean Dupont a fait part de sa solidarité avec la Grèce."
     assert stance_triples(fr_nlp, text, "fr") == {("Jean Dupont", "supports", "Grèce")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Inside a quotation, those a relative clause is about hold its stance, not the one
+        # quoted (bulk corpus: "« … une manifestation qui fait l'apologie de cet État »").
+        (
+            "« Nous voulons montrer aux gens qui soutiennent les gilets jaunes que la presse est "
+            "libre », a expliqué le journaliste Jean Dupont.",
+            set(),
+        ),
+        # "nous" is the one quoted.
+        (
+            "« Nous soutenons les gilets jaunes », a déclaré le député Jean Dupont.",
+            {("Jean Dupont", "supports", "gilets jaunes")},
+        ),
+        # A body named inside the quotation holds its stance.
+        (
+            "« Le gouvernement italien soutient les gilets jaunes », a déploré le député Jean "
+            "Dupont.",
+            {("Italie", "supports", "gilets jaunes")},
+        ),
+    ],
+)
+def test_who_holds_a_stance_inside_a_quotation(
+    fr_nlp: Language, text: str, expected: set[Triple]
+) -> None:
+    assert stance_triples(fr_nlp, text, "fr") == expected

@@ -957,14 +957,12 @@ class _Reader:
         subject = self._subject_of(cue.head)
         if self._quoted(cue.words[0]):
             # "« the European Council … have backed Spain's position », said Sánchez": a
-            # subject named inside the quotation holds the stance, not who quotes it
-            named = (
-                subject is not None
-                and subject.pos_ != "PRON"
-                and self._quoted(subject)
-                and self.actors.endpoint(subject) is not None
-            )
-            quoted = None if named else self._reported_speaker(sentence, cue)
+            # noun subject inside the quotation holds the stance, not who quotes it; "«
+            # une manifestation qui fait l'apologie de cet État »" is no one's
+            holder = self._quoted_holder(subject, cue)
+            if holder is not None:
+                return self.actors.endpoint(holder) or self._role_of_last_person(holder)
+            quoted = self._reported_speaker(sentence, cue)
             if quoted is not None:
                 return quoted
         if subject is not None:
@@ -977,6 +975,16 @@ class _Reader:
             if subject.pos_ == "NOUN" and not self._speaks_through(subject):
                 return self._source_phrase(sentence)  # "des agriculteurs": no one named
         return self._source_phrase(sentence) or self._speaker_before(cue.head, sentence)
+
+    def _quoted_holder(self, subject: Token | None, cue: _Cue) -> Token | None:
+        """The noun a quoted cue's subject is, inside the quotation (through a relative
+        pronoun to its antecedent); None when the quotation's speaker speaks ("nous")."""
+        if subject is not None and _pronoun(subject) in self.relative_pronouns:
+            relative = ("acl:relcl", "relcl")
+            subject = cue.head.head if cue.head.dep_ in relative else None
+        if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not self._quoted(subject):
+            return None
+        return subject
 
     def _speaks_through(self, subject: Token) -> bool:
         """Whether an unresolved common-noun subject may still hide a name the parser hung
