@@ -341,3 +341,20 @@ def test_who_holds_a_stance_inside_a_quotation(
     fr_nlp: Language, text: str, expected: set[Triple]
 ) -> None:
     assert stance_triples(fr_nlp, text, "fr") == expected
+
+
+def test_an_english_verb_is_no_phrase_by_a_shared_stem(en_nlp: Language) -> None:
+    """ "started … with" is not "stand with" (bulk corpus): English phrases match their
+    verbs by lemma only."""
+    text = (
+        "Sully, the former service dog of George H.W. Bush, has started a new job with the US Navy."
+    )
+    assert not stance_triples(en_nlp, text, "en")
+
+
+def test_a_french_phrase_verb_still_matches_by_its_stem(fr_nlp: Language) -> None:
+    """The lemmatiser left "tire" as written; the stem of "tirer" still finds it."""
+    text = "Michel Houellebecq tire à boulets rouges sur la politique de l'Union européenne."
+    assert ("Michel Houellebecq", "criticises", "Union européenne") in stance_triples(
+        fr_nlp, text, "fr"
+    )

@@ -98,6 +98,7 @@ class _Reader:
         self.deps = syntax(lang)
         self.light_verbs = data_words(lang, "light_verbs.txt")
         self.survey_nouns = data_words(lang, "survey_nouns.txt")
+        self._infinitive_endings = self.deps.get("infinitive_endings", frozenset())
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
@@ -312,7 +313,8 @@ class _Reader:
         if noun.head.pos_ == "NOUN":  # not "s'adresse … pour exposer les grands axes"
             heads.append(noun.head.head)
         for head in heads:
-            if head.pos_ in ("VERB", "AUX") and _verb_among(head, self.light_verbs):
+            light = _verb_among(head, self.light_verbs, self._infinitive_endings)
+            if head.pos_ in ("VERB", "AUX") and light:
                 return head
         return self._carrier_verb(noun)
 
@@ -334,7 +336,9 @@ class _Reader:
         for token in sentence:
             for order in self._phrases_opened_by(token):
                 words, kind = self.lexicon.phrases[order]
-                matched = _match_phrase(sentence, token.i - sentence.start, words)
+                matched = _match_phrase(
+                    sentence, token.i - sentence.start, words, self._infinitive_endings
+                )
                 if matched and not used & {t.i for t in matched}:
                     used.update(t.i for t in matched)  # "s'est dit solidaire de": one cue
                     head = _phrase_head(matched)
@@ -1634,7 +1638,11 @@ class _Reader:
 
 
 def _match_phrase(
-    sentence: Span, start: int, words: tuple[str, ...], gap: int = PHRASE_GAP
+    sentence: Span,
+    start: int,
+    words: tuple[str, ...],
+    endings: frozenset[str] = frozenset(),
+    gap: int = PHRASE_GAP,
 ) -> list[Token]:
     matched: list[Token] = []
     position = sentence.start + start
@@ -1642,7 +1650,11 @@ def _match_phrase(
     for word in words:
         limit = min(sentence.end, position + (1 if not matched else gap + 1))
         hit = next(
-            (doc[i] for i in range(position, limit) if _is_word(doc[i], word, not matched)),
+            (
+                doc[i]
+                for i in range(position, limit)
+                if _is_word(doc[i], word, not matched, endings)
+            ),
             None,
         )
         if hit is None:
@@ -1749,22 +1761,26 @@ def _preposition_taken_for_a_word(token: Token, prepositions: frozenset[str]) ->
     return token.i > token.head.i and not any(c.dep_ == "det" for c in token.children)
 
 
-def _verb_among(verb: Token, words: frozenset[str]) -> bool:
+def _verb_among(verb: Token, words: frozenset[str], endings: frozenset[str]) -> bool:
     """Whether a verb is one of these, by lemma, or by stem where the lemmatiser only
     echoed the written form ("adresse" left as "adresse", not "adresser")."""
     if verb.lemma_.casefold() in words:
         return True
-    return verb.lemma_.casefold() == verb.lower_ and any(_is_word(verb, w, True) for w in words)
+    echoed = verb.lemma_.casefold() == verb.lower_
+    return echoed and any(_is_word(verb, w, True, endings) for w in words)
 
 
-def _is_word(token: Token, word: str, first: bool) -> bool:
+def _is_word(token: Token, word: str, first: bool, endings: frozenset[str]) -> bool:
     """Whether a token is a phrase's word, as written or as lemma; a phrase's first verb
-    also by its stem, where the lemmatiser errs ("tire" lemmatised "tire", not "tirer")."""
+    also by its stem, where the lemmatiser errs ("tire" lemmatised "tire", not "tirer"),
+    in a language whose infinitives have endings to strip (not "stand" for "started")."""
     written = token.lower_.replace("’", "'")
     if word in (written, token.lemma_.casefold()):
         return True
-    stem = word[:-2]
-    return first and token.pos_ in ("VERB", "AUX") and len(word) > 4 and written.startswith(stem)
+    ending = next((e for e in endings if word.endswith(e)), None)
+    if not first or ending is None or token.pos_ not in ("VERB", "AUX") or len(word) <= 4:
+        return False
+    return written.startswith(word[: -len(ending)])
 
 
 def _phrase_head(matched: list[Token]) -> Token:
