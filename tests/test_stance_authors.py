@@ -358,3 +358,33 @@ def test_a_french_phrase_verb_still_matches_by_its_stem(fr_nlp: Language) -> Non
     assert ("Michel Houellebecq", "criticises", "Union européenne") in stance_triples(
         fr_nlp, text, "fr"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The apposition the parser made a verb took the subject of "nécessaire" (fr-d022).
+        (
+            "Édouard Philippe va annoncer cette mesure. Le nouveau délégué général de La "
+            "République en marche Stanislas Guerini a estimé qu'un moratoire, souvent prélude "
+            "dans le passé d'un abandon pur et simple, était nécessaire pour « apaiser le pays ».",
+            {("Stanislas Guerini", "supports", "Édouard Philippe")},
+        ),
+        (
+            "Olaf Scholz a présenté un plan d'aide. Le patron de la DGB Yasmin Fahimi a jugé "
+            "qu'une réforme, longtemps promise aux salariés, était nécessaire pour sortir de la "
+            "crise.",
+            {("Yasmin Fahimi", "supports", "Olaf Scholz")},
+        ),
+        # Not a word of approval.
+        (
+            "Olaf Scholz a présenté un plan d'aide. Le patron de la DGB Yasmin Fahimi a jugé "
+            "qu'une réforme, longtemps promise aux salariés, était impossible.",
+            set(),
+        ),
+    ],
+)
+def test_a_decision_called_necessary_through_a_misparsed_apposition(
+    fr_nlp: Language, text: str, expected: set[Triple]
+) -> None:
+    assert stance_triples(fr_nlp, text, "fr") == expected

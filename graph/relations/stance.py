@@ -534,7 +534,13 @@ class _Reader:
             [adjective, adjective.head] if adjective.dep_ in ("acomp", "attr") else [adjective]
         )
         subject = self.deps.get("subject", frozenset())
-        return [c for holder in holders for c in holder.children if c.dep_ in subject]
+        said_of = [c for holder in holders for c in holder.children if c.dep_ in subject]
+        if said_of or adjective.pos_ != "ADJ":
+            return said_of
+        # "qu'un moratoire, souvent prélude d'un abandon, était nécessaire": the parser made
+        # the apposition a verb and gave it the subject
+        clauses = [c for c in adjective.children if c.i < adjective.i and c.dep_ == "advcl"]
+        return [s for c in clauses for s in c.children if s.dep_ in subject and s.i < c.i]
 
     def _claim_object(self, verb: Token) -> bool:
         objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
