@@ -388,3 +388,42 @@ def test_a_decision_called_necessary_through_a_misparsed_apposition(
     fr_nlp: Language, text: str, expected: set[Triple]
 ) -> None:
     assert stance_triples(fr_nlp, text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "wrong"),
+    [
+        # What a denied fact is with is not who claimed it (bulk corpus).
+        (
+            "The leader of Germany's governing party has denied a rift with France after she "
+            "replied to Emmanuel Macron's plans.",
+            "en",
+            ("Germany", "denies", "France"),
+        ),
+        (
+            "Mr Trump has long denied any relationship with Russia and describes the Mueller "
+            "investigation as a witch hunt.",
+            "en",
+            ("Trump", "denies", "Russia"),
+        ),
+        (
+            "Le ministre Jean Dupont a nié tout lien avec la Russie.",
+            "fr",
+            ("Jean Dupont", "denies", "Russie"),
+        ),
+    ],
+)
+def test_a_denied_fact_is_no_claim_of_what_it_is_with(
+    fr_nlp: Language, en_nlp: Language, text: str, lang: str, wrong: Triple
+) -> None:
+    nlp = fr_nlp if lang == "fr" else en_nlp
+    assert wrong not in stance_triples(nlp, text, lang)
+
+
+def test_the_claims_of_someone_are_still_theirs_to_deny(fr_nlp: Language, en_nlp: Language) -> None:
+    assert ("Russie", "denies", "États-Unis") in stance_triples(
+        fr_nlp, "Le Kremlin a démenti les accusations de Washington.", "fr"
+    )
+    assert ("Russia", "denies", "United States") in stance_triples(
+        en_nlp, "Moscow denied the claims of the United States.", "en"
+    )

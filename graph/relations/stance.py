@@ -1278,6 +1278,8 @@ class _Reader:
 
     def _targets(self, cue: _Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
+        if cue.kind == DENIES and not cue.noun:
+            complement = self._without_denied_facts(cue.head, complement)
         named = self.actors.endpoints_in(complement, roles=True)
         if not named:  # "a figure with whom she formed a friendship"
             relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
@@ -1302,6 +1304,28 @@ class _Reader:
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
+
+    def _without_denied_facts(self, verb: Token, complement: list[Token]) -> list[Token]:
+        """ "has denied a rift with France", "nie toute implication dans l'affaire": what
+        a denied fact is with or about is not who claimed it; the complement of a claim
+        ("les accusations de X") or a genitive ("l'implication de X") still may be."""
+        direct = self.deps.get("direct_object", frozenset())
+        genitive = self.deps.get("genitive", frozenset())
+        facts = [
+            c
+            for c in verb.children
+            if c.dep_ in direct
+            and c.pos_ == "NOUN"
+            and c.lemma_.casefold() not in self.lexicon.claim_nouns
+        ]
+        aside = {
+            t.i
+            for fact in facts
+            for phrase in fact.children
+            if (words := self._introducers(phrase)) and not set(words) & genitive
+            for t in phrase.subtree
+        }
+        return [t for t in complement if t.i not in aside]
 
     def _possessive_owner(self, noun: Token) -> Endpoint | None:
         """ "dismissed his claims", "a démenti ses propos": the person the possessive
