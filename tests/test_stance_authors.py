@@ -427,3 +427,25 @@ def test_the_claims_of_someone_are_still_theirs_to_deny(fr_nlp: Language, en_nlp
     assert ("Russia", "denies", "United States") in stance_triples(
         en_nlp, "Moscow denied the claims of the United States.", "en"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Welcoming a decline is no support for what declines (bulk corpus).
+        (
+            "Richard Ferrand, the head of the National Assembly, welcomed the “necessary” "
+            "weakening of gilets jaunes rallies on Saturday.",
+            "en",
+        ),
+        (
+            "Le ministre Christophe Castaner a salué l'essoufflement du mouvement des gilets "
+            "jaunes.",
+            "fr",
+        ),
+    ],
+)
+def test_welcoming_a_decline_supports_no_one(
+    fr_nlp: Language, en_nlp: Language, text: str, lang: str
+) -> None:
+    assert not stance_triples(fr_nlp if lang == "fr" else en_nlp, text, lang)
