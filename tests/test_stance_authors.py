@@ -449,3 +449,25 @@ def test_welcoming_a_decline_supports_no_one(
     fr_nlp: Language, en_nlp: Language, text: str, lang: str
 ) -> None:
     assert not stance_triples(fr_nlp if lang == "fr" else en_nlp, text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The apposition is about the phrase right before its comma, not what a
+        # preposition before that introduces (bulk corpus).
+        (
+            "Le ministre Christophe Castaner était interviewé sur Facebook par Brut, un média "
+            'plébiscité par les "gilets jaunes".',
+            {("gilets jaunes", "supports", "Brut")},
+        ),
+        (
+            "Il a cité le Hamas ou le Hezbollah, des organisations soutenues par l'Iran.",
+            {("Iran", "supports", "Hamas"), ("Iran", "supports", "Hezbollah")},
+        ),
+    ],
+)
+def test_an_apposition_is_about_the_phrase_before_its_comma(
+    fr_nlp: Language, text: str, expected: set[Triple]
+) -> None:
+    assert stance_triples(fr_nlp, text, "fr") == expected

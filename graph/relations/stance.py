@@ -1766,6 +1766,8 @@ def _apposed_before(noun: Token) -> list[Token]:
         token = doc[index]
         if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text != "-"):
             break
+        if token.pos_ == "ADP" and token.dep_ != "det":
+            break  # "interviewé sur Facebook par Brut, un média plébiscité": Brut only
         tokens.append(token)
     return tokens[::-1]
 
