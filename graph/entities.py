@@ -511,8 +511,8 @@ def _is_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | Non
         return True
     first = span[0].text
     roles = data_words(lang, "role_words.txt")
-    if first.casefold() in roles and entity_type != "PER":
-        return False
+    if first.casefold() in roles and (entity_type != "PER" or len(span) == 1):
+        return False  # "le Président a désavoué …" is a role, resolved as one, not a name
     if first[:1].islower():
         return entity_type == "ORG" and any(ch.isupper() for ch in text)
     return _looks_like_a_name(span)

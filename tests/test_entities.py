@@ -191,6 +191,14 @@ def test_a_person_cut_short_on_a_surname_particle_gets_the_surname(fr_nlp) -> No
 
 
 @pytest.mark.slow
+def test_a_lone_capitalised_role_is_no_name(fr_nlp) -> None:
+    """ "le Président a désavoué son Premier ministre" (bulk corpus): NER tags "Président"
+    as a person; it is a role, for stance to resolve."""
+    doc = fr_nlp("Retour sur cet imbroglio au cours duquel le Président a désavoué son ministre.")
+    assert "Président" not in {m.name for m in mentions_of(doc, "fr")}
+
+
+@pytest.mark.slow
 def test_portfolios_in_ministry_titles_are_not_organisations(fr_nlp) -> None:
     from graph.gazetteer import load_gazetteer
 

@@ -471,3 +471,13 @@ def test_an_apposition_is_about_the_phrase_before_its_comma(
     fr_nlp: Language, text: str, expected: set[Triple]
 ) -> None:
     assert stance_triples(fr_nlp, text, "fr") == expected
+
+
+def test_a_capitalised_role_ner_took_for_a_name_is_the_last_person(fr_nlp: Language) -> None:
+    text = (
+        "Emmanuel Macron a parlé. Retour sur cet imbroglio au cours duquel le Président a "
+        "désavoué son Premier ministre Édouard Philippe."
+    )
+    assert stance_triples(fr_nlp, text, "fr") == {
+        ("Emmanuel Macron", "criticises", "Édouard Philippe")
+    }
