@@ -248,8 +248,11 @@ class Actors:
             if token is None:
                 continue
             # a role's feminine ending says nothing of a first name ("Maurice", "Béatrice")
-            told = words.get(token.lower_, "") if token.pos_ == "PROPN" else ""
-            told = told or ("" if token.pos_ == "PROPN" else _told_gender(token.lower_, words))
+            told = (
+                words.get(token.lower_, "")
+                if token.pos_ == "PROPN"
+                else _told_gender(token.lower_, words)
+            )
             if told:
                 votes += [told, told]
             elif token is before and token.pos_ in ("NOUN", "DET"):
@@ -311,7 +314,7 @@ class Actors:
         if not tokens:
             return set()
         inside = {t.i for t in tokens}
-        root = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+        root = _root_of(tokens)
         nouns = [c for c in root.children if c.dep_ == "appos" and c.i not in inside]
         if root.head.i != root.i:
             nouns.append(root.head)
@@ -376,10 +379,9 @@ class Actors:
         """Whether a token of a noun phrase sits in a prepositional complement of it."""
         current = token
         while current.i != head.i and current.head.i != current.i:
-            cases = [c for c in current.children if c.dep_ == "case"]
             # "du", "des" are tagged articles, and are prepositions on a noun's complement
-            articles_only = all("Art" in c.morph.get("PronType", []) for c in cases)
-            if current.dep_ == "pobj" or (cases and (current.dep_ == "nmod" or not articles_only)):
+            on_a_noun = current.dep_ == "nmod" and any(c.dep_ == "case" for c in current.children)
+            if current.dep_ == "pobj" or on_a_noun or prepositions_of(current):
                 return True
             current = current.head
         return False
@@ -468,17 +470,12 @@ class Actors:
         """The noun phrase that introduces a name from before it ("le ministre russe
         Sergueï Lavrov"); none when a preposition makes the name its complement ("au
         ministère français … après les propos de M. Di Maio" says nothing of him)."""
-        inside = {t.i for t in tokens}
-        root = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+        root = _root_of(tokens)
         heads = [root]
         if root.head.i == tokens[0].i - 1:  # "de M. Di Maio": the honorific heads the name
             heads.append(root.head)
         governed = any(
-            head.dep_ == "pobj"
-            or any(
-                c.dep_ == "case" and c.i < tokens[0].i and "Art" not in c.morph.get("PronType", [])
-                for c in head.children
-            )
+            head.dep_ == "pobj" or any(c.i < tokens[0].i for c in prepositions_of(head))
             for head in heads
         )
         return [] if governed else _noun_phrase_before(self.doc, tokens[0].i)
@@ -683,11 +680,24 @@ def role_mentions(
     return found
 
 
+def prepositions_of(token: Token) -> list[Token]:
+    """The prepositions marking a token ("selon", "de"), not the articles the French model
+    also calls case markers ("des organisations")."""
+    return [
+        c for c in token.children if c.dep_ == "case" and "Art" not in c.morph.get("PronType", [])
+    ]
+
+
+def _root_of(tokens: list[Token]) -> Token:
+    """The token of a mention the rest hangs on (its last one when the parse says none)."""
+    inside = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in inside), tokens[-1])
+
+
 def _predicated_gender(tokens: list[Token]) -> list[str]:
     """ "Maurice Audin est un mathématicien": the article of a noun predicated of the name
     tells its gender more surely than spaCy's guess on the first name."""
-    inside = {t.i for t in tokens}
-    root = next((t for t in tokens if t.head.i not in inside), tokens[-1])
+    root = _root_of(tokens)
     predicate = root.head
     if root.dep_ != "nsubj" or predicate.pos_ != "NOUN":
         return []

@@ -17,14 +17,22 @@ from spacy.tokens import Doc, Span, Token
 from graph.entities import Mention
 from graph.gazetteer import Gazetteer
 from graph.langdata import data_words
-from graph.relations.actors import THIRD_PERSON, Actors, Endpoint, in_clause, syntax
+from graph.relations.actors import (
+    THIRD_PERSON,
+    Actors,
+    Endpoint,
+    in_clause,
+    prepositions_of,
+    syntax,
+)
 from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS, Lexicon, load_lexicon
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
 #: Sentences before a denial searched for the last claim when the nearer ones make none.
 CLAIM_FAR_LOOKBACK = 15
-#: Sentences before a stance about a decision in which its author is looked for.
+#: Dependency labels of a relative clause on a noun (UD French, then spaCy's English).
+RELATIVE_CLAUSE = ("acl:relcl", "relcl")
 #: The stance towards someone an action judged by a cue befalls ("dénoncer l'arrestation de
 #: X" sides with X); denials and accusations of it say nothing about them.
 OPPOSITE = {SUPPORTS: CRITICISES, CRITICISES: SUPPORTS}
@@ -431,13 +439,12 @@ class _Reader:
         repeated without its verb, whose second agent the parser hangs under the label."""
         if verb.lemma_.casefold() not in self.lexicon.labelling_verbs:
             return []
-        relative = ("acl:relcl", "relcl")
         return [
             c
             for c in verb.subtree
             if c.i != verb.i
             and in_clause(c.head, verb)
-            and not any(a.dep_ in relative for a in c.ancestors if a.i > verb.i)
+            and not any(a.dep_ in RELATIVE_CLAUSE for a in c.ancestors if a.i > verb.i)
             and self._agent_phrase(c)
         ]
 
@@ -497,7 +504,7 @@ class _Reader:
 
     def _claim_called_false(self, token: Token) -> bool:
         """ "ces accusations sont infondées", "the claims are baseless": a verdict on a claim."""
-        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm", [])
+        participle = _participle(token)
         predicate_noun = token.pos_ == "NOUN" and (
             token.dep_ in self.deps.get("predicate", ())
             or any(c.dep_ == "cop" for c in token.children)
@@ -824,16 +831,14 @@ class _Reader:
             for c in verb.subtree
             if c.dep_ in conjunct
             and _verb_above(c) == verb
-            and c.pos_ == "VERB"
-            and "Part" in c.morph.get("VerbForm", [])
+            and _participle(c)
             and c.lemma_.casefold() not in self.lexicon.verbs
         ]
         labelled = [  # "rejeté par X, qualifié de « vide » par Y": the parser rarely links them
             t
             for t in verb.sent
             if t.i > verb.i
-            and t.pos_ == "VERB"
-            and "Part" in t.morph.get("VerbForm", [])
+            and _participle(t)
             and t.lemma_.casefold() in self.lexicon.labelling_verbs
             and t not in others
             and self._agents(t)
@@ -899,7 +904,7 @@ class _Reader:
         if verb.pos_ != "VERB" or verb.lemma_.casefold() not in self.lexicon.act_verbs:
             return []  # "la police a dispersé la manifestation, soutenue par X": not hers
         subject = self._subject_of(verb)
-        if subject is None and verb.dep_ in ("acl", "acl:relcl", "relcl"):
+        if subject is None and verb.dep_ in ("acl", *RELATIVE_CLAUSE):
             subject = verb.head  # "des « gilets jaunes », …, ont appelé" read as their clause
         if subject is None or subject.dep_ in self._passive_subjects or subject.pos_ == "PRON":
             return []
@@ -990,8 +995,7 @@ class _Reader:
         """The noun a quoted cue's subject is, inside the quotation (through a relative
         pronoun to its antecedent); None when the quotation's speaker speaks ("nous")."""
         if subject is not None and _pronoun(subject) in self.relative_pronouns:
-            relative = ("acl:relcl", "relcl")
-            subject = cue.head.head if cue.head.dep_ in relative else None
+            subject = cue.head.head if cue.head.dep_ in RELATIVE_CLAUSE else None
         if subject is None or subject.pos_ not in ("NOUN", "PROPN") or not self._quoted(subject):
             return None
         return subject
@@ -1141,9 +1145,9 @@ class _Reader:
     def _antecedent(self, relative: Token) -> Endpoint | None:
         """ "Lienemann, qui a rompu … pour rallier Mélenchon": the noun the clause is about."""
         clause = relative.head
-        while clause.dep_ not in ("acl:relcl", "relcl", "acl") and clause.head.i != clause.i:
+        while clause.dep_ not in (*RELATIVE_CLAUSE, "acl") and clause.head.i != clause.i:
             clause = clause.head
-        if clause.dep_ not in ("acl:relcl", "relcl", "acl"):
+        if clause.dep_ not in (*RELATIVE_CLAUSE, "acl"):
             return None
         noun = clause.head
         member = self._member_of(noun)
@@ -1450,7 +1454,7 @@ class _Reader:
         who asked for it)."""
         return (
             participle.dep_ in ("acl", "amod")
-            and "Part" in participle.morph.get("VerbForm", [])
+            and _participle(participle)
             and participle.lemma_.casefold() in self.light_verbs
             and participle.head.lemma_.casefold() in self.lexicon.act_nouns
         )
@@ -1756,10 +1760,8 @@ def _apposed_before(noun: Token) -> list[Token]:
     start = noun.left_edge.i
     if start == 0 or doc[start - 1].text != ",":
         return []
-    prepositions = [
-        c for c in noun.children if c.dep_ == "case" and "Art" not in c.morph.get("PronType", [])
-    ]  # "des organisations" has an article the parser calls a case marker
-    if noun.dep_ == "pobj" or prepositions:
+    # "des organisations" has an article the parser calls a case marker: no preposition
+    if noun.dep_ == "pobj" or prepositions_of(noun):
         return []  # "…, selon des chiffres contestés par X": a phrase, no apposition
     tokens: list[Token] = []
     for index in range(start - 2, max(noun.sent.start, start - 2 - APPOSITION_REACH) - 1, -1):
