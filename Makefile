@@ -29,8 +29,8 @@ report: install
 	$(VENV)/bin/newsgraph build examples/articles -o $(OUT)
 
 lint: install-test
-	$(VENV)/bin/ruff check graph tests bench
-	$(VENV)/bin/ruff format --check graph tests bench
+	$(VENV)/bin/ruff check graph tests bench training
+	$(VENV)/bin/ruff format --check graph tests bench training
 	$(VENV)/bin/mypy
 
 test: lint

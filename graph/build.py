@@ -16,6 +16,7 @@ from graph.extract import ArticleExtraction
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
 from graph.relations.stance import Stance
+from graph.relations.stance.model import default_min_confidence
 from graph.runtime import cyclic_gc_paused
 
 SCHEMA_VERSION = 1
@@ -42,7 +43,9 @@ class EdgeTally:
     """One edge's weight and its evidence, in corpus order."""
 
     weight: int = 0
-    evidence: list[dict[str, str]] = field(default_factory=list)
+    evidence: list[dict[str, str | float]] = field(default_factory=list)
+    #: The highest confidence of the stances counted (None: co-mentions, rule-only stances).
+    confidence: float | None = None
 
 
 def build_graph(
@@ -51,13 +54,17 @@ def build_graph(
     window: Window = "sentence",
     max_evidence: int = DEFAULT_MAX_EVIDENCE,
     aliases: AliasRules | None = None,
+    min_confidence: float | None = None,
 ) -> nx.MultiDiGraph:
     """One node per entity key; one `co_mention` edge per pair sharing a window, and one
     directed edge per (speaker, stance kind, target).
 
     Edges are keyed by kind; a co-mention is stored once, from the smaller id to the larger.
-    A stance edge's weight counts the sentences that state it.
+    A stance edge's weight counts the sentences that state it with a confidence of at least
+    `min_confidence` (default: the threshold shipped with the stance model; stances the
+    rules alone read, with no confidence, always count).
     """
+    threshold = default_min_confidence() if min_confidence is None else min_confidence
     with cyclic_gc_paused():
         extractions = list(extractions)
         canonical = canonicalise(extractions, aliases)
@@ -67,7 +74,7 @@ def build_graph(
             extraction = _remapped(original, canonical)
             _tally_nodes(extraction, nodes)
             _tally_co_mentions(extraction, window, edges)
-            _tally_stances(extraction, nodes, edges)
+            _tally_stances(extraction, nodes, edges, threshold)
         return assemble_graph(nodes, edges, canonical, window, max_evidence)
 
 
@@ -141,16 +148,24 @@ def _tally_stances(
     extraction: ArticleExtraction,
     nodes: dict[str, NodeTally],
     edges: dict[tuple[str, str, str], EdgeTally],
+    min_confidence: float,
 ) -> None:
     """Stance edges; an actor only implied ("nos camarades russes") still gets its node."""
     article_id = extraction.article.id
     seen: set[tuple[str, str, str, int]] = set()
     for stance in extraction.stances:
+        if not confident(stance, min_confidence):
+            continue
         for endpoint in (stance.source, stance.target):
             _ensure_node(nodes, endpoint, article_id)
         tally_stance_edge(
             edges, stance, article_id, extraction.sentences[stance.sentence].text, seen
         )
+
+
+def confident(stance: Stance, min_confidence: float) -> bool:
+    """Whether a stance is kept at `min_confidence` (one with no confidence always is)."""
+    return stance.confidence is None or stance.confidence >= min_confidence
 
 
 def tally_stance_edge(
@@ -168,15 +183,17 @@ def tally_stance_edge(
     seen.add(identity)
     tally = edges.setdefault(identity[:3], EdgeTally())
     tally.weight += 1
-    tally.evidence.append(
-        {
-            "article": article_id,
-            "sentence": sentence,
-            "cue": stance.cue,
-            "speaker": stance.source.name,
-            "target": stance.target.name,
-        }
-    )
+    item: dict[str, str | float] = {
+        "article": article_id,
+        "sentence": sentence,
+        "cue": stance.cue,
+        "speaker": stance.source.name,
+        "target": stance.target.name,
+    }
+    if stance.confidence is not None:
+        item["confidence"] = round(stance.confidence, 3)
+        tally.confidence = max(tally.confidence or 0.0, stance.confidence)
+    tally.evidence.append(item)
 
 
 def _ensure_node(nodes: dict[str, NodeTally], endpoint: Endpoint, article_id: str) -> None:
@@ -217,9 +234,12 @@ def _best_label(names: Counter[str]) -> str:
 
 
 def _edge_attributes(kind: str, tally: EdgeTally, max_evidence: int) -> dict[str, object]:
-    return {
+    attributes: dict[str, object] = {
         "kind": kind,
         "weight": tally.weight,
         "evidence": tally.evidence[:max_evidence],
         "evidence_total": tally.weight,  # one evidence sentence a count, not all kept
     }
+    if tally.confidence is not None:
+        attributes["confidence"] = round(tally.confidence, 3)
+    return attributes

@@ -34,7 +34,7 @@ from graph.nlp import (
     parse_texts,
 )
 from graph.relations.actors import role_mentions
-from graph.relations.stance import Stance, stances_of
+from graph.relations.stance import Stance, stances_in
 from graph.summary import CorpusSummary, ProcessedArticle
 
 log = logging.getLogger(__name__)
@@ -70,6 +70,8 @@ class ExtractOptions:
 
     capitals_as_governments: bool = True
     batch_size: int = 32
+    #: Read stances with the trained model (False: the rule readings alone).
+    stance_model: bool = True
 
 
 @dataclass(frozen=True)
@@ -209,18 +211,28 @@ def extract_doc(
     item: PreparedArticle, doc: Doc, options: ExtractOptions, gazetteer: Gazetteer
 ) -> ArticleExtraction:
     """Everything the graph needs from one parsed article; the Doc is not kept."""
-    mentions = mentions_of(
-        doc, item.lang, gazetteer, capitals_as_governments=options.capitals_as_governments
-    )
-    described = role_mentions(doc, mentions, item.lang, gazetteer)
-    mentions = sorted([*mentions, *described], key=lambda mention: mention.start)
+    mentions = article_mentions(item, doc, options, gazetteer)
     return ArticleExtraction(
         article=_processed(item),
         sentences=tuple(sentences_of(doc)),
         mentions=tuple(mentions),
-        stances=tuple(stances_of(doc, mentions, item.lang, gazetteer)),
+        stances=tuple(
+            stances_in(doc, mentions, item.lang, gazetteer, use_model=options.stance_model)
+        ),
         raw_entities=_raw_entities(doc, item.lang),
     )
+
+
+def article_mentions(
+    item: PreparedArticle, doc: Doc, options: ExtractOptions, gazetteer: Gazetteer
+) -> list[Mention]:
+    """The actor mentions of a parsed article: named entities, then the role descriptions
+    that stand for one of them, in text order."""
+    mentions = mentions_of(
+        doc, item.lang, gazetteer, capitals_as_governments=options.capitals_as_governments
+    )
+    described = role_mentions(doc, mentions, item.lang, gazetteer)
+    return sorted([*mentions, *described], key=lambda mention: mention.start)
 
 
 def _raw_entities(doc: Doc, lang: str) -> tuple[tuple[str, str], ...]:

@@ -36,6 +36,7 @@ from graph.fsutil import write_text_atomic
 from graph.nlp import Pipelines
 from graph.parallel import IncrementalExtraction, Workers, extract_incremental
 from graph.relations.cooccurrence import Window
+from graph.relations.stance.model import default_min_confidence, load_model
 from graph.store import DuckStore, ExtractionStore, open_store
 from graph.store_graph import graph_from_store
 from graph.summary import CorpusSummary
@@ -61,6 +62,17 @@ class BuildOptions:
     workers: int = 1
     #: A Dask scheduler's address: extraction runs on that cluster instead.
     scheduler: str | None = None
+    #: Stances scored below this confidence are left out of the graph (None: the default
+    #: the trained model was shipped with, chosen on the stance bank's dev split).
+    min_confidence: float | None = None
+    #: Read stances with the rules alone, not the trained model (no confidence).
+    rules_only: bool = False
+
+    def stance_threshold(self) -> float:
+        """The confidence below which stances are left out of the graph."""
+        if self.min_confidence is not None:
+            return self.min_confidence
+        return 0.0 if self.rules_only else default_min_confidence()
 
     def alias_rules(self) -> AliasRules | None:
         """The user's alias file, read (an InputError if it is malformed)."""
@@ -68,7 +80,9 @@ class BuildOptions:
 
     def extract_options(self) -> ExtractOptions:
         return ExtractOptions(
-            capitals_as_governments=self.capitals_as_governments, batch_size=self.batch_size
+            capitals_as_governments=self.capitals_as_governments,
+            batch_size=self.batch_size,
+            stance_model=not self.rules_only,
         )
 
 
@@ -161,12 +175,14 @@ def _build_graph(
             window=options.window,
             max_evidence=options.max_evidence,
             aliases=aliases,
+            min_confidence=options.stance_threshold(),
         )
     return build_graph(
         incremental.extraction.articles,
         window=options.window,
         max_evidence=options.max_evidence,
         aliases=aliases,
+        min_confidence=options.stance_threshold(),
     )
 
 
@@ -189,7 +205,7 @@ def _write_outputs(
     render_report(
         graph, summary, report, title=options.title, max_drawn_nodes=options.max_drawn_nodes
     )
-    write_manifest(summary, manifest)
+    write_manifest(summary, manifest, stance_account(summary, options))
 
 
 def _outputs_digest(incremental: IncrementalExtraction, options: BuildOptions) -> str | None:
@@ -201,7 +217,13 @@ def _outputs_digest(incremental: IncrementalExtraction, options: BuildOptions) -
     aliases = Path(options.aliases).read_bytes() if options.aliases else b""
     made_of = {
         "extraction": incremental.digest,
-        "options": [options.window, options.max_evidence, options.title, options.max_drawn_nodes],
+        "options": [
+            options.window,
+            options.max_evidence,
+            options.title,
+            options.max_drawn_nodes,
+            options.stance_threshold(),
+        ],
         "aliases": hashlib.sha256(aliases).hexdigest(),
         "package": package_digest(),
         "libraries": [metadata.version(name) for name in ("networkx", "pyvis", "jinja2")],
@@ -239,7 +261,12 @@ def run_evaluation(
         progress=progress,
     )
     articles = extraction.articles
-    graph = build_graph(articles, window=options.window, aliases=options.alias_rules())
+    graph = build_graph(
+        articles,
+        window=options.window,
+        aliases=options.alias_rules(),
+        min_confidence=options.stance_threshold(),
+    )
     return {
         "newsgraph": evaluate(graph, gold),
         "baseline: raw spaCy entities": evaluate(raw_entity_graph(articles), gold),
@@ -249,9 +276,29 @@ def run_evaluation(
     }
 
 
-def manifest_data(summary: CorpusSummary) -> dict[str, object]:
-    """Every input accounted for: the counts, the processed articles, the skipped inputs."""
+def stance_account(summary: CorpusSummary, options: BuildOptions) -> dict[str, object]:
+    """How stances were read: by the trained model (which languages), by the rules alone
+    (which languages, and why), and the confidence threshold applied."""
+    languages = sorted(summary.languages)
+    if options.rules_only:
+        return {"reader": "rules", "rules_only": languages, "min_confidence": None}
+    model = load_model()
     return {
+        "reader": "model",
+        "model": f"graph/data/models/stance.npz sha256:{model.description.get('sha256', '?')}",
+        "model_languages": sorted(model.languages),
+        "rules_only": [lang for lang in languages if lang not in model.languages],
+        "min_confidence": options.stance_threshold(),
+    }
+
+
+def manifest_data(
+    summary: CorpusSummary, stance: dict[str, object] | None = None
+) -> dict[str, object]:
+    """Every input accounted for: the counts, the processed articles, the skipped inputs,
+    and how stances were read (`stance_account`)."""
+    return {
+        "stance": stance or {},
         "counts": {
             "processed": len(summary.processed),
             "skipped": len(summary.skipped),
@@ -263,7 +310,9 @@ def manifest_data(summary: CorpusSummary) -> dict[str, object]:
     }
 
 
-def write_manifest(summary: CorpusSummary, path: Path) -> Path:
+def write_manifest(
+    summary: CorpusSummary, path: Path, stance: dict[str, object] | None = None
+) -> Path:
     """Write `manifest.json` atomically."""
-    text = json.dumps(manifest_data(summary), ensure_ascii=False, indent=1)
+    text = json.dumps(manifest_data(summary, stance), ensure_ascii=False, indent=1)
     return write_text_atomic(path, text + "\n")

@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 
 #: Bumped when the tables change. An older store is migrated once, when opened
 #: (`_MIGRATIONS`); a newer one is refused, never misread.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_STORE_NAME = "newsgraph.duckdb"
 #: Rows fetched and decoded at a time when reading results back.
 FETCH_ROWS = 2048
@@ -344,8 +344,9 @@ def _create_schema(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
         _disable_compression(connection)
         connection.execute(_SCHEMA[0])
         found = _schema_version(connection)
-        if found is not None and found in _MIGRATIONS:
+        while found is not None and found in _MIGRATIONS:
             _MIGRATIONS[found](DuckStore(connection, path))
+            found = _schema_version(connection)
         for statement in _SCHEMA[1:]:
             connection.execute(statement)
         connection.execute(
@@ -416,5 +417,25 @@ def _migrate_from_1(store: DuckStore) -> None:
         raise
 
 
-#: How to bring a store of an older schema (the key) up to date.
-_MIGRATIONS: dict[str, Callable[[DuckStore], None]] = {"1": _migrate_from_1}
+def _migrate_from_2(store: DuckStore) -> None:
+    """Schema 2 → 3: stances carry the trained model's confidence (NULL for the stances
+    older versions stored, which the rules alone read)."""
+    log.warning(
+        "the store %s was written by an older newsgraph (schema 2): updating it", store.path
+    )
+    db = store.connection
+    db.begin()
+    try:
+        db.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
+        db.execute("UPDATE store_info SET value = '3' WHERE name = 'schema_version'")
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
+#: How to bring a store of an older schema (the key) up to date, one version at a time.
+_MIGRATIONS: dict[str, Callable[[DuckStore], None]] = {
+    "1": _migrate_from_1,
+    "2": _migrate_from_2,
+}

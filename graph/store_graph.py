@@ -31,12 +31,14 @@ from graph.build import (
     EdgeTally,
     NodeTally,
     assemble_graph,
+    confident,
     tally_stance_edge,
 )
 from graph.canonical import Canonical, KeyFacts, canonicalise_keys
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import EVIDENCE_JOINER, WINDOWS, Window
 from graph.relations.stance import Stance
+from graph.relations.stance.model import default_min_confidence
 from graph.runtime import cyclic_gc_paused
 from graph.store import DuckStore, StoreKey
 from graph.summary import ProcessedArticle
@@ -104,7 +106,7 @@ ORDER BY r.a, r.b, r.rank
 _STANCES = f"""
 SELECT c.pos, s.kind, s.sentence, s.cue, s.source_key, s.source_name, s.source_type,
     s.source_label, s.target_key, s.target_name, s.target_type, s.target_label, t.text,
-    {_SOURCE_SEQ}
+    {_SOURCE_SEQ}, s.confidence
 FROM stances s {_IN_CORPUS.format(t="s")}
 LEFT JOIN sentences t ON t.content = s.content AND t.pipeline = s.pipeline
     AND t.idx = s.sentence
@@ -136,6 +138,7 @@ def graph_from_store(
     window: Window = "sentence",
     max_evidence: int = DEFAULT_MAX_EVIDENCE,
     aliases: AliasRules | None = None,
+    min_confidence: float | None = None,
 ) -> nx.MultiDiGraph:
     """The graph of the stored extractions `keys` (of the processed `articles`, in the same
     order), equal to `build_graph` of those extractions."""
@@ -149,7 +152,8 @@ def graph_from_store(
         types: dict[str, _Types] = defaultdict(lambda: _Types({}, Counter()))
         nodes = _node_tallies(corpus, ids, types)
         edges = _co_mention_tallies(corpus, ids, window, max_evidence)
-        _stance_tallies(corpus, ids, canonical, nodes, types, edges)
+        threshold = default_min_confidence() if min_confidence is None else min_confidence
+        _stance_tallies(corpus, ids, canonical, nodes, types, edges, threshold)
         for node, tally in nodes.items():
             tally.types = types[node].counter()
     return assemble_graph(nodes, edges, canonical, window, max_evidence)
@@ -238,6 +242,7 @@ def _stance_tallies(
     nodes: dict[str, NodeTally],
     types: dict[str, _Types],
     edges: dict[tuple[str, str, str], EdgeTally],
+    min_confidence: float,
 ) -> None:
     """Stance edges, in corpus order; an actor only implied still gets its node (its type
     counted once, where build_graph first meets it, if no mention came before)."""
@@ -253,6 +258,9 @@ def _stance_tallies(
             continue
         if pos != article:
             article, seen = pos, set()
+        stance = Stance(kind, source, target, sentence, cue, row[14])
+        if not confident(stance, min_confidence):
+            continue
         for endpoint, place in ((source, seq), (target, seq + 1)):
             key = endpoint.key
             tally = nodes.get(key) or nodes.setdefault(key, NodeTally())
@@ -263,5 +271,4 @@ def _stance_tallies(
             if endpoint.label:
                 tally.labels[endpoint.label] += 0
             tally.articles.add(ids[pos])
-        stance = Stance(kind, source, target, sentence, cue)
         tally_stance_edge(edges, stance, ids[pos], text, seen)

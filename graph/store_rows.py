@@ -30,7 +30,7 @@ TABLES = (
         content VARCHAR, pipeline VARCHAR, ord INTEGER, kind VARCHAR, sentence INTEGER,
         cue VARCHAR, source_key VARCHAR, source_name VARCHAR, source_type VARCHAR,
         source_label VARCHAR, target_key VARCHAR, target_name VARCHAR, target_type VARCHAR,
-        target_label VARCHAR)""",
+        target_label VARCHAR, confidence DOUBLE)""",
     """CREATE TABLE IF NOT EXISTS sentences (
         content VARCHAR, pipeline VARCHAR, idx INTEGER, text VARCHAR)""",
 )
@@ -38,7 +38,7 @@ TABLES = (
 #: Column casts of each table's JSON arrays, in the order `article_rows` writes them.
 _COLUMNS = {
     "mentions": ("INTEGER", "INTEGER", "VARCHAR", "VARCHAR", "VARCHAR", "VARCHAR"),
-    "stances": ("VARCHAR", "INTEGER", "VARCHAR") + ("VARCHAR",) * 8,
+    "stances": ("VARCHAR", "INTEGER", "VARCHAR") + ("VARCHAR",) * 8 + ("DOUBLE",),
     "sentences": ("INTEGER", "VARCHAR"),
 }
 
@@ -64,7 +64,7 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRows:
         for m in extraction.mentions
     ]
     stances = [
-        [s.kind, s.sentence, s.cue, *_endpoint(s.source), *_endpoint(s.target)]
+        [s.kind, s.sentence, s.cue, *_endpoint(s.source), *_endpoint(s.target), s.confidence]
         for s in extraction.stances
     ]
     quoted = {m.sentence for m in extraction.mentions} | {s.sentence for s in extraction.stances}
@@ -76,7 +76,7 @@ def _endpoint(endpoint: Endpoint) -> tuple[str, str, str, str]:
     return endpoint.key, endpoint.name, endpoint.type, endpoint.label
 
 
-def _json(rows: list[list[object]]) -> str:
+def _json(rows: Sequence[Sequence[object]]) -> str:
     return valid_unicode(json.dumps(rows, ensure_ascii=False, separators=(",", ":")))
 
 

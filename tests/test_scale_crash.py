@@ -23,7 +23,7 @@ from graph.cli import EXIT_OK
 from graph.export import graph_to_json
 from graph.extract import extract
 from graph.nlp import Pipelines
-from graph.pipeline import manifest_data
+from graph.pipeline import BuildOptions, manifest_data, stance_account
 
 from .test_scale_corpus import write_french_articles
 
@@ -108,4 +108,4 @@ def test_a_killed_build_resumes_and_ends_exactly_like_a_clean_run(
     clean_graph = graph_to_json(build_graph(clean.articles))
     assert json.loads((out / "graph.json").read_text(encoding="utf-8")) == clean_graph
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest == manifest_data(clean.summary)
+    assert manifest == manifest_data(clean.summary, stance_account(clean.summary, BuildOptions()))

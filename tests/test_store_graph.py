@@ -3,8 +3,10 @@ from the same extractions in memory, for every window, evidence limit and alias 
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import duckdb
@@ -22,6 +24,7 @@ from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import WINDOWS, Window
 from graph.relations.stance import Stance
 from graph.store import (
+    SCHEMA_VERSION,
     DuckStore,
     StoredExtraction,
     StoreKey,
@@ -233,3 +236,56 @@ def test_a_build_from_the_store_writes_the_graph_json_of_a_build_without_it(
     assert in_memory.graph.number_of_edges() > 10
     assert cold.graph_json.read_bytes() == expected
     assert warm.graph_json.read_bytes() == expected
+
+
+def _with_confidences(extractions: list[ArticleExtraction]) -> list[ArticleExtraction]:
+    """The same extractions, their stances scored 0.2, 0.5, 0.8, 0.95 in turn, in corpus
+    order."""
+    scores = itertools.cycle([0.2, 0.5, 0.8, 0.95])
+    return [
+        replace(e, stances=tuple(replace(s, confidence=next(scores)) for s in e.stances))
+        for e in extractions
+    ]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.5, 0.9])
+def test_min_confidence_leaves_out_the_same_stances_from_the_store_as_in_memory(
+    tmp_path: Path, threshold: float
+) -> None:
+    extractions = _with_confidences(_extractions())
+    stored = _stored(extractions)
+    with open_store(tmp_path / "s.duckdb") as store:
+        assert isinstance(store, DuckStore)
+        store.put(stored)
+        keys = [row.key for row in stored]
+        built = graph_from_store(
+            store, keys, [e.article for e in extractions], min_confidence=threshold
+        )
+    expected = build_graph(extractions, min_confidence=threshold)
+    assert _json(built) == _json(expected)
+    stance_edges = [d for _, _, d in expected.edges(data=True) if d["kind"] != "co_mention"]
+    assert stance_edges and all(d["confidence"] >= threshold for d in stance_edges)
+    assert all(item["confidence"] >= threshold for d in stance_edges for item in d["evidence"])
+
+
+def test_a_store_of_schema_2_gains_the_confidence_column_and_keeps_its_results(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "v2.duckdb"
+    extractions = _extractions()
+    with open_store(path) as store:
+        assert isinstance(store, DuckStore)
+        store.put(_stored(extractions))
+    db = duckdb.connect(str(path))
+    db.execute("ALTER TABLE stances DROP COLUMN confidence")
+    db.execute("UPDATE store_info SET value = '2' WHERE name = 'schema_version'")
+    db.close()
+    with open_store(path) as store:
+        assert isinstance(store, DuckStore)
+        keys = [row.key for row in _stored(extractions)]
+        built = graph_from_store(store, keys, [e.article for e in extractions])
+        version = store.connection.execute(
+            "SELECT value FROM store_info WHERE name = 'schema_version'"
+        ).fetchone()
+    assert version == (str(SCHEMA_VERSION),)
+    assert _json(built) == _json(build_graph(extractions))

@@ -26,6 +26,8 @@ class Evidence:
     cue: str = ""
     speaker: str = ""
     target: str = ""
+    #: How sure the stance model is of this sentence (None: co-mention, rules alone).
+    confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class Relation:
     weight: int
     evidence: tuple[Evidence, ...]
     evidence_total: int
+    #: The stance model's confidence in the edge (None: co-mention, rules alone).
+    confidence: float | None = None
 
     @property
     def directed(self) -> bool:
@@ -114,6 +118,7 @@ def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, 
         weight=_as_int(attrs.get("weight"), 1),
         evidence=evidence,
         evidence_total=max(_as_int(attrs.get("evidence_total"), 0), len(evidence)),
+        confidence=_as_probability(attrs.get("confidence")),
     )
 
 
@@ -130,7 +135,19 @@ def _evidence(item: Mapping[str, Any]) -> Evidence:
         cue=_as_text(item.get("cue")),
         speaker=_as_text(item.get("speaker")),
         target=_as_text(item.get("target")),
+        confidence=_as_probability(item.get("confidence")),
     )
+
+
+def _as_probability(value: Any) -> float | None:
+    """A confidence from JSON, or None when absent or not a number from 0 to 1."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if 0.0 <= number <= 1.0 else None
 
 
 def _as_text(value: Any) -> str:

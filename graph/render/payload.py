@@ -79,11 +79,12 @@ def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
         "weight": relation.weight,
         "evidence": [_evidence(item) for item in relation.evidence],
         "evidenceTotal": relation.evidence_total,
+        "confidence": relation.confidence,
         "drawn": drawn,
     }
 
 
-def _evidence(item: Evidence) -> dict[str, str]:
+def _evidence(item: Evidence) -> dict[str, str | float | None]:
     """Written out field by field: dataclasses.asdict deep-copies, and a large graph has
     hundreds of thousands of these."""
     return {
@@ -92,4 +93,5 @@ def _evidence(item: Evidence) -> dict[str, str]:
         "cue": item.cue,
         "speaker": item.speaker,
         "target": item.target,
+        "confidence": item.confidence,
     }

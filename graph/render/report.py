@@ -115,6 +115,7 @@ def _graph_context(
         "types": type_legend(entity.type for entity in data.entities),
         "kinds": kind_legend(relation.kind for relation in data.relations),
         "max_weight": max((r.weight for r in data.relations if r.id in drawn_edges), default=1),
+        "has_confidence": any(r.confidence is not None for r in data.relations),
         "payload": script_json(page_payload(data, drawing, network, articles)),
         "css": Markup(assets.css),  # our own files and pyvis's, checked by load_assets
         "scripts": [Markup(script) for script in assets.scripts],

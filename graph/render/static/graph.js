@@ -5,7 +5,7 @@
   "use strict";
   const ng = window.newsgraph;
   const { el } = ng.dom;
-  const filters = { types: new Set(), kinds: new Set(), minWeight: 1 };
+  const filters = { types: new Set(), kinds: new Set(), minWeight: 1, minConfidence: 0 };
   const MAX_SUGGESTIONS = 2000;
   const FIT_MARGIN = 0.88;
 
@@ -18,6 +18,10 @@
     filters.minWeight = slider ? Number(slider.value) || 1 : 1;
     const shown = document.getElementById("min-weight-value");
     if (shown) shown.textContent = String(filters.minWeight);
+    const confidence = document.getElementById("min-confidence");
+    filters.minConfidence = confidence ? Number(confidence.value) || 0 : 0;
+    const sure = document.getElementById("min-confidence-value");
+    if (sure) sure.textContent = filters.minConfidence.toFixed(2);
   }
 
   function entityVisible(id) {
@@ -28,6 +32,7 @@
   function relationVisible(id) {
     const relation = ng.index.relations.get(id);
     return Boolean(relation && filters.kinds.has(relation.kind) && relation.weight >= filters.minWeight
+      && (relation.confidence == null || relation.confidence >= filters.minConfidence)
       && entityVisible(relation.source) && entityVisible(relation.target));
   }
 
@@ -40,7 +45,8 @@
   function relationTooltip(relation) {
     const joiner = relation.directed ? " → " : " — ";
     const ends = ng.labelOf(relation.source) + joiner + ng.labelOf(relation.target);
-    const kind = `${ng.kindName(relation.kind)} · weight ${relation.weight}`;
+    const sure = relation.confidence == null ? "" : ` · confidence ${relation.confidence.toFixed(2)}`;
+    const kind = `${ng.kindName(relation.kind)} · weight ${relation.weight}${sure}`;
     return el("div", "tip", el("strong", null, ends), el("div", null, kind));
   }
 
@@ -177,8 +183,10 @@
       form.addEventListener("submit", onSearch);
       form.addEventListener("change", (event) => { if (event.target.name) applyFilters(); });
     }
-    const slider = document.getElementById("min-weight");
-    if (slider) slider.addEventListener("input", applyFilters);
+    for (const id of ["min-weight", "min-confidence"]) {
+      const slider = document.getElementById(id);
+      if (slider) slider.addEventListener("input", applyFilters);
+    }
     const fit = document.getElementById("fit-button");
     if (fit) fit.addEventListener("click", () => ng.network && fitWithMargin(ng.network));
     document.addEventListener("click", onLinkClick);

@@ -85,6 +85,7 @@
     if (relation.directed && (item.speaker || item.target)) {
       meta.append(el("br"), "Speaker: ", item.speaker || "?", " → target: ", item.target || "?");
     }
+    if (item.confidence != null) meta.append(el("br"), `Confidence: ${item.confidence.toFixed(2)}`);
     return el("li", "evidence-item", sentenceWithCue(item.sentence, item.cue), meta);
   }
 
@@ -153,8 +154,10 @@
     const title = el("h2", null, entityButton(relation.source), joiner, entityButton(relation.target));
     panel.append(el("header", "panel-header", kindBadge(relation), title));
     if (!relation.drawn) panel.append(notDrawnNote("edge"));
-    panel.append(facts([["Kind", ng.kindName(relation.kind)], ["Weight", String(relation.weight)],
-      ["Evidence", `${relation.evidence.length} of ${relation.evidenceTotal} sentences shown`]]));
+    const rows = [["Kind", ng.kindName(relation.kind)], ["Weight", String(relation.weight)]];
+    if (relation.confidence != null) rows.push(["Confidence", relation.confidence.toFixed(2)]);
+    rows.push(["Evidence", `${relation.evidence.length} of ${relation.evidenceTotal} sentences shown`]);
+    panel.append(facts(rows));
     panel.append(el("h3", null, "Evidence"), evidenceList(relation, relation.evidence.length));
   }
 

@@ -75,6 +75,8 @@
         { value: (r) => ng.kindName(r.kind), cell: kindCell },
         { value: (r) => ng.labelOf(r.target), cell: (r) => entityCell(r.target) },
         { value: (r) => r.weight, cell: (r) => number(r.weight) },
+        { value: (r) => (r.confidence == null ? -1 : r.confidence),
+          cell: (r) => el("td", "num", r.confidence == null ? "" : r.confidence.toFixed(2)) },
         { value: firstEvidence, cell: (r) => el("td", "evidence", firstEvidence(r)) },
       ],
     },

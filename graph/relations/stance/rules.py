@@ -56,6 +56,9 @@ class Stance:
     target: Endpoint
     sentence: int
     cue: str
+    #: Calibrated probability that this is a stance of this kind (graph.relations.stance.
+    #: model); None when only the rules read it (no trained model for the language).
+    confidence: float | None = None
 
 
 #: How a cue is read (`_Cue.reading`): its speaker and target are found differently.
@@ -86,13 +89,19 @@ class _Cue:
 
 
 def stances_of(
-    doc: Doc, mentions: Sequence[Mention], lang: str, gazetteer: Gazetteer
+    doc: Doc,
+    mentions: Sequence[Mention],
+    lang: str,
+    gazetteer: Gazetteer,
+    actors: Actors | None = None,
 ) -> list[Stance]:
-    """Every stance stated in a parsed article."""
+    """Every stance the rule readings find in a parsed article (`actors`: the article's
+    resolver, when the caller already made one)."""
     lexicon = load_lexicon(lang)
     if lexicon.empty:
         return []
-    reader = _Reader(doc, Actors(doc, mentions, lang, gazetteer), lexicon, lang)
+    actors = actors or Actors(doc, mentions, lang, gazetteer)
+    reader = _Reader(doc, actors, lexicon, lang)
     return list(reader.stances())
 
 
@@ -110,7 +119,7 @@ class _Reader:
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
-        self._quoted_indices = _quoted_tokens(doc, self.deps)
+        self._quoted_indices = quoted_tokens(doc, self.deps)
         #: first word of each multiword cue → the cues' places in the lexicon
         self._phrase_index: dict[str, list[int]] = {}
         for order, (words, _) in enumerate(lexicon.phrases):
@@ -1846,7 +1855,7 @@ def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm", []) or bool(token.morph.get("Mood", []))
 
 
-def _quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
+def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
     """The tokens inside a quotation, followed across sentences within a paragraph (a quote
     may run over several sentences before "», a réagi X"). A paragraph whose quotation marks
     do not balance is read sentence by sentence instead, so a stray mark cannot quote it

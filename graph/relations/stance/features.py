@@ -1,0 +1,304 @@
+"""Features of a stance candidate: what a reader looks at to tell who stands where.
+
+Each candidate becomes a list of feature strings (hashed into the model's columns by
+graph.relations.stance.model): the rule readings' verdict, the actors' types and order, the
+dependency path between them and the words on it, the cue words of the language's lexicon
+on that path and in the sentence (the current data files), negation, condition and
+question markers, and whether either actor is inside a quotation. Features that name words
+carry the language ("fr:lemma=soutenir"); the others are shared, so what French teaches
+about a subject holding a "supports" cue also serves English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from graph.relations.actors import syntax
+from graph.relations.lexicon import Lexicon, load_lexicon
+from graph.relations.stance.candidates import Candidate
+from graph.relations.stance.rules import quoted_tokens
+
+#: Words of the dependency path kept as features; a longer path is summarised.
+MAX_PATH = 6
+#: Content words between the two actors kept as features (the nearest to each).
+BETWEEN_WORDS = 6
+#: Coarse part-of-speech tags whose lemmas are worth a feature.
+CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "AUX"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What each lemma of the language's data files says, as one table for features."""
+
+    kinds: dict[str, str]
+    roles: dict[str, str]
+
+
+@lru_cache(maxsize=8)
+def cue_table(lang: str) -> Cues:
+    """Lemma → stance kind (verbs, nouns, holder nouns) and lemma → role (claim, report,
+    negation, block, dismiss, act, approve) for `lang`."""
+    lexicon = load_lexicon(lang)
+    kinds = {lemma: cue.kind for lemma, cue in lexicon.verbs.items()}
+    kinds.update(lexicon.nouns)
+    kinds.update(lexicon.holder_nouns)
+    for words, kind in lexicon.phrases:
+        content = [w for w in words if len(w) > 3]
+        if content:
+            kinds.setdefault(content[0], kind)
+    return Cues(kinds, _roles(lexicon))
+
+
+@lru_cache(maxsize=8)
+def cue_words(lang: str) -> frozenset[str]:
+    """Every lemma of `lang` that may carry or frame a stance (negations aside)."""
+    table = cue_table(lang)
+    framing = (word for word, role in table.roles.items() if role != "negation")
+    return frozenset(table.kinds) | frozenset(framing)
+
+
+def _roles(lexicon: Lexicon) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for role, words in (
+        ("claim", lexicon.claim_nouns | lexicon.claim_verbs),
+        ("report", lexicon.reporting_verbs),
+        ("block", lexicon.blocking_verbs),
+        ("dismiss", lexicon.dismissive | lexicon.labelling_verbs),
+        ("act", lexicon.act_nouns | lexicon.act_verbs),
+        ("approve", lexicon.approving | lexicon.agreement_verbs),
+        ("receive", lexicon.receiving_verbs),
+        ("negation", lexicon.negations),
+    ):
+        for word in words:
+            roles.setdefault(word, role)
+    return roles
+
+
+class ArticleFeatures:
+    """Features of the candidates of one parsed article."""
+
+    def __init__(self, doc: Doc, lang: str) -> None:
+        self.doc = doc
+        self.lang = lang
+        self.cues = cue_table(lang)
+        self.quoted = quoted_tokens(doc, syntax(lang))
+        self.sentences = list(doc.sents)
+
+    def of(self, candidate: Candidate) -> list[str]:
+        """The feature strings of one candidate."""
+        features = ["bias", f"types={candidate.source.type}>{candidate.target.type}"]
+        if candidate.rule_kind:
+            features += [f"rule={candidate.rule_kind}", "rule"]
+        features.append(f"reach={candidate.reach}")
+        if not candidate.source_tokens:
+            features.append(f"source_unplaced={candidate.reach}")
+        if not candidate.target_tokens:
+            features.append(f"target_unplaced={candidate.reach}")
+        sentence = self.sentences[candidate.sentence] if self._placed(candidate) else None
+        if sentence is not None:
+            features += self._sentence_features(sentence.start, sentence.end)
+        source = self._anchor(candidate.source_tokens)
+        target = self._anchor(candidate.target_tokens)
+        if source is not None:
+            features += self._actor_features("src", source)
+        if target is not None:
+            features += self._actor_features("tgt", target)
+        if source is not None and target is not None:
+            features += self._pair_features(source, target)
+        elif source is not None:
+            features += self._governor_features("src", source)
+        elif target is not None:
+            features += self._governor_features("tgt", target)
+        return features
+
+    def cue_of(self, candidate: Candidate) -> str:
+        """The words that carry the stance, as evidence shows them: the lexicon's cue words
+        on the path between the two actors, else the word that joins them."""
+        source = self._anchor(candidate.source_tokens)
+        target = self._anchor(candidate.target_tokens)
+        if source is None:
+            return candidate.cue
+        if target is None:
+            return source.head.text
+        up, common, down = _path(source, target)
+        on_path = [t for t in [*up[1:], common, *down[1:]] if self._is_cue(t)]
+        if not on_path:
+            low, high = sorted((source.i, target.i))
+            on_path = [t for t in self.doc[low + 1 : high] if self._is_cue(t)]
+        return " ".join(t.text for t in sorted(on_path, key=lambda t: t.i)) or common.text
+
+    def _is_cue(self, token: Token) -> bool:
+        return token.pos_ in CONTENT_POS and token.lemma_.casefold() in self.cues.kinds
+
+    def _placed(self, candidate: Candidate) -> bool:
+        return bool(candidate.source_tokens or candidate.target_tokens)
+
+    def _anchor(self, tokens: tuple[int, ...]) -> Token | None:
+        """The token of a mention nearest the root: the one the parser hung the rest on."""
+        if not tokens:
+            return None
+        return min((self.doc[i] for i in tokens), key=_depth)
+
+    def _sentence_features(self, start: int, end: int) -> list[str]:
+        words = self.doc[start:end]
+        features = []
+        if words.text.rstrip().endswith("?"):
+            features.append("question")
+        for token in words:
+            lemma = token.lemma_.casefold()
+            kind = self.cues.kinds.get(lemma)
+            if kind and token.pos_ in CONTENT_POS:
+                features.append(f"sent_cue={kind}")
+            role = self.cues.roles.get(lemma) or self.cues.roles.get(token.lower_)
+            if role:
+                features.append(f"sent_role={role}")
+            if "Cnd" in token.morph.get("Mood", []):
+                features.append("sent_conditional")
+            if token.pos_ in CONTENT_POS:
+                features.append(f"{self.lang}:sent_lemma={lemma}")
+        return features
+
+    def _actor_features(self, side: str, token: Token) -> list[str]:
+        features = [f"{side}_dep={token.dep_}", f"{side}_head_pos={token.head.pos_}"]
+        if token.i in self.quoted:
+            features.append(f"{side}_quoted")
+        if token.pos_ == "PRON":
+            features.append(f"{side}_pronoun")
+        head = token.head
+        head_cue = self.cues.kinds.get(head.lemma_.casefold(), "-")
+        features.append(f"{side}_head_cue={head_cue}")
+        features.append(f"{side}_dep={token.dep_}|head_cue={head_cue}")
+        features.append(f"{self.lang}:{side}_head={head.lemma_.casefold()}")
+        for case in (c for c in token.children if c.dep_ in ("case", "mark")):
+            features.append(f"{self.lang}:{side}_case={case.lower_}")
+            features.append(f"{self.lang}:{side}_case={case.lower_}|head_cue={head_cue}")
+        if head.dep_ == "prep":  # English hangs the noun on its preposition
+            features.append(f"{self.lang}:{side}_case={head.lower_}")
+            features.append(
+                f"{self.lang}:{side}_case={head.lower_}|head_cue={_cue_above(head, self.cues)}"
+            )
+        verb = _verb_above(token)
+        if verb is not None:
+            verb_cue = self.cues.kinds.get(verb.lemma_.casefold(), "-")
+            verb_role = self.cues.roles.get(verb.lemma_.casefold(), "-")
+            features.append(f"{side}_verb_cue={verb_cue}|role={verb_role}")
+            features.append(f"{self.lang}:{side}_verb={verb.lemma_.casefold()}")
+        return features
+
+    def _pair_features(self, source: Token, target: Token) -> list[str]:
+        up, common, down = _path(source, target)
+        features = [
+            "source_first" if source.i < target.i else "target_first",
+            f"distance={_bucket(abs(source.i - target.i))}",
+            f"path_length={_bucket(len(up) + len(down))}",
+        ]
+        labels = [f"{t.dep_}^" for t in up] + [f"{t.dep_}v" for t in reversed(down)]
+        if len(labels) <= MAX_PATH:
+            features.append("path=" + " ".join(labels))
+        features.append(f"up={' '.join(labels[: len(up)][:2])}")
+        features.append(f"down={' '.join(labels[len(up) :][-2:])}")
+        features += self._word_features("lca", common)
+        lca_cue = self.cues.kinds.get(common.lemma_.casefold(), "-")
+        features.append(f"up={' '.join(labels[: len(up)][:2])}|lca_cue={lca_cue}")
+        features.append(f"down={' '.join(labels[len(up) :][-2:])}|lca_cue={lca_cue}")
+        if len(labels) <= MAX_PATH:
+            features.append(f"path={' '.join(labels)}|lca_cue={lca_cue}")
+        path_cues = {
+            self.cues.kinds[t.lemma_.casefold()]
+            for t in [*up[1:], common, *down[1:]]
+            if t.lemma_.casefold() in self.cues.kinds
+        }
+        features += [f"path_cue={kind}" for kind in path_cues]
+        for token in [*up[1:], *down[1:]]:
+            features += self._word_features("path", token)
+        if self._negated(common):
+            features.append("lca_negated")
+        if "Cnd" in common.morph.get("Mood", []):
+            features.append("lca_conditional")
+        if (source.i in self.quoted) != (target.i in self.quoted):
+            features.append("quote_boundary")
+        features += self._between(source, target)
+        return features
+
+    def _governor_features(self, side: str, token: Token) -> list[str]:
+        """Only one side is in the sentence: the word it hangs on."""
+        head = token.head
+        features = self._word_features(f"{side}_gov", head)
+        if self._negated(head):
+            features.append(f"{side}_gov_negated")
+        return features
+
+    def _word_features(self, place: str, token: Token) -> list[str]:
+        lemma = token.lemma_.casefold()
+        features = [f"{place}_pos={token.pos_}", f"{self.lang}:{place}_lemma={lemma}"]
+        kind = self.cues.kinds.get(lemma)
+        if kind:
+            features.append(f"{place}_cue={kind}")
+        role = self.cues.roles.get(lemma)
+        if role:
+            features.append(f"{place}_role={role}")
+        return features
+
+    def _negated(self, token: Token) -> bool:
+        return any(self.cues.roles.get(c.lower_) == "negation" for c in token.children)
+
+    def _between(self, source: Token, target: Token) -> list[str]:
+        low, high = sorted((source.i, target.i))
+        words = [t for t in self.doc[low + 1 : high] if t.pos_ in CONTENT_POS]
+        kept = words[:BETWEEN_WORDS] + words[-BETWEEN_WORDS:]
+        features = [f"{self.lang}:between={t.lemma_.casefold()}" for t in dict.fromkeys(kept)]
+        features += [
+            f"between_cue={self.cues.kinds[t.lemma_.casefold()]}"
+            for t in words
+            if t.lemma_.casefold() in self.cues.kinds
+        ]
+        return features
+
+
+def _path(source: Token, target: Token) -> tuple[list[Token], Token, list[Token]]:
+    """The tokens from `source` up to (not including) the lowest common ancestor, that
+    ancestor, and the tokens from `target` up to it."""
+    ancestors = {t.i: n for n, t in enumerate([source, *source.ancestors])}
+    up: list[Token] = []
+    down: list[Token] = []
+    current = target
+    while current.i not in ancestors:
+        down.append(current)
+        if current.head.i == current.i:
+            break
+        current = current.head
+    common = current
+    for token in [source, *source.ancestors]:
+        if token.i == common.i:
+            break
+        up.append(token)
+    return up, common, down
+
+
+def _verb_above(token: Token) -> Token | None:
+    """The nearest verb a token hangs on (itself excluded), if any."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return None
+
+
+def _cue_above(token: Token, cues: Cues) -> str:
+    return cues.kinds.get(token.head.lemma_.casefold(), "-")
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 3, 5, 8, 13, 21):
+        if n <= limit:
+            return f"<={limit}"
+    return ">21"

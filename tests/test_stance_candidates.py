@@ -1,0 +1,70 @@
+"""Stance candidates: the pairs of actors the model is asked about must include the ones a
+reader pairs, across pronouns and neighbouring sentences, and carry the rules' verdict."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.clean import clean_text
+from graph.entities import mentions_of
+from graph.gazetteer import load_gazetteer
+from graph.relations.actors import Actors
+from graph.relations.stance.candidates import NEARBY, SAME_SENTENCE, candidates_of
+from graph.relations.stance.features import ArticleFeatures, cue_words
+from graph.relations.stance.rules import stances_of
+
+pytestmark = pytest.mark.slow
+
+
+def _candidates(nlp, text: str, lang: str = "fr"):  # type: ignore[no-untyped-def]
+    doc = nlp(clean_text(text, lang))
+    gazetteer = load_gazetteer()
+    mentions = mentions_of(doc, lang, gazetteer)
+    actors = Actors(doc, mentions, lang, gazetteer)
+    ruled = stances_of(doc, mentions, lang, gazetteer, actors)
+    return doc, candidates_of(doc, actors, ruled, cue_words(lang))
+
+
+def _pairs(candidates) -> set[tuple[str, str, int, str]]:  # type: ignore[no-untyped-def]
+    return {(c.source.name, c.target.name, c.sentence, c.reach) for c in candidates}
+
+
+def test_every_ordered_pair_of_a_sentence_is_a_candidate(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    _, candidates = _candidates(fr_nlp, "Jordan Bardella a soutenu Marion Maréchal dimanche.")
+    pairs = _pairs(candidates)
+    assert ("Jordan Bardella", "Marion Maréchal", 0, SAME_SENTENCE) in pairs
+    assert ("Marion Maréchal", "Jordan Bardella", 0, SAME_SENTENCE) in pairs
+
+
+def test_a_pronoun_subject_is_the_person_it_refers_to(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Valérie Pécresse était à Versailles lundi. Elle a critiqué Gabriel Attal."
+    _, candidates = _candidates(fr_nlp, text)
+    sources = {c.source.name for c in candidates if c.target.name == "Gabriel Attal"}
+    assert "Valérie Pécresse" in sources
+
+
+def test_the_speaker_named_after_a_quotation_is_paired_with_the_sentence_before(
+    en_nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "The mayor said Nigel Farage had lied about the funding. "
+        "“That is simply untrue,” said Sadiq Khan."
+    )
+    _, candidates = _candidates(en_nlp, text, "en")
+    assert ("Sadiq Khan", "Nigel Farage", 1, NEARBY) in _pairs(candidates)
+
+
+def test_a_pair_the_rules_read_carries_their_verdict(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    _, candidates = _candidates(fr_nlp, "Olaf Scholz a salué la décision de Giorgia Meloni.")
+    ruled = {(c.source.name, c.rule_kind, c.target.name) for c in candidates if c.rule_kind}
+    assert ("Olaf Scholz", "supports", "Giorgia Meloni") in ruled
+
+
+def test_features_name_the_rules_verdict_the_path_and_the_cue(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, candidates = _candidates(fr_nlp, "Olaf Scholz a salué la décision de Giorgia Meloni.")
+    (candidate,) = [c for c in candidates if c.source.name == "Olaf Scholz"]
+    features = ArticleFeatures(doc, "fr")
+    assert {"rule=supports", "lca_cue=supports", "fr:lca_lemma=saluer"} <= set(
+        features.of(candidate)
+    )
+    assert features.cue_of(candidate) == "salué"

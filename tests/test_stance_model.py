@@ -1,0 +1,139 @@
+"""The shipped stance model: loaded once, refused clearly when broken, and reading stances
+in fresh sentences (written for these tests, in no annotated article) with calibrated
+confidences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from graph.articles import Article
+from graph.clean import clean_text
+from graph.errors import ModelError
+from graph.extract import ExtractOptions, PreparedArticle, article_mentions
+from graph.gazetteer import load_gazetteer
+from graph.relations.stance import stances_in
+from graph.relations.stance.model import (
+    TRAIN_COMMAND,
+    default_min_confidence,
+    default_model_path,
+    feature_columns,
+    load_model,
+)
+
+
+def test_the_shipped_model_knows_french_and_english_and_is_small() -> None:
+    model = load_model()
+    assert model.languages == {"fr", "en"}
+    assert model.classes[0] == "none" and len(model.classes) == 5
+    assert default_model_path().stat().st_size <= 20 * 2**20
+    assert 0.2 <= default_min_confidence() < 1.0
+
+
+def test_probabilities_are_a_distribution_over_the_classes() -> None:
+    rows = load_model().probabilities([["bias", "rule=supports"], ["bias"]])
+    assert rows.shape == (2, 5)
+    assert np.allclose(rows.sum(axis=1), 1.0) and (rows >= 0).all()
+
+
+def test_a_feature_counts_once_however_often_it_fires() -> None:
+    assert len(feature_columns(["a", "a", "b"], 2**18)) == 2
+
+
+def test_a_missing_model_file_names_itself_and_the_command_that_trains_it(tmp_path: Path) -> None:
+    missing = tmp_path / "stance.npz"
+    with pytest.raises(ModelError, match=r"stance\.npz") as error:
+        load_model(missing)
+    assert TRAIN_COMMAND in str(error.value)
+
+
+def test_a_corrupt_model_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "stance.npz"
+    path.write_bytes(b"not a numpy archive")
+    path.with_suffix(".json").write_text('{"classes": ["none", "supports"]}', encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot be read"):
+        load_model(path)
+
+
+def test_weights_that_do_not_match_their_description_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "stance.npz"
+    np.savez(path, weights=np.zeros((8, 3)), bias=np.zeros(3))
+    path.with_suffix(".json").write_text('{"classes": ["none", "supports"]}', encoding="utf-8")
+    with pytest.raises(ModelError, match="does not match"):
+        load_model(path)
+
+
+def _stances(pipelines, text: str, lang: str):  # type: ignore[no-untyped-def]
+    cleaned = clean_text(text, lang)
+    item = PreparedArticle(Article("t", cleaned), lang, cleaned)
+    doc = pipelines.get(lang)(cleaned)
+    gazetteer = load_gazetteer()
+    mentions = article_mentions(item, doc, ExtractOptions(), gazetteer)
+    return stances_in(doc, mentions, lang, gazetteer)
+
+
+def _kept(stances) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    threshold = default_min_confidence()
+    return {
+        (s.source.name, s.kind, s.target.name)
+        for s in stances
+        if s.confidence is not None and s.confidence >= threshold
+    }
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fr",
+            "Bruno Retailleau a critiqué Emmanuel Macron mardi.",
+            ("Bruno Retailleau", "criticises", "Emmanuel Macron"),
+        ),
+        (
+            "fr",
+            "Olaf Scholz a salué la décision de Giorgia Meloni.",
+            ("Olaf Scholz", "supports", "Giorgia Meloni"),
+        ),
+        (
+            "en",
+            "Keir Starmer accused Rishi Sunak of misleading voters.",
+            ("Keir Starmer", "accuses", "Rishi Sunak"),
+        ),
+    ],
+)
+def test_a_plain_stance_in_a_fresh_sentence_is_read_with_confidence(
+    pipelines,
+    lang: str,
+    text: str,
+    expected: tuple[str, str, str],  # type: ignore[no-untyped-def]
+) -> None:
+    assert expected in _kept(_stances(pipelines, text, lang))
+
+
+@pytest.mark.slow
+def test_every_stance_the_model_reads_has_a_confidence_and_a_cue(pipelines) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Marine Le Pen a dénoncé la politique de Gabriel Attal. "
+        "« Ce gouvernement ment », a-t-elle ajouté."
+    )
+    stances = _stances(pipelines, text, "fr")
+    assert stances
+    assert all(0.0 < (s.confidence or 0.0) <= 1.0 and s.cue for s in stances)
+
+
+@pytest.mark.slow
+def test_a_negated_stance_scores_lower_than_the_same_stance_stated(pipelines) -> None:  # type: ignore[no-untyped-def]
+    def best(text: str) -> float:
+        scores = [
+            s.confidence or 0.0
+            for s in _stances(pipelines, text, "fr")
+            if s.source.name == "Bruno Retailleau" and s.target.name == "Emmanuel Macron"
+        ]
+        return max(scores, default=0.0)
+
+    stated = best("Bruno Retailleau a soutenu Emmanuel Macron mardi.")
+    negated = best("Bruno Retailleau n'a jamais soutenu Emmanuel Macron.")
+    assert negated < stated
