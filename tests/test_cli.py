@@ -87,3 +87,45 @@ def test_python_dash_m_builds_the_sample_report(tmp_path: Path) -> None:
 def test_bad_model_option_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit, match="LANG=NAME"):
         main(["build", str(SEED_ARTICLE), "-o", str(tmp_path), "--model", "fr"])
+
+
+@pytest.mark.parametrize("value", ["1.5", "-0.1", "sure"])
+def test_a_min_confidence_outside_0_to_1_is_a_usage_error_before_any_work(
+    tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["build", str(SEED_ARTICLE), "-o", str(tmp_path / "out"), "--min-confidence", value])
+    assert stop.value.code == 2
+    assert "expected a number from 0 to 1" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.slow
+def test_min_confidence_keeps_only_the_stances_the_model_is_that_sure_of(tmp_path: Path) -> None:
+    kept = {}
+    for threshold in ("0.2", "0.9"):
+        out = tmp_path / threshold
+        arguments = ["build", str(EXAMPLES), "-o", str(out), "-q", "--no-store"]
+        assert main([*arguments, "--min-confidence", threshold]) == EXIT_OK
+        graph = read_graph_json(out / "graph.json")
+        stances = [d for _, _, d in graph.edges(data=True) if d["kind"] != "co_mention"]
+        assert all(d["confidence"] >= float(threshold) for d in stances)
+        assert all(
+            item["confidence"] >= float(threshold) for d in stances for item in d["evidence"]
+        )
+        kept[threshold] = len(stances)
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["stance"]["min_confidence"] == float(threshold)
+    assert kept["0.2"] > kept["0.9"]
+
+
+@pytest.mark.slow
+def test_rules_only_reads_stances_without_a_confidence(tmp_path: Path) -> None:
+    assert (
+        main(["build", str(EXAMPLES), "-o", str(tmp_path), "-q", "--no-store", "--rules-only"]) == 0
+    )
+    graph = read_graph_json(tmp_path / "graph.json")
+    stances = [d for _, _, d in graph.edges(data=True) if d["kind"] != "co_mention"]
+    assert stances and all("confidence" not in d for d in stances)
+    manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["stance"]["reader"] == "rules"

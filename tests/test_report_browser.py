@@ -403,3 +403,27 @@ def test_graph_document_works_inside_an_iframe_srcdoc(
     visit.page.screenshot(path=screenshots / "iframe.png")
     visit.assert_clean()
     visit.page.close()
+
+
+def test_the_confidence_slider_hides_stances_the_model_is_less_sure_of(
+    browser: Browser, tmp_path: Path
+) -> None:
+    graph = press_review()
+    stances = [(s, t, k) for s, t, k in graph.edges(keys=True) if k != "co_mention"]
+    for (source, target, kind), confidence in zip(stances, [0.3, 0.9, 0.6], strict=False):
+        graph.edges[source, target, kind]["confidence"] = confidence
+        for item in graph.edges[source, target, kind]["evidence"]:
+            item["confidence"] = confidence
+    report = render_report(graph, corpus_summary(), tmp_path / "report.html")
+    visit = open_offline(browser, report)
+    page = visit.page
+    edges = "window.newsgraph.edgeView.length"
+    shown = page.evaluate(edges)
+    page.locator("#min-confidence").fill("0.5")
+    assert page.inner_text("#min-confidence-value") == "0.50"
+    assert page.evaluate(edges) == shown - 1
+    page.locator("#min-confidence").fill("0.95")
+    assert page.evaluate(edges) == shown - min(3, len(stances))
+    assert "Confidence" in page.inner_text("#relations-table thead")
+    visit.assert_clean()
+    page.close()
