@@ -21,6 +21,7 @@ from pathlib import Path
 
 from graph.articles import Corpus, read_articles
 from graph.extract import ArticleExtraction, extract
+from graph.relations.stance.model import default_min_confidence
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_AUDIT = ROOT / "bench" / "data" / "stance_audit_fr.tsv"
@@ -53,10 +54,14 @@ def read_audit(path: Path) -> Audit:
 
 
 def drawn(results: Iterable[ArticleExtraction]) -> dict[Triple, str]:
-    """Every stance drawn, by label or name as the audit writes them, with its sentence."""
+    """Every stance a default build draws (at the model's default confidence), by label or
+    name as the audit writes them, with its sentence."""
     found: dict[Triple, str] = {}
+    threshold = default_min_confidence()
     for result in results:
         for stance in result.stances:
+            if stance.confidence is not None and stance.confidence < threshold:
+                continue  # not in the graph a default build draws
             triple = (
                 result.article.id,
                 stance.source.label or stance.source.name,

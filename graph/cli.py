@@ -92,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--min-confidence", type=_probability, default=None, metavar="P", help="as for build"
     )
+    e.add_argument("--rules-only", action="store_true", help="as for build")
     e.add_argument("--details", type=int, default=15, help="errors listed per category")
     e.add_argument("--json", dest="json_out", help="also write the figures to this JSON file")
     e.add_argument("--aliases", metavar="FILE", help="alias file (TOML), as for build")
@@ -267,7 +268,11 @@ def _run_eval(args: argparse.Namespace) -> int:
         results = run_evaluation(
             args.inputs,
             gold,
-            BuildOptions(aliases=args.aliases, min_confidence=args.min_confidence),
+            BuildOptions(
+                aliases=args.aliases,
+                min_confidence=args.min_confidence,
+                rules_only=args.rules_only,
+            ),
             on_total=lambda n: bar.reset(total=n),
             progress=bar.update,
         )

@@ -86,6 +86,8 @@ class ArticleFeatures:
         self.cues = cue_table(lang)
         self.quoted = quoted_tokens(doc, syntax(lang))
         self.sentences = list(doc.sents)
+        #: A sentence's own features, shared by all of its candidates.
+        self._by_sentence: dict[int, list[str]] = {}
 
     def of(self, candidate: Candidate) -> list[str]:
         """The feature strings of one candidate."""
@@ -97,9 +99,8 @@ class ArticleFeatures:
             features.append(f"source_unplaced={candidate.reach}")
         if not candidate.target_tokens:
             features.append(f"target_unplaced={candidate.reach}")
-        sentence = self.sentences[candidate.sentence] if self._placed(candidate) else None
-        if sentence is not None:
-            features += self._sentence_features(sentence.start, sentence.end)
+        if self._placed(candidate):
+            features += self._sentence_of(candidate.sentence)
         source = self._anchor(candidate.source_tokens)
         target = self._anchor(candidate.target_tokens)
         if source is not None:
@@ -141,6 +142,13 @@ class ArticleFeatures:
         if not tokens:
             return None
         return min((self.doc[i] for i in tokens), key=_depth)
+
+    def _sentence_of(self, index: int) -> list[str]:
+        found = self._by_sentence.get(index)
+        if found is None:
+            sentence = self.sentences[index]
+            found = self._by_sentence[index] = self._sentence_features(sentence.start, sentence.end)
+        return found
 
     def _sentence_features(self, start: int, end: int) -> list[str]:
         words = self.doc[start:end]
