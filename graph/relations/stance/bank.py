@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,18 +76,28 @@ def read_sample(path: Path) -> dict[str, tuple[str, str]]:
 
 
 def read_annotations(path: Path, texts: Mapping[str, str]) -> list[BankArticle]:
-    """The articles of one annotation file, each checked against its text in `texts`."""
+    """The articles of one annotation file, each checked against its text in `texts`; the
+    first line that fails is a BankError."""
     articles = []
+    for item in _checked_lines(path, texts):
+        if isinstance(item, BankError):
+            raise item
+        articles.append(item)
+    return articles
+
+
+def _checked_lines(path: Path, texts: Mapping[str, str]) -> Iterator[BankArticle | BankError]:
+    """Each non-blank line of an annotation file, read and checked, or why it cannot be."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
+            yield _article(json.loads(line), texts, where)
+        except BankError as error:
+            yield error
         except ValueError as error:
-            raise BankError(where, f"not JSON: {error}") from error
-        articles.append(_article(record, texts, where))
-    return articles
+            yield BankError(where, f"not JSON: {error}")
 
 
 def _article(record: object, texts: Mapping[str, str], where: str) -> BankArticle:
@@ -171,21 +181,12 @@ def _check_file(path: Path, texts: Mapping[str, str]) -> int:
     if not path.is_file():
         print(f"{path}: no such file")
         return 1
-    bad = 0
-    lines = path.read_text(encoding="utf-8").splitlines()
-    articles, relations = 0, 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-            article = _article(record, texts, f"{path}:{number}")
-            articles, relations = articles + 1, relations + len(article.relations)
-        except BankError as error:
-            print(error)
+    bad = articles = relations = 0
+    for item in _checked_lines(path, texts):
+        if isinstance(item, BankError):
+            print(item)
             bad += 1
-        except ValueError as error:
-            print(f"{path}:{number}: not JSON: {error}")
-            bad += 1
+        else:
+            articles, relations = articles + 1, relations + len(item.relations)
     print(f"{path}: {articles} articles, {relations} relations, {bad} bad lines")
     return bad
