@@ -22,7 +22,7 @@ def _candidates(nlp, text: str, lang: str = "fr"):  # type: ignore[no-untyped-de
     mentions = mentions_of(doc, lang, gazetteer)
     actors = Actors(doc, mentions, lang, gazetteer)
     ruled = stances_of(doc, mentions, lang, gazetteer, actors)
-    return doc, candidates_of(doc, actors, ruled, cue_words(lang))
+    return doc, actors, candidates_of(doc, actors, ruled, cue_words(lang))
 
 
 def _pairs(candidates) -> set[tuple[str, str, int, str]]:  # type: ignore[no-untyped-def]
@@ -30,7 +30,7 @@ def _pairs(candidates) -> set[tuple[str, str, int, str]]:  # type: ignore[no-unt
 
 
 def test_every_ordered_pair_of_a_sentence_is_a_candidate(fr_nlp) -> None:  # type: ignore[no-untyped-def]
-    _, candidates = _candidates(fr_nlp, "Jordan Bardella a soutenu Marion Maréchal dimanche.")
+    _, _, candidates = _candidates(fr_nlp, "Jordan Bardella a soutenu Marion Maréchal dimanche.")
     pairs = _pairs(candidates)
     assert ("Jordan Bardella", "Marion Maréchal", 0, SAME_SENTENCE) in pairs
     assert ("Marion Maréchal", "Jordan Bardella", 0, SAME_SENTENCE) in pairs
@@ -38,7 +38,7 @@ def test_every_ordered_pair_of_a_sentence_is_a_candidate(fr_nlp) -> None:  # typ
 
 def test_a_pronoun_subject_is_the_person_it_refers_to(fr_nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Valérie Pécresse était à Versailles lundi. Elle a critiqué Gabriel Attal."
-    _, candidates = _candidates(fr_nlp, text)
+    _, _, candidates = _candidates(fr_nlp, text)
     sources = {c.source.name for c in candidates if c.target.name == "Gabriel Attal"}
     assert "Valérie Pécresse" in sources
 
@@ -50,20 +50,22 @@ def test_the_speaker_named_after_a_quotation_is_paired_with_the_sentence_before(
         "The mayor said Nigel Farage had lied about the funding. "
         "“That is simply untrue,” said Sadiq Khan."
     )
-    _, candidates = _candidates(en_nlp, text, "en")
+    _, _, candidates = _candidates(en_nlp, text, "en")
     assert ("Sadiq Khan", "Nigel Farage", 1, NEARBY) in _pairs(candidates)
 
 
 def test_a_pair_the_rules_read_carries_their_verdict(fr_nlp) -> None:  # type: ignore[no-untyped-def]
-    _, candidates = _candidates(fr_nlp, "Olaf Scholz a salué la décision de Giorgia Meloni.")
+    _, _, candidates = _candidates(fr_nlp, "Olaf Scholz a salué la décision de Giorgia Meloni.")
     ruled = {(c.source.name, c.rule_kind, c.target.name) for c in candidates if c.rule_kind}
     assert ("Olaf Scholz", "supports", "Giorgia Meloni") in ruled
 
 
 def test_features_name_the_rules_verdict_the_path_and_the_cue(fr_nlp) -> None:  # type: ignore[no-untyped-def]
-    doc, candidates = _candidates(fr_nlp, "Olaf Scholz a salué la décision de Giorgia Meloni.")
+    doc, actors, candidates = _candidates(
+        fr_nlp, "Olaf Scholz a salué la décision de Giorgia Meloni."
+    )
     (candidate,) = [c for c in candidates if c.source.name == "Olaf Scholz"]
-    features = ArticleFeatures(doc, "fr")
+    features = ArticleFeatures(doc, "fr", actors.quoted)
     assert {"rule=supports", "lca_cue=supports", "fr:lca_lemma=saluer"} <= set(
         features.of(candidate)
     )

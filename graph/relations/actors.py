@@ -10,7 +10,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.entities import Mention
 from graph.gazetteer import ADJECTIVE, DEMONYM, NAME_KINDS, Gazetteer
 from graph.langdata import data_lines, data_words
+from graph.relations.quotes import quoted_tokens
 
 #: Tokens looked at before a person's name for a national adjective ("le président
 #: ukrainien Volodymyr Zelensky") and after it in an apposition (", porte-parole du
@@ -92,6 +93,12 @@ class Actors:
                 named = self._direct(token)
                 if named is not None and named.key != mention.key:
                     entities.add(named.key)
+
+    @cached_property
+    def quoted(self) -> frozenset[int]:
+        """The indices of the tokens inside a quotation (graph.relations.quotes), worked
+        out once for every reader of the article."""
+        return quoted_tokens(self.doc, syntax(self.lang))
 
     def tokens_of(self, mention: Mention) -> list[Token]:
         """The tokens a mention covers."""

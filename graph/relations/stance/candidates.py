@@ -187,7 +187,7 @@ def actors_in(sentence: Span, actors: Actors) -> dict[str, _Occurrences]:
         entry = present.setdefault(endpoint.key, _Occurrences(endpoint, []))
         entry.tokens.append(token.i)
     if len(present) > MAX_ACTORS_PER_SENTENCE:
-        nearest = sorted(present.values(), key=lambda o: _depth(sentence.doc[o.tokens[0]]))
+        nearest = sorted(present.values(), key=lambda o: depth(sentence.doc[o.tokens[0]]))
         keep = {o.endpoint.key for o in nearest[:MAX_ACTORS_PER_SENTENCE]}
         present = {key: value for key, value in present.items() if key in keep}
     return present
@@ -203,8 +203,9 @@ def _actor_at(token: Token, actors: Actors) -> Endpoint | None:
     return found[0] if found else None
 
 
-def _depth(token: Token) -> int:
-    depth = 0
+def depth(token: Token) -> int:
+    """How many heads above a token its sentence's root is (0 for the root)."""
+    steps = 0
     while token.head.i != token.i:
-        token, depth = token.head, depth + 1
-    return depth
+        token, steps = token.head, steps + 1
+    return steps

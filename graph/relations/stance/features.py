@@ -16,10 +16,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from graph.relations.actors import syntax
 from graph.relations.lexicon import Lexicon, load_lexicon
-from graph.relations.stance.candidates import Candidate
-from graph.relations.stance.rules import quoted_tokens
+from graph.relations.stance.candidates import Candidate, depth
 
 #: Words of the dependency path kept as features; a longer path is summarised.
 MAX_PATH = 6
@@ -80,11 +78,12 @@ def _roles(lexicon: Lexicon) -> dict[str, str]:
 class ArticleFeatures:
     """Features of the candidates of one parsed article."""
 
-    def __init__(self, doc: Doc, lang: str) -> None:
+    def __init__(self, doc: Doc, lang: str, quoted: frozenset[int]) -> None:
+        """`quoted`: the article's tokens inside quotations (`Actors.quoted`)."""
         self.doc = doc
         self.lang = lang
         self.cues = cue_table(lang)
-        self.quoted = quoted_tokens(doc, syntax(lang))
+        self.quoted = quoted
         self.sentences = list(doc.sents)
         #: A sentence's own features, shared by all of its candidates.
         self._by_sentence: dict[int, list[str]] = {}
@@ -141,7 +140,7 @@ class ArticleFeatures:
         """The token of a mention nearest the root: the one the parser hung the rest on."""
         if not tokens:
             return None
-        return min((self.doc[i] for i in tokens), key=_depth)
+        return min((self.doc[i] for i in tokens), key=depth)
 
     def _sentence_of(self, index: int) -> list[str]:
         found = self._by_sentence.get(index)
@@ -296,13 +295,6 @@ def _verb_above(token: Token) -> Token | None:
 
 def _cue_above(token: Token, cues: Cues) -> str:
     return cues.kinds.get(token.head.lemma_.casefold(), "-")
-
-
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token, depth = token.head, depth + 1
-    return depth
 
 
 def _bucket(n: int) -> str:

@@ -26,6 +26,7 @@ from graph.relations.actors import (
     syntax,
 )
 from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS, Lexicon, load_lexicon
+from graph.relations.quotes import quote_side
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
@@ -119,7 +120,7 @@ class _Reader:
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))
         self.sentences = list(doc.sents)
-        self._quoted_indices = quoted_tokens(doc, self.deps)
+        self._quoted_indices = actors.quoted
         #: first word of each multiword cue → the cues' places in the lexicon
         self._phrase_index: dict[str, list[int]] = {}
         for order, (words, _) in enumerate(lexicon.phrases):
@@ -730,7 +731,7 @@ class _Reader:
         before = [
             t
             for t in self.doc[token.sent.start : token.i]
-            if not self._quoted(t) and not _quote_side(t, self.deps)
+            if not self._quoted(t) and not quote_side(t, self.deps)
         ]
         if not before or before[-1].text != ":":
             return None
@@ -1220,7 +1221,7 @@ class _Reader:
             index = token.i
             while 0 <= index < len(self.doc) and "\n" not in self.doc[index].text:
                 current = self.doc[index]
-                if not self._quoted(current) and not _quote_side(current, self.deps):
+                if not self._quoted(current) and not quote_side(current, self.deps):
                     around.append(current)
                     break
                 index += step
@@ -1853,66 +1854,6 @@ def _clause_after(doc: Doc, start: int, end: int) -> Iterator[Token]:
 
 def _finite(token: Token) -> bool:
     return "Fin" in token.morph.get("VerbForm", []) or bool(token.morph.get("Mood", []))
-
-
-def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
-    """The tokens inside a quotation, followed across sentences within a paragraph (a quote
-    may run over several sentences before "», a réagi X"). A paragraph whose quotation marks
-    do not balance is read sentence by sentence instead, so a stray mark cannot quote it
-    whole."""
-    quoted: set[int] = set()
-    for paragraph in _paragraphs(doc):
-        inside, balanced = _quoted_in(paragraph, deps)
-        if balanced:
-            quoted |= inside
-            continue
-        for sentence in {t.sent.start: t.sent for t in paragraph}.values():
-            quoted |= _quoted_in([t for t in sentence if t in paragraph], deps)[0]
-    return frozenset(quoted)
-
-
-def _paragraphs(doc: Doc) -> list[list[Token]]:
-    paragraphs: list[list[Token]] = [[]]
-    for token in doc:
-        if "\n" in token.text:
-            paragraphs.append([])
-            continue
-        paragraphs[-1].append(token)
-        if "\n" in token.whitespace_:
-            paragraphs.append([])
-    return [p for p in paragraphs if p]
-
-
-def _quoted_in(tokens: list[Token], deps: dict[str, frozenset[str]]) -> tuple[set[int], bool]:
-    """The quoted tokens of a run of tokens, and whether its marks balance. A closing mark
-    with nothing open before it closes a quotation opened earlier: what precedes it is
-    quoted."""
-    inside: set[int] = set()
-    depth = 0
-    straight_open = False
-    for token in tokens:
-        side = _quote_side(token, deps)
-        if side == "close" and depth == 0 and not straight_open:
-            inside |= {t.i for t in tokens if t.i < token.i}
-        if side == "open":
-            depth += 1
-        elif side == "close":
-            depth = max(0, depth - 1)
-        elif side == "either":
-            straight_open = not straight_open
-        elif depth or straight_open:
-            inside.add(token.i)
-    return inside, depth == 0 and not straight_open
-
-
-def _quote_side(token: Token, deps: dict[str, frozenset[str]]) -> str:
-    """ "open", "close", "either" (a straight quote the tagger could not place) or ""."""
-    opening = token.text in deps.get("quote_open", frozenset({"«"}))
-    closing = token.text in deps.get("quote_close", frozenset({"»"}))
-    if opening and closing:
-        side = token.morph.get("PunctSide", [])
-        return "open" if "Ini" in side else "close" if "Fin" in side else "either"
-    return "open" if opening else "close" if closing else ""
 
 
 def _pronoun(token: Token) -> str:
