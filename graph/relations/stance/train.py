@@ -142,14 +142,14 @@ def train(articles: Sequence[LabelledArticle]) -> StanceModel:
     training = [a for a in articles if a.split == "train"]
     x, y, groups = matrix(training)
     losses: dict[float, float] = {}
-    held_out: dict[float, np.ndarray] = {}
+    calibrations: dict[float, tuple[float, float]] = {}
     for strength in STRENGTHS:
-        held_out[strength] = out_of_fold_logits(x, y, groups, strength)
-        temperature, offset = calibration_for(held_out[strength], y)
-        losses[strength] = log_loss(calibrated(held_out[strength], temperature, offset), y)
+        held_out = out_of_fold_logits(x, y, groups, strength)
+        calibrations[strength] = calibration_for(held_out, y)
+        losses[strength] = log_loss(calibrated(held_out, *calibrations[strength]), y)
         log.info("C=%s: calibrated held-out log loss %.4f", strength, losses[strength])
     strength = min(STRENGTHS, key=lambda s: losses[s])
-    temperature, offset = calibration_for(held_out[strength], y)
+    temperature, offset = calibrations[strength]
     weights, bias = fit(x, y, strength)
     bias[1:] += offset * temperature  # the model divides the whole logit by T
     precision_of_rules = rule_precision(training)
