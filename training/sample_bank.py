@@ -38,6 +38,8 @@ TEST_SHARE, DEV_SHARE = 0.34, 0.17
 STORY_COSINE = 0.5
 VOCABULARY = 30000
 WORD = re.compile(r"\w{3,}")
+#: Words an article needs to be drawn (shorter ones are briefs with no stance to read).
+MIN_WORDS = 80
 
 
 def _key(text: str) -> str:
@@ -94,18 +96,10 @@ def main() -> None:
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines()]
     story_of = stories(records)
     excluded = dev_keys()
-    audit = set((ROOT / "bench" / "data" / "stance_audit_fr.ids").read_text().split())
     rng = random.Random(SEED)
     rows = []
     for lang, size in SIZES.items():
-        pool = [
-            i
-            for i, r in enumerate(records)
-            if r["lang"] == lang
-            and r["id"] not in audit
-            and _key(r["text"]) not in excluded
-            and len(r["text"].split()) >= 80
-        ]
+        pool = _pool(records, lang, excluded, _audit_ids(), story_of, set())
         drawn = rng.sample(pool, size)
         by_story: dict[int, list[int]] = {}
         for i in drawn:
@@ -139,26 +133,43 @@ def extra_draw(corpus: Path) -> None:
         story_of[i] for i, r in enumerate(records) if drawn.get(r["id"]) in ("dev", "test")
     }
     excluded = dev_keys()
-    audit = set((ROOT / "bench" / "data" / "stance_audit_fr.ids").read_text().split())
     rng = random.Random(EXTRA_SEED)
     rows = []
     for lang, size in EXTRA_SIZES.items():
-        pool = [
-            i
-            for i, r in enumerate(records)
-            if r["lang"] == lang
-            and r["id"] not in drawn
-            and r["id"] not in audit
-            and story_of[i] not in held_stories
-            and _key(r["text"]) not in excluded
-            and len(r["text"].split()) >= 80
-        ]
+        never = _audit_ids() | drawn.keys()
+        pool = _pool(records, lang, excluded, never, story_of, held_stories)
         rows += [
             (records[i]["id"], lang, story_of[i]) for i in rng.sample(pool, min(size, len(pool)))
         ]
     with OUT.open("a", encoding="utf-8") as out:
         out.writelines(f"{i}\t{lang}\ttrain\ts{story}\n" for i, lang, story in rows)
     print(Counter(lang for _, lang, _ in rows), "train articles added")
+
+
+def _pool(
+    records: list[dict],
+    lang: str,
+    excluded: set[str],
+    never: set[str],
+    story_of: list[int],
+    held_stories: set[int],
+) -> list[int]:
+    """The positions of the `lang` articles a draw may take: of MIN_WORDS or more, no dev-gold
+    article (`excluded` text keys), no id in `never`, no story in `held_stories`."""
+    return [
+        i
+        for i, r in enumerate(records)
+        if r["lang"] == lang
+        and r["id"] not in never
+        and story_of[i] not in held_stories
+        and _key(r["text"]) not in excluded
+        and len(r["text"].split()) >= MIN_WORDS
+    ]
+
+
+def _audit_ids() -> set[str]:
+    """The unseen-precision audit's articles (bench/data/stance_audit_fr.ids): never drawn."""
+    return set((ROOT / "bench" / "data" / "stance_audit_fr.ids").read_text().split())
 
 
 def _sample_lines() -> list[str]:
