@@ -85,6 +85,19 @@ _SCHEMA = (
 )
 
 
+@contextmanager
+def transaction(db: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Run the block in one transaction: committed when it ends, rolled back when it raises
+    (Ctrl-C included), so a store is never left half-written."""
+    db.begin()
+    try:
+        yield
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
 class StoreError(NewsgraphError):
     """A store that cannot be opened or used (in use by another run, not a store, too new)."""
 
@@ -196,8 +209,7 @@ class DuckStore:
             self._write(unique, versions)
 
     def _write(self, unique: Sequence[StoredExtraction], versions: dict[str, str]) -> None:
-        self._db.begin()
-        try:
+        with transaction(self._db):
             known = self.known([r.key for r in unique])
             new = [r for r in unique if r.key not in known]
             self._insert("pipelines", [list(versions), list(versions.values())])
@@ -206,10 +218,6 @@ class DuckStore:
                 columns = _extraction_columns(new)
                 self._insert("extractions (content, pipeline, data, article)", columns)
                 self._insert_rows([r.key for r in new], [article_rows(r.extraction) for r in new])
-            self._db.commit()
-        except BaseException:
-            self._db.rollback()
-            raise
 
     def processed(self, keys: Sequence[StoreKey]) -> list[ProcessedArticle]:
         """What the corpus summary shows of each stored article, in the order of `keys`,
@@ -390,8 +398,7 @@ def _migrate_from_1(store: DuckStore) -> None:
         store.path,
         len(keys),
     )
-    db.begin()
-    try:
+    with transaction(db):
         db.execute("ALTER TABLE extractions ADD COLUMN article VARCHAR")
         for statement in TABLES:
             db.execute(statement)
@@ -411,10 +418,6 @@ def _migrate_from_1(store: DuckStore) -> None:
                 ],
             )
         db.execute("UPDATE store_info SET value = '2' WHERE name = 'schema_version'")
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
 
 
 def _migrate_from_2(store: DuckStore) -> None:
@@ -424,14 +427,9 @@ def _migrate_from_2(store: DuckStore) -> None:
         "the store %s was written by an older newsgraph (schema 2): updating it", store.path
     )
     db = store.connection
-    db.begin()
-    try:
+    with transaction(db):
         db.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
         db.execute("UPDATE store_info SET value = '3' WHERE name = 'schema_version'")
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
 
 
 #: How to bring a store of an older schema (the key) up to date, one version at a time.

@@ -21,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from graph.extract import ExtractOptions, pipeline_version
-from graph.store import DuckStore, StoreError, open_store
+from graph.store import DuckStore, StoreError, open_store, transaction
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +96,7 @@ def _delete(db: duckdb.DuckDBPyConnection, stale: list[tuple[str, str]]) -> None
     """Delete the extractions of (language, pipeline version) pairs, their rows, and the
     articles and pipeline descriptions no result refers to any more."""
     params = [[lang for lang, _ in stale], [pipeline for _, pipeline in stale]]
-    db.begin()
-    try:
+    with transaction(db):
         db.execute(
             "CREATE OR REPLACE TEMP TABLE ng_stale AS SELECT e.content, e.pipeline "
             "FROM extractions e JOIN articles a ON a.content = e.content JOIN "
@@ -113,7 +112,3 @@ def _delete(db: duckdb.DuckDBPyConnection, stale: list[tuple[str, str]]) -> None
         db.execute("DELETE FROM articles WHERE content NOT IN (SELECT content FROM extractions)")
         db.execute("DELETE FROM pipelines WHERE pipeline NOT IN (SELECT pipeline FROM extractions)")
         db.execute("DROP TABLE ng_stale")
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
