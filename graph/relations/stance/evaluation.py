@@ -1,50 +1,24 @@
 """Stance figures on the stance bank, per split, as `newsgraph eval --bank` prints them.
 
-Scored like the dev gold sets (graph.evaluate): per article, on distinct (source, kind,
-target) relations, an actor matching by any of its names. A predicted relation's
-confidence is the highest of the sentences stating it. The rules alone are scored the same
-way, so each figure has its baseline beside it.
+Scored like the dev gold sets (graph.evaluate, whose Score counts them): per article, on
+distinct (source, kind, target) relations, an actor matching by any of its names. A
+predicted relation's confidence is the highest of the sentences stating it. The rules alone
+are scored the same way, so each figure has its baseline beside it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 
+from graph.evaluate import Score
 from graph.relations.stance.bank import KINDS
 from graph.relations.stance.dataset import LabelledArticle, name_keys, names_agree
 from graph.relations.stance.model import StanceModel
 
 Relation = tuple[str, str, str]  # source key, kind, target key
-
-
-@dataclass(frozen=True)
-class Counts:
-    """Relation precision and recall counts."""
-
-    right: int
-    predicted: int
-    found: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        return self.right / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 3),
-            "recall": round(self.recall, 3),
-            "predicted": self.predicted,
-            "gold": self.gold,
-        }
 
 
 def predicted_relations(model: StanceModel, article: LabelledArticle) -> dict[Relation, float]:
@@ -99,7 +73,7 @@ def counts(
     articles: Sequence[LabelledArticle],
     predictions: Sequence[dict[Relation, float]],
     threshold: float,
-) -> Counts:
+) -> Score:
     right = predicted = found = gold = 0
     for article, predicted_here in zip(articles, predictions, strict=True):
         verdicts, found_here = judged(article, predicted_here, threshold)
@@ -107,7 +81,7 @@ def counts(
         predicted += len(verdicts)
         found += found_here
         gold += len(article.annotation.relations)
-    return Counts(right, predicted, found, gold)
+    return Score(true_predicted=right, predicted=predicted, found_gold=found, gold=gold)
 
 
 def scores_by_split(
@@ -132,7 +106,7 @@ def scores_by_split(
 
 def curve(
     model: StanceModel, articles: Sequence[LabelledArticle], thresholds: Sequence[float]
-) -> list[tuple[float, Counts]]:
+) -> list[tuple[float, Score]]:
     """Precision and recall of the model at each threshold (a precision–recall curve)."""
     predictions = [predicted_relations(model, a) for a in articles]
     return [(t, counts(articles, predictions, t)) for t in thresholds]
@@ -160,7 +134,7 @@ def choose_threshold(
     return best, f"best F0.5 on {split} (precision {precision} not reached)"
 
 
-def _f_half(score: Counts) -> float:
+def _f_half(score: Score) -> float:
     p, r = score.precision, score.recall
     return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
 
