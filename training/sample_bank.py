@@ -30,10 +30,13 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 OUT = ROOT / "training" / "stance_bank" / "sample.tsv"
 SEED = 20261203
 SIZES = {"fr": 300, "en": 150}
-#: A second, train-only draw (`--extra`): more articles to learn from, none of a story of
-#: the dev or test split.
-EXTRA_SEED = 20261204
-EXTRA_SIZES = {"fr": 560, "en": 160}
+#: Train-only draws (`--extra N`: 1 the second draw, 2 the third): more articles to learn
+#: from, none of a story of the dev or test split. The third draw takes what is left of
+#: the pool (the English pool is nearly empty after the second).
+EXTRA_DRAWS = {
+    1: (20261204, {"fr": 560, "en": 160}),
+    2: (20261205, {"fr": 300, "en": 48}),
+}
 TEST_SHARE, DEV_SHARE = 0.34, 0.17
 STORY_COSINE = 0.5
 VOCABULARY = 30000
@@ -87,11 +90,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS / "bulk" / "gilets_jaunes.jsonl")
     parser.add_argument(
-        "--extra", action="store_true", help="append the second, train-only draw to sample.tsv"
+        "--extra",
+        type=int,
+        choices=sorted(EXTRA_DRAWS),
+        help="append train-only draw N to sample.tsv (1: the second draw, 2: the third)",
     )
     args = parser.parse_args()
     if args.extra:
-        extra_draw(args.corpus)
+        extra_draw(args.corpus, *EXTRA_DRAWS[args.extra])
         return
     records = [json.loads(line) for line in args.corpus.read_text(encoding="utf-8").splitlines()]
     story_of = stories(records)
@@ -123,9 +129,9 @@ def main() -> None:
     print(Counter((lang, split) for _, lang, split, _ in rows))
 
 
-def extra_draw(corpus: Path) -> None:
-    """Append EXTRA_SIZES train articles drawn from what the first draw left, outside the
-    stories of its dev and test articles."""
+def extra_draw(corpus: Path, seed: int, sizes: dict[str, int]) -> None:
+    """Append `sizes` train articles drawn (with `seed`) from what earlier draws left,
+    outside the stories of their dev and test articles."""
     records = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     story_of = stories(records)
     drawn = {line.split("\t")[0]: line.split("\t")[2] for line in _sample_lines()}
@@ -133,9 +139,9 @@ def extra_draw(corpus: Path) -> None:
         story_of[i] for i, r in enumerate(records) if drawn.get(r["id"]) in ("dev", "test")
     }
     excluded = dev_keys()
-    rng = random.Random(EXTRA_SEED)
+    rng = random.Random(seed)
     rows = []
-    for lang, size in EXTRA_SIZES.items():
+    for lang, size in sizes.items():
         never = _audit_ids() | drawn.keys()
         pool = _pool(records, lang, excluded, never, story_of, held_stories)
         rows += [
