@@ -1,0 +1,216 @@
+"""Questions about the parse that every reading asks: which preposition introduces a
+phrase, who the agents of a passive are, whose a noun is, whether a verb is negated."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.relations.actors import Endpoint, in_clause
+from graph.relations.stance.rules.context import ReadingContext
+from graph.relations.stance.rules.tokens import _preposition_taken_for_a_word, _present_participle
+
+
+class Grammar(ReadingContext):
+    """Parse questions answered with the language's dependency labels and lexicon."""
+
+    def _introducers(self, token: Token) -> list[str]:
+        """The prepositions that introduce a phrase: its `case` children in French (UD
+        hangs "à" under "Kiev"), the token itself where the language makes prepositions
+        heads (English "to" -pobj-> "Kiev")."""
+        cases = self.deps.get("case", frozenset())
+        if self.actors.mention_at(token) is not None:
+            cases |= {"mark"}  # "à @AnneHidalgo" parsed as a clause: a name is none
+        words = [c.lower_ for c in token.children if c.dep_ in cases]
+        if token.dep_ in self.deps.get("preposition", ()):
+            words.append(token.lower_)
+        return words
+
+    def _agents(self, verb: Token) -> list[Token]:
+        """The "par X" phrases of a passive: who acts; in English also the first half of
+        a hyphenated participle ("the Kremlin-backed station")."""
+        return [
+            c
+            for c in verb.subtree
+            if c.i != verb.i
+            and not in_clause(c.head, verb)
+            and (self._agent_phrase(c) or self._hyphenated_agent(c, verb))
+        ]
+
+    def _agent_phrase(self, token: Token) -> bool:
+        """ "par X", "by X", or what the parser labelled an agent."""
+        prepositions = self.deps.get("agent_prepositions", frozenset())
+        return token.dep_ in self.deps.get("agent", ()) or any(
+            word in prepositions for word in self._introducers(token)
+        )
+
+    def _hyphenated_agent(self, token: Token, verb: Token) -> bool:
+        return (
+            token.head.i == verb.i
+            and token.dep_ in self.deps.get("hyphenated_agent", ())
+            and token.i + 2 == verb.i
+            and token.nbor(1).text == "-"
+        )
+
+    @staticmethod
+    def _passive_or_adjectival(verb: Token) -> bool:
+        """ "condamné à 18 mois de prison", "soutenu par ses alliés": the subject undergoes,
+        it does not take a stance."""
+        deps = {child.dep_ for child in verb.children}
+        if deps & {"aux:pass", "auxpass"}:
+            return True
+        if deps & {"nsubj:pass", "nsubjpass"} and not deps & {"obj", "dobj"}:
+            return True  # with an object, "des gilets jaunes ont rejeté ce discours" is active
+        participle = "Part" in verb.morph.get("VerbForm", []) and not _present_participle(verb)
+        has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
+        if participle and not has_auxiliary and verb.dep_ == "conj" and verb.head.i != verb.i:
+            return Grammar._passive_or_adjectival(verb.head)  # "a été jugé et condamné"
+        return (
+            participle
+            and not has_auxiliary
+            and verb.dep_ in ("acl", "amod", "acl:relcl", "advcl", "ROOT")
+        )
+
+    def _negated(self, verb: Token) -> bool:
+        children = list(verb.children)
+        particles = self.deps.get("negation_particles", frozenset())
+        has_particle = any(c.lower_ in particles for c in children)
+        for child in children:
+            word = child.lower_
+            if word in self.lexicon.negations and (word != "plus" or has_particle):
+                return True
+        return False
+
+    def _direct_object(self, verb: Token) -> bool:
+        return any(c.dep_ in self.deps.get("direct_object", ()) for c in verb.children)
+
+    def _complement(self, token: Token) -> bool:
+        """An object, or an oblique introduced by a target preposition ("soutien à X")."""
+        allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
+            "genitive", frozenset()
+        )
+        cases = self._introducers(token)
+        if token.dep_ in self.deps.get("object", ()):
+            if not cases:  # a bare noun modifier ("soutien … les Verts" misparsed) is none
+                return token.dep_ not in self.deps.get("bare_modifier", ())
+            return any(case in allowed for case in cases)
+        targets = self.deps.get("target_prepositions", frozenset())
+        if _preposition_taken_for_a_word(token, targets):
+            return True
+        oblique = self.deps.get("oblique", frozenset()) | {"acl"}  # a name parsed as a clause
+        return token.dep_ in oblique and any(c in targets for c in cases)
+
+    def _genitive(self, token: Token) -> bool:
+        """Whether a noun's complement names its author ("les accusations de Washington")."""
+        genitive = self.deps.get("genitive", frozenset())
+        return any(word in genitive for word in self._introducers(token))
+
+    def _authors(self, noun: Token, depth: int = 0) -> list[Token]:
+        """Who a claim noun belongs to: "les accusations de Washington", "Washington's
+        claims", "the claims of Washington"; through a noun that names no one, whose it is
+        ("les conclusions de l'enquête du Sénat")."""
+        authors: list[Token] = []
+        for child in noun.children:
+            if child.dep_ in ("acl", "acl:relcl") and child.pos_ == "VERB":
+                agents = self._agents(child)  # "the claims made by Washington"
+                authors.extend(t for agent in agents for t in agent.subtree)
+            elif child.dep_ in self.deps.get("possessor", ()):
+                authors.append(child)
+            elif self._genitive(child):
+                objects = self.deps.get("preposition_object", frozenset())
+                under = [g for g in child.children if g.dep_ in objects]
+                authors.extend(under if child.dep_ in self.deps.get("preposition", ()) else [child])
+        if depth < 2:
+            for token in list(authors):
+                if token.pos_ == "NOUN" and self.actors.mention_at(token) is None:
+                    authors.extend(self._authors(token, depth + 1))
+        return authors
+
+    def _in_circumstance(self, token: Token, root: Token) -> bool:
+        """Whether a token of a complement sits in a nested phrase of place, time or means
+        ("soutien à ce mouvement sur son compte Instagram")."""
+        allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
+            "genitive", frozenset()
+        )
+        genitive = self.deps.get("genitive", frozenset())
+        current = token
+        while current.i != root.i and current.head.i != current.i:
+            words = self._introducers(current)
+            # below the complement's own preposition only "de"/"of" phrases say whose it
+            # is: "l'attaque d'un camion … à l'arrivée du cortège à la Bastille" is a place
+            nested = current.head.i != root.i or current.dep_ in self.deps.get("preposition", ())
+            wanted = genitive if nested and current.head.i != root.i else allowed
+            if words and not any(word in wanted for word in words):
+                return True
+            current = current.head
+        return False
+
+    def _in_phrase(self, token: Token) -> bool:
+        """Whether a noun is the object of a preposition ("de Moscou", "from Moscow")."""
+        objects = self.deps.get("preposition_object", frozenset())
+        return bool(self._introducers(token)) or token.dep_ in objects
+
+    def _is_source_phrase(self, token: Token) -> bool:
+        return any(word in self.lexicon.speaker_prepositions for word in self._introducers(token))
+
+    def _partners(self, aim: Token) -> list[Endpoint]:
+        """Who each coordinated phrase of a complement names: the person when it names one
+        ("l'homme fort de la Roumanie Liviu Dragnea" is Dragnea, "le premier ministre
+        hongrois Viktor Orban" Orban), never what a relative clause says."""
+        conjunct = self.deps.get("conjunct", frozenset())
+        phrases = [aim, *(t for t in aim.subtree if t.dep_ in conjunct and t.i != aim.i)]
+        found: list[Endpoint] = []
+        for phrase in phrases:
+            nested = {
+                t.i
+                for c in phrase.subtree
+                if c.dep_ in conjunct and c.i != phrase.i
+                for t in c.subtree
+            }
+            tokens = [t for t in phrase.subtree if t.i not in nested and not in_clause(t, phrase)]
+            named = self.actors.endpoints_in(tokens, roles=True)
+            people = [e for e in named if e.type == "PER"]
+            found.extend(people or named)
+        return found
+
+    def _judged(self, adjective: Token) -> list[Token]:
+        """What a predicate adjective is said of: its subject (UD: "infondées" -nsubj->
+        "accusations"), or its copula's (English: "are" -acomp-> "baseless")."""
+        holders = (
+            [adjective, adjective.head] if adjective.dep_ in ("acomp", "attr") else [adjective]
+        )
+        subject = self.deps.get("subject", frozenset())
+        said_of = [c for holder in holders for c in holder.children if c.dep_ in subject]
+        if said_of or adjective.pos_ != "ADJ":
+            return said_of
+        # "qu'un moratoire, souvent prélude d'un abandon, était nécessaire": the parser made
+        # the apposition a verb and gave it the subject
+        clauses = [c for c in adjective.children if c.i < adjective.i and c.dep_ == "advcl"]
+        return [s for c in clauses for s in c.children if s.dep_ in subject and s.i < c.i]
+
+    def _dismissive(self, token: Token) -> bool:
+        """ "infondées" is "infondé" whatever the tagger's lemma ("infonder")."""
+        words = {token.lemma_.casefold(), token.lower_}
+        words |= {token.lower_.removesuffix(end) for end in ("es", "s", "e")}
+        return bool(words & self.lexicon.dismissive)
+
+    def _copula_negated(self, predicate: Token) -> bool:
+        """ "the moratorium was not necessary": English hangs the negation on the copula."""
+        return predicate.dep_ in ("acomp", "attr") and self._negated(predicate.head)
+
+    def _claim_object(self, verb: Token) -> bool:
+        objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
+        return any(
+            t.lemma_.casefold() in self.lexicon.claim_nouns for o in objects for t in o.subtree
+        )
+
+    def _claim_subject(self, verb: Token) -> bool:
+        """A passive whose subject is a claim ("le discours a été rejeté par …")."""
+        subjects = [c for c in verb.children if c.dep_ in self.deps.get("subject", ())]
+        if verb.dep_ in ("acl", "amod"):
+            subjects.append(verb.head)
+        return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in subjects)
+
+    def _denied_noun(self, noun: Token) -> bool:
+        """ "aucune alliance", "no support": a negation on the noun or on its verb."""
+        around = [*noun.children, *noun.head.children]
+        return any(t.lower_ in self.lexicon.negations for t in around)

@@ -1,0 +1,139 @@
+"""What earlier sentences said that a later cue answers: who made claims (a denial
+answers them) and who decided or announced something (an approval is of them)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from spacy.tokens import Span, Token
+
+from graph.relations.actors import Endpoint
+from graph.relations.stance.rules.context import CLAIM_LOOKBACK, Cue
+from graph.relations.stance.rules.speakers import Speakers
+from graph.relations.stance.rules.tokens import _participle
+
+#: Sentences before a denial searched for the last claim when the nearer ones make none.
+CLAIM_FAR_LOOKBACK = 15
+
+
+class Memory(Speakers):
+    """Who claimed and who acted, sentence by sentence, for the cues that point back."""
+
+    def _recent_claimants(self, sentence: Span, index: int, cue: Cue) -> list[Endpoint]:
+        found = self._claims_in(self.doc[sentence.start : cue.head.i])
+        last_denial, disputed = self.disputed
+        since = max(0, index - CLAIM_LOOKBACK, last_denial + 1)
+        for claims in reversed(self.claimants[since:index]):
+            found.extend(claims)
+        if not found and index - last_denial <= CLAIM_LOOKBACK:
+            found.extend(disputed)  # "… a également rejeté ces allégations": the same ones
+        if not found:  # "Iran denied the allegations", made further up the article
+            earlier = self.claimants[max(0, index - CLAIM_FAR_LOOKBACK) : since]
+            found.extend(next((claims for claims in reversed(earlier) if claims), []))
+        unique: dict[str, Endpoint] = {}
+        for endpoint in found:
+            unique.setdefault(endpoint.key, endpoint)
+        claimants = list(unique.values())
+        if claimants:
+            self.disputed = (index, claimants)
+        return claimants
+
+    def _claims_in(self, span: Span) -> list[Endpoint]:
+        """Who makes a claim here: subjects of claim verbs, authors of claim nouns ("les
+        accusations de Washington")."""
+        claimants = []
+        for token in span:
+            lemma = token.lemma_.casefold()
+            if (
+                lemma in self.lexicon.claim_verbs
+                and token.pos_ == "VERB"
+                and not self._negated(token)
+            ):
+                subject = self._subject_of(token)
+                passive = subject is not None and subject.dep_ in self._passive_subjects
+                if passive or (subject is None and self._passive_or_adjectival(token)):
+                    # "were being claimed by Spanish prime minister X", "des policiers accusés
+                    # de violences par un rapport de X": the agents claim
+                    agents = [t for agent in self._agents(token) for t in agent.subtree]
+                    claimants.extend(self.actors.endpoints_in(agents, roles=True))
+                elif subject is not None:
+                    found = self.actors.endpoint(subject)
+                    if found is not None:
+                        claimants.append(found)
+            elif lemma in self.lexicon.claim_nouns and token.pos_ == "NOUN":
+                claimants.extend(self.actors.endpoints_in(self._authors(token)))
+        return claimants
+
+    def _recent_act_author(self, sentence: Span, index: int, cue: Cue) -> list[Endpoint]:
+        """ "X a salué les mesures": the author of the last decision or announcement."""
+        # not the speaker's own acts: "a appelé au calme, en saluant une décision", the
+        # call governing the cue or, misparsed, beside it
+        own = {a.i for a in cue.head.ancestors} | {s.i for s in cue.head.head.children}
+        here = self._acts_in(self.doc[sentence.start : cue.head.i], skip=own)
+        if here:
+            return here[-1:]
+        for acts in reversed(self.acts[:index]):
+            if acts:
+                return acts[-1:]
+        return []
+
+    def _acts_in(self, span: Span, skip: Collection[int] = ()) -> list[Endpoint]:
+        """Who decided or announced something: the subject of an act verb, or its agent
+        ("les mesures annoncées la veille par le président de la République")."""
+        authors = []
+        for token in span:
+            if token.i in skip:
+                continue
+            if token.pos_ == "NOUN" and token.lemma_.casefold() in self.lexicon.act_nouns:
+                authors.extend(self._act_owners(token))
+            if token.pos_ != "VERB":
+                continue
+            if not (self._act_verb(token) or self._makes_an_act(token)):
+                continue
+            subject = self._subject_of(token)
+            passive = subject is not None and subject.dep_ in self._passive_subjects
+            if subject is not None and subject.pos_ != "PRON" and not passive:
+                found = self.actors.endpoint(subject)
+                if found is not None:
+                    authors.append(found)
+            elif subject is None or passive:
+                authors.extend(self._agent_endpoints(token)[:1])
+        return authors
+
+    def _act_owners(self, act: Token) -> list[Endpoint]:
+        """ "les annonces d'Emmanuel Macron": the person or body an act noun belongs to.
+        Not a place: "l'accord de Paris" was made in Paris, not by it."""
+        owners = [
+            found
+            for t in act.children
+            if t.dep_ in self.deps.get("possessor", ()) or self._genitive(t)
+            if (found := self.actors.endpoint(t)) is not None
+        ]
+        return [e for e in owners if e.type in ("PER", "ORG")][:1]
+
+    def _act_verb(self, verb: Token) -> bool:
+        # "s'en prendre à" is an attack, not a decision taken
+        expletive = any(c.dep_.startswith("expl") for c in verb.children)
+        return verb.lemma_.casefold() in self.lexicon.act_verbs and not expletive
+
+    def _makes_an_act(self, participle: Token) -> bool:
+        """ "les annonces faites par le président", "the measures made by": a light verb's
+        participle on an act noun tells who made the act (not "un geste réclamé par X",
+        who asked for it)."""
+        return (
+            participle.dep_ in ("acl", "amod")
+            and _participle(participle)
+            and participle.lemma_.casefold() in self.light_verbs
+            and participle.head.lemma_.casefold() in self.lexicon.act_nouns
+        )
+
+    def _agent_endpoints(self, verb: Token) -> list[Endpoint]:
+        """Who the "par X" phrases of a passive name; "par le président", a role the
+        article never tied to a name, is the last person subject (see
+        `_role_of_last_person`)."""
+        agents = self._agents(verb)
+        named = self.actors.endpoints_in((t for a in agents for t in a.subtree), roles=True)
+        if named:
+            return named
+        roles = [next((t for t in a.subtree if self.actors.is_role_noun(t)), a) for a in agents]
+        return [e for role in roles if (e := self._role_of_last_person(role)) is not None]

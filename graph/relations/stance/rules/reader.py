@@ -1,0 +1,180 @@
+"""The reader: one pass over an article's sentences that finds the cues, tells which
+reading each calls for, and composes the readings (one mixin each) into one object.
+
+Why mixins: a reading needs the article's state (who claimed, who was the last subject)
+and dozens of shared parse questions; as methods on one object they keep their order of
+evaluation and their memory exactly as one class had them, while each reading's code lives
+in its own module. The shared layers form one chain (context → grammar → subjects →
+speakers → memory → targets), each using only those below it, so every call a reading
+makes is to a method its base class declares and mypy checks it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS
+from graph.relations.stance.rules.context import (
+    APPROVAL,
+    HELD,
+    MUTUAL,
+    NOMINAL,
+    PASSIVE,
+    RECEIVED,
+    RETORT,
+    VERBLESS,
+    VERDICT,
+    Cue,
+    Stance,
+)
+from graph.relations.stance.rules.holders import HolderReadings
+from graph.relations.stance.rules.mutual import MutualReading
+from graph.relations.stance.rules.nominal import NominalReading
+from graph.relations.stance.rules.passive import PassiveReading
+from graph.relations.stance.rules.retort import RetortReading
+from graph.relations.stance.rules.spoken import SpokenReading
+from graph.relations.stance.rules.tokens import _present_participle
+from graph.relations.stance.rules.verbless import VerblessReading
+from graph.relations.stance.rules.verdict import VerdictReading
+
+
+class Reader(
+    SpokenReading,
+    PassiveReading,
+    VerdictReading,
+    RetortReading,
+    NominalReading,
+    VerblessReading,
+    HolderReadings,
+    MutualReading,
+):
+    """Reads one article's sentences in order, remembering who made which claims: finds
+    each sentence's cues, drops the cancelled ones, and hands each to its reading."""
+
+    def stances(self) -> Iterator[Stance]:
+        for index, sentence in enumerate(self.sentences):
+            for cue in self._cues(sentence):
+                if self._cancelled(cue, sentence):
+                    continue
+                yield from self._stances_for(cue, sentence, index)
+            self.claimants.append(self._claims_in(sentence))
+            self.acts.append(self._acts_in(sentence))
+            self._remember_subject(sentence)
+
+    def _cues(self, sentence: Span) -> Iterator[Cue]:
+        taken: set[int] = set()
+        for cue in [*self._phrase_cues(sentence), *self._retort_cues(sentence)]:
+            taken.update(token.i for token in cue.words)
+            yield cue
+        for token in sentence:
+            if token.i in taken:
+                continue
+            word_cue = self._word_cue(token)
+            if word_cue is not None:
+                yield word_cue
+
+    def _word_cue(self, token: Token) -> Cue | None:
+        lemma = token.lemma_.casefold()
+        verb = self.lexicon.verbs.get(lemma)
+        if verb is not None and token.pos_ in ("VERB", "AUX"):
+            if verb.needs_claim and not (self._claim_object(token) or self._claim_subject(token)):
+                return None
+            if verb.needs_object and not self._direct_object(token):
+                return None
+            if verb.unless and any(
+                word in verb.unless for c in token.children for word in self._introducers(c)
+            ):
+                return None  # "condamné à 18 mois de prison" is sentenced, not criticised
+            kind = self._claim_kind(verb.kind, token)
+            if self._passive_or_adjectival(token):
+                if not self._agents(token):
+                    return None
+                return Cue(kind, token, (token,), reading=PASSIVE)
+            return Cue(kind, token, (token,))
+        if self._labels_claim_as_false(token):
+            return Cue(DENIES, token, (token,))
+        if self._claim_called_false(token):
+            return Cue(DENIES, token, (token,), reading=VERDICT)
+        if self._act_called_good(token):
+            return Cue(SUPPORTS, token, (token,), reading=APPROVAL)
+        if lemma in self.lexicon.mutual_nouns and token.pos_ == "NOUN" and self._bond(token):
+            return Cue(SUPPORTS, token, (token,), noun=True, reading=MUTUAL)
+        noun_kind = self.lexicon.nouns.get(lemma)
+        if noun_kind and token.pos_ == "NOUN":
+            giver = self._light_verb_of(token)
+            if giver is not None:
+                return Cue(noun_kind, giver, (giver, token), noun=True)
+            receiver = self._receiving_verb_of(token)
+            if receiver is not None:
+                return Cue(noun_kind, receiver, (receiver, token), noun=True, reading=RECEIVED)
+        if noun_kind and self._verbless(token):
+            return Cue(noun_kind, token, (token,), noun=True, reading=VERBLESS)
+        if noun_kind and token.pos_ == "NOUN" and self._owned_and_aimed(token):
+            return Cue(noun_kind, token, (token,), noun=True, reading=NOMINAL)
+        holder_kind = self.lexicon.holder_nouns.get(lemma)
+        if holder_kind and token.pos_ == "NOUN":
+            return Cue(holder_kind, token, (token,), noun=True, reading=HELD)
+        return None
+
+    def _claim_kind(self, kind: str, verb: Token) -> str:
+        """Criticising or attacking a claim ("a fustigé les conclusions de l'enquête",
+        "a dénoncé un discours") is denying it; so is criticising someone for lying
+        ("criticised Scheer for fearmongering, saying he was spreading falsehoods")."""
+        if kind not in (CRITICISES, ACCUSES):
+            return kind
+        if self._claim_object(verb) or self._claim_subject(verb) or self._for_lying(verb):
+            return DENIES
+        return kind
+
+    def _for_lying(self, verb: Token) -> bool:
+        subject = self.deps.get("subject", frozenset())
+        reasons = [t for c in verb.children if c.dep_ not in subject for t in c.subtree]
+        return any(self._dismissive(t) and t.pos_ in ("NOUN", "ADJ", "VERB") for t in reasons)
+
+    def _cancelled(self, cue: Cue, sentence: Span) -> bool:
+        if sentence.text.rstrip(' »"').endswith("?"):
+            return True
+        head = cue.head
+        return self._negated(head) or self._conditional(head) or self._blocked(head)
+
+    def _conditional(self, verb: Token) -> bool:
+        """A conditional verb, or a modal auxiliary of hypothesis ("could support")."""
+        auxiliaries = [c for c in verb.children if c.pos_ == "AUX"]
+        if any(c.lemma_.casefold() in self.lexicon.blocking_verbs for c in auxiliaries):
+            return True
+        return any("Cnd" in token.morph.get("Mood", []) for token in [verb, *auxiliaries])
+
+    def _blocked(self, verb: Token) -> bool:
+        if verb.dep_ == "advcl" and self._passive_or_adjectival(verb):
+            return False  # "ont appelé à une grève, soutenue par X": no complement of "appeler"
+        if verb.dep_ == "advcl" and _present_participle(verb):
+            return False  # "a appelé au calme, en saluant X": the caller's own act
+        token = verb
+        for _ in range(2):
+            if token.dep_ not in self.deps.get("clause", ()) and token.dep_ not in ("obl", "obj"):
+                return False
+            token = token.head
+            if token.lemma_.casefold() in self.lexicon.blocking_verbs:
+                return True
+            if self._negated(token) and token.lemma_.casefold() not in self.lexicon.reporting_verbs:
+                return True
+        return False
+
+    def _stances_for(self, cue: Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        if cue.reading == PASSIVE:
+            yield from self._passive_stances(cue, index)
+        elif cue.reading in (VERDICT, APPROVAL):
+            yield from self._verdict_stances(cue, sentence, index)
+        elif cue.reading == RETORT:
+            yield from self._retort_stances(cue, sentence, index)
+        elif cue.reading == NOMINAL:
+            yield from self._nominal_stances(cue, sentence, index)
+        elif cue.reading == VERBLESS:
+            yield from self._verbless_stances(cue, sentence, index)
+        elif cue.reading == MUTUAL:
+            yield from self._mutual_stances(cue, sentence, index)
+        elif cue.reading in (RECEIVED, HELD):
+            yield from self._noun_holder_stances(cue, sentence, index)
+        else:
+            yield from self._spoken_stances(cue, sentence, index)

@@ -1,0 +1,194 @@
+"""Who a verb's subject is: the parser's subjects, the ones it shares with the verb it
+depends on, and what a pronoun, a relative pronoun or a bare role stands for."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.relations.actors import THIRD_PERSON, Endpoint
+from graph.relations.stance.rules.context import RELATIVE_CLAUSE
+from graph.relations.stance.rules.grammar import Grammar
+from graph.relations.stance.rules.tokens import (
+    _listed_with_last,
+    _present_participle,
+    _pronoun,
+    _verb_over_phrase,
+)
+
+
+class Subjects(Grammar):
+    """Subjects of verbs and what pronouns and roles stand for, from the article so far."""
+
+    def _remember_subject(self, sentence: Span) -> None:
+        """The person the sentence is about: its main verb's subject, else, when that names
+        no person (a headline quote before a colon), the first person subject of a verb."""
+        root = sentence.root
+        subject = self._subject_of(root)
+        if subject is not None and subject.pos_ != "PRON":
+            found = self.actors.endpoint(subject)
+            if found is not None and found.type == "PER":
+                self.last_person = found
+            return
+        for verb in (t for t in sentence if t.pos_ == "VERB" and t.i != root.i):
+            subject = self._subject_of(verb)
+            if subject is None or self._quoted(subject):
+                continue
+            named = self.actors.mention_at(subject)
+            if named is not None and named.type == "PER":
+                self.last_person = self.actors.endpoint(subject)
+                return
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        subjects = self._subjects_of(verb)
+        return subjects[0] if subjects else None
+
+    def _subjects_of(self, verb: Token) -> list[Token]:
+        """The subjects of a verb (or of the verb whose subject it shares), a role noun
+        that only introduces the next one left out ("la présidente de l'Open Vld,
+        Gwendolyn Rutten, a apporté", which the parser reads as two subjects)."""
+        token = verb
+        if verb.dep_ == "acl" and _present_participle(verb) and self._acting_noun(verb.head):
+            return [verb.head]  # "son avocat Me Kheops Lara, dénonçant une arrestation"
+        if self._carried_participle(verb):
+            return self._subjects_of(verb.head.head)  # "gave a speech supporting X"
+        for _ in range(3):
+            subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
+            if subjects:
+                listed = _listed_with_last(subjects)
+                return [s for s in listed if not self._introduces_next(s, listed)]
+            if not self._shares_subject_with_head(token):
+                return []
+            if token.dep_ == "advcl" and self._acting_noun(token.head):
+                return [token.head]  # "Jacline Mouraud, …, en saluant": a name made the root
+            token = _verb_over_phrase(token) if token.dep_ == "pcomp" else token.head
+        return []
+
+    def _carried_participle(self, verb: Token) -> bool:
+        """ "a speech supporting X", "une vidéo soutenant X": a stance participle on what
+        someone gives or posts (carrier_nouns.txt)."""
+        carrier = verb.head
+        return (
+            verb.dep_ == "acl"
+            and _present_participle(verb)
+            and carrier.head.pos_ == "VERB"
+            and carrier.lemma_.casefold() in self.lexicon.carrier_nouns
+        )
+
+    def _acting_noun(self, noun: Token) -> bool:
+        """Whether a noun an active participle hangs on can be who acts: a person or a role
+        not inside a prepositional phrase ("l'enquête sur l'affaire Benalla, dénonçant …"
+        is the parser's error, not Benalla denouncing)."""
+        mention = self.actors.mention_at(noun)
+        person = (mention is not None and mention.type == "PER") or self.actors.is_role_noun(noun)
+        return person and not self._in_phrase(noun)
+
+    def _introduces_next(self, subject: Token, subjects: list[Token]) -> bool:
+        if not self.actors.is_role_noun(subject):
+            return False
+        end = max(t.i for t in subject.subtree) + 1
+        return any(other.pos_ == "PROPN" and 0 < other.left_edge.i - end <= 1 for other in subjects)
+
+    def _shares_subject_with_head(self, verb: Token) -> bool:
+        """A conjoined verb, an infinitive complement, or a participle clause ("Dénonçant
+        un acte grave, X a…") has the subject of the verb it depends on."""
+        if verb.dep_ in self.deps.get("conjunct", ()) or verb.dep_ == "xcomp":
+            return True
+        if verb.dep_ == "pcomp" and _verb_over_phrase(verb).pos_ in ("VERB", "AUX"):
+            return True  # "X echoed Y in dismissing EU criticism"
+        nonfinite = {"Part", "Ger", "Inf"} & set(verb.morph.get("VerbForm", []))
+        return verb.dep_ == "advcl" and bool(nonfinite)  # also "pour rallier X"
+
+    def _role_of_last_person(self, role: Token) -> Endpoint | None:
+        """ "Édouard Philippe a fustigé … Le Premier ministre a mené la riposte": a definite
+        role the article never tied to a name, as subject, is the person who was the last
+        subject, when gender and the roles that person was introduced with allow."""
+        last = self.last_person
+        if last is None or not self.actors.is_role_noun(role) or not self._definite(role):
+            return None
+        gender = self.actors.gender_told_by(role) or next(iter(role.morph.get("Gender", [])), "")
+        if not self.actors.may_be(last.key, gender):
+            return None
+        _, roles = self.actors.introductions.get(last.key, (set(), set()))
+        return last if not roles or role.lemma_.casefold() in roles else None
+
+    def _definite(self, noun: Token) -> bool:
+        """Whether a noun has a definite article ("le Premier ministre", "the minister")."""
+        articles = self.deps.get("definite_articles", frozenset())
+        return any(
+            c.lower_ in articles or "Def" in c.morph.get("Definite", [])
+            for c in noun.children
+            if c.dep_ == "det"
+        )
+
+    def _third_person(self, pronoun: Token) -> Endpoint | None:
+        """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
+        subject, else the last one named, of the pronoun's gender when it has one."""
+        gender = next(iter(pronoun.morph.get("Gender", [])), "")
+        reporter = self._reporter_above(pronoun)
+        if reporter is not None and self.actors.may_be(reporter.key, gender):
+            return reporter  # "Merkel said she would back Macron"
+        last = self.last_person
+        if last is not None and self.actors.may_be(last.key, gender):
+            return last
+        return self.actors.person_before(pronoun, gender)
+
+    def _reporter_above(self, token: Token) -> Endpoint | None:
+        """The person whose reporting verb governs the clause a pronoun is in."""
+        current = token.head
+        while current.head.i != current.i:
+            current = current.head
+            lemma = current.lemma_.casefold()
+            if lemma in self.lexicon.reporting_verbs and current.pos_ == "VERB":
+                subject = self._subject_of(current)
+                if subject is None or subject.pos_ == "PRON":
+                    return None
+                found = self.actors.endpoint(subject)
+                return found if found is not None and found.type == "PER" else None
+        return None
+
+    def _antecedent(self, relative: Token) -> Endpoint | None:
+        """ "Lienemann, qui a rompu … pour rallier Mélenchon": the noun the clause is about."""
+        clause = relative.head
+        while clause.dep_ not in (*RELATIVE_CLAUSE, "acl") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ not in (*RELATIVE_CLAUSE, "acl"):
+            return None
+        noun = clause.head
+        member = self._member_of(noun)
+        if member is not None:
+            return member
+        for apposed in (c for c in noun.children if c.dep_ == "appos" and c.i < clause.i):
+            person = self.actors.endpoint(apposed)  # "l'Insoumis Jean-Luc Mélenchon qui …"
+            if person is not None and person.type == "PER":
+                return person
+        found = self.actors.endpoint(noun)
+        if found is None:  # "Assange is another figure with whom Anderson has formed …"
+            subjects = self.deps.get("subject", frozenset())
+            holders = [noun.head] if noun.dep_ in self.deps.get("predicate", ()) else [noun]
+            named = [c for h in holders for c in h.children if c.dep_ in subjects]
+            found = self.actors.endpoint(named[0]) if named else None
+        return found
+
+    def _member_of(self, group: Token) -> Endpoint | None:
+        """ "Il fait partie de la minorité de Pieds Noirs qui soutient X", "he is one of
+        those who backed X": the person said to belong to the group a relative clause is
+        about (membership_words.txt) speaks with it."""
+        words = self.lexicon.membership_words
+        marked = False
+        current = group
+        for _ in range(5):
+            marked = marked or any(c.lower_ in words for c in current.children)
+            marked = marked or current.lower_ in words
+            if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+                break
+            current = current.head
+        if not marked or current.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = self._subject_of(current)
+        if subject is None or subject.i == group.i:
+            return None
+        if subject.pos_ == "PRON":
+            person = self._third_person(subject) if _pronoun(subject) in THIRD_PERSON else None
+        else:
+            person = self.actors.endpoint(subject)
+        return person if person is not None and person.type == "PER" else None

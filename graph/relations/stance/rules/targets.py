@@ -1,0 +1,228 @@
+"""Whom a cue is aimed at: the actors its object or complement names, else whom it points
+back to (the claims a denial answers, the act an approval judges, the quotation before)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from graph.relations.actors import Endpoint, in_clause
+from graph.relations.lexicon import DENIES, SUPPORTS
+from graph.relations.stance.rules.context import Cue
+from graph.relations.stance.rules.memory import Memory
+from graph.relations.stance.rules.tokens import _clause_after, _participle, _pronoun, _when
+
+#: Possessive pronouns of one third person ("his claims", "ses propos").
+POSSESSIVES = frozenset({"his", "her", "son", "sa", "ses"})
+
+
+class Targets(Memory):
+    """Finds the target of a cue from its complement or from what came before."""
+
+    def _targets(self, cue: Cue, sentence: Span, index: int) -> list[Endpoint]:
+        complement = self._complement_tokens(cue, sentence)
+        if cue.kind == DENIES and not cue.noun:
+            complement = self._without_denied_facts(cue.head, complement)
+        named = self.actors.endpoints_in(complement, roles=True)
+        if not named:  # "a figure with whom she formed a friendship"
+            relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
+            named = [e for t in relatives if (e := self._antecedent(t)) is not None]
+        if not named:  # "saluait le « nouveau prisme » donné par le président"
+            named = self._made_by(complement)
+        if cue.kind == DENIES and not named:
+            claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
+            stated = [t for c in claims for t in self._authors(c)]
+            authors = self.actors.endpoints_in(stated)
+            if stated and not authors and not any(t.pos_ == "PRON" for t in stated):
+                return []  # "une manipulation des chiffres … du gouvernement": no one named
+            owners = [o for c in claims if (o := self._possessive_owner(c)) is not None]
+            recent = self._recent_claimants(sentence, index, cue)
+            # "a rejeté ce discours" with no claim before: who last announced something
+            announced = self._recent_act_author(sentence, index, cue) if claims else []
+            return authors or owners or recent or announced
+        if not named and self._agrees_with_no_one_named(cue):
+            return [self.last_person] if self.last_person is not None else []
+        if not named and self._about_an_act(complement):
+            return self._recent_act_author(sentence, index, cue)
+        if not named and not cue.noun and len(cue.words) == 1:
+            return self._quoted_before(cue.head, sentence)
+        return named
+
+    def _without_denied_facts(self, verb: Token, complement: list[Token]) -> list[Token]:
+        """ "has denied a rift with France", "nie toute implication dans l'affaire": what
+        a denied fact is with or about is not who claimed it; the complement of a claim
+        ("les accusations de X") or a genitive ("l'implication de X") still may be."""
+        direct = self.deps.get("direct_object", frozenset())
+        genitive = self.deps.get("genitive", frozenset())
+        facts = [
+            c
+            for c in verb.children
+            if c.dep_ in direct
+            and c.pos_ == "NOUN"
+            and c.lemma_.casefold() not in self.lexicon.claim_nouns
+        ]
+        aside = {
+            t.i
+            for fact in facts
+            for phrase in fact.children
+            if (words := self._introducers(phrase)) and not set(words) & genitive
+            for t in phrase.subtree
+        }
+        return [t for t in complement if t.i not in aside]
+
+    def _possessive_owner(self, noun: Token) -> Endpoint | None:
+        """ "dismissed his claims", "a démenti ses propos": the person the possessive
+        pronoun stands for."""
+        for child in noun.children:
+            possessive = child.dep_ in self.deps.get("possessor", ()) or (
+                child.dep_ == "det" and "Yes" in child.morph.get("Poss", [])
+            )
+            if possessive and child.pos_ in ("PRON", "DET") and _pronoun(child) in POSSESSIVES:
+                return self._third_person(child)
+        return None
+
+    def _agrees_with_no_one_named(self, cue: Cue) -> bool:
+        """ "Roland Marchal, an Africa specialist, agreed.": agreeing with nobody named
+        is agreeing with the one who spoke before; only a bare verb, not "agreed to pay"."""
+        if cue.head.lemma_.casefold() not in self.lexicon.agreement_verbs:
+            return False
+        if cue.head.dep_ != "ROOT":  # "… needed parliament to buy in and agree something"
+            return False
+        bare = self.deps.get("bare_verb_children", frozenset())
+        demonstratives = self.deps.get("demonstratives", frozenset())
+        direct = self.deps.get("direct_object", frozenset())
+        return all(
+            child.dep_ in bare
+            or _when(child)
+            or (  # "echoed those sentiments": what the one before said
+                child.dep_ in direct
+                and any(d.lower_ in demonstratives for d in child.children)
+                and not self.actors.endpoints_in(child.subtree)
+            )
+            for child in cue.head.children
+        )
+
+    def _made_by(self, complement: Sequence[Token]) -> list[Endpoint]:
+        """The agents of participles that describe what a complement names ("le prisme
+        donné par X", "the plan unveiled by X"): the authors of the thing judged."""
+        inside = {t.i for t in complement}
+        participles = [
+            child
+            for token in complement
+            for child in token.children
+            if child.dep_ in ("acl", "amod") and _participle(child) and child.i not in inside
+        ]
+        following = self._participle_after(complement)
+        if following is not None and following not in participles:
+            participles.append(following)
+        return [author for verb in participles for author in self._agent_endpoints(verb)]
+
+    def _participle_after(self, complement: Sequence[Token]) -> Token | None:
+        """ "saluait le « nouveau prisme » donné par le président": a participle that
+        follows the complement with only a quotation mark between describes it, even
+        when the quotation made the parser hang it elsewhere. After a comma it may
+        describe the subject instead ("a salué la décision, interrogé par l'AFP")."""
+        if not complement:
+            return None
+        marks = self.deps.get("quote_open", frozenset()) | self.deps.get("quote_close", frozenset())
+        after = max(t.i for t in complement) + 1
+        while after < len(self.doc) and self.doc[after].text in marks:
+            after += 1
+        if after < len(self.doc) and _participle(self.doc[after]):
+            return self.doc[after]
+        return None
+
+    def _about_an_act(self, tokens: Sequence[Token]) -> bool:
+        return any(t.lemma_.casefold() in self.lexicon.act_nouns for t in tokens)
+
+    def _quoted_before(self, verb: Token, sentence: Span) -> list[Endpoint]:
+        """ "« Macron n'a rien compris », a condamné la CGT": the cue verb reports the
+        quotation just before it, whose subject is the target."""
+        before = self.doc[sentence.start : verb.i]
+        closing = self.deps.get("quote_close", frozenset({"»"}))
+        if not any(t.text in closing for t in before[-4:]):
+            return []
+        quoted = [t for t in before if self._quoted(t)]
+        return self.actors.endpoints_in(quoted, names_first=True)[:1]
+
+    def _complement_tokens(self, cue: Cue, sentence: Span) -> list[Token]:
+        if len(cue.words) > 1 and not cue.noun:
+            last = cue.words[-1]
+            after = last.head.i > last.i and last.head.pos_ not in ("VERB", "AUX")
+            introduced = list(last.head.subtree) if after else []
+            following = introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
+            return [t for t in following if not self._of_holders(t, sentence.root)]
+        head = cue.words[-1] if cue.noun else cue.head
+        cue_tokens = {w.i for w in cue.words}
+        roots = [
+            c
+            for c in head.children
+            if self._complement(c)
+            and c.i not in cue_tokens
+            and not (cue.noun and self._genitive(c) and not self._names_target(cue))
+            and not (cue.kind == DENIES and not cue.noun and self._addressee(c))
+        ]
+        if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
+            direct = self.deps.get("direct_object", frozenset())
+            roots += [
+                c
+                for c in cue.head.children
+                if self._complement(c) and c.i != head.i and c.dep_ not in direct
+            ]
+            carrier = head.head.head if head.head.pos_ == "ADP" else head.head
+            if carrier.lemma_.casefold() in self.lexicon.carrier_nouns:  # "a message of
+                roots += [  # support for X"
+                    c
+                    for c in carrier.children
+                    if self._complement(c)
+                    and c.i not in {head.i, head.head.i}
+                    and not self._genitive(c)
+                ]
+        tokens = [
+            t
+            for root in roots
+            for t in root.subtree
+            if not self._is_source_phrase(t)
+            and not self._in_circumstance(t, root)
+            and not in_clause(t, root)
+            and not self._of_holders(t, root)
+            and not (cue.kind == SUPPORTS and self._against(t, root))
+        ]
+        return sorted(tokens, key=lambda t: t.i)
+
+    def _of_holders(self, token: Token, root: Token) -> bool:
+        """ "hit back at Macron's opponents": the target is the opponents, not Macron; "a
+        défendu la hausse de la CSG": not the CSG either."""
+        current = token
+        while current.i != root.i and current.head.i != current.i:
+            current = current.head
+            lemma = current.lemma_.casefold()
+            if lemma in self.lexicon.holder_nouns or lemma in self.lexicon.process_nouns:
+                return True
+            if current.pos_ in ("VERB", "AUX"):
+                return False
+        return False
+
+    def _names_target(self, cue: Cue) -> bool:
+        """Whether a stance noun's "de"/"of" complement is its target ("l'éloge de X")
+        rather than its author ("le soutien de X")."""
+        return cue.words[-1].lemma_.casefold() in self.lexicon.genitive_target_nouns
+
+    def _against(self, token: Token, root: Token) -> bool:
+        """ "defending the accord against Trump's attempts": whom one supports something
+        against is no one supported."""
+        opposing = self.deps.get("opposing_prepositions", frozenset())
+        current = token
+        while True:
+            if any(word in opposing for word in self._introducers(current)):
+                return True
+            if current.i == root.i or current.head.i == current.i:
+                return False
+            current = current.head
+
+    def _addressee(self, token: Token) -> bool:
+        """ "denied to CNN that …", "a démenti auprès de l'AFP": who a denial is made to,
+        not whose claim it denies (an indirect or prepositional object)."""
+        direct = self.deps.get("direct_object", frozenset())
+        return token.dep_ not in direct or bool(self._introducers(token))

@@ -1,0 +1,54 @@
+"""The verdict and approval readings: a predicate said of a claim or of a decision by the
+one quoted or "selon X". "ces accusations sont infondées" (verdict) denies who made the
+claims; "le moratoire était nécessaire" (approval) supports who decided it. One module:
+they find speaker and judged thing alike and differ only in whose act they look back for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.relations.stance.rules.context import APPROVAL, Cue, Stance
+from graph.relations.stance.rules.targets import Targets
+from graph.relations.stance.rules.tokens import _participle
+
+
+class VerdictReading(Targets):
+    """The one quoted judges a claim false (denies its authors) or an act good (supports them)."""
+
+    def _claim_called_false(self, token: Token) -> bool:
+        """ "ces accusations sont infondées", "the claims are baseless": a verdict on a claim."""
+        participle = _participle(token)
+        predicate_noun = token.pos_ == "NOUN" and (
+            token.dep_ in self.deps.get("predicate", ())
+            or any(c.dep_ == "cop" for c in token.children)
+        )
+        if not self._dismissive(token) or not (token.pos_ == "ADJ" or participle or predicate_noun):
+            return False
+        if self._copula_negated(token):
+            return False  # "the claims are not baseless"
+        return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in self._judged(token))
+
+    def _act_called_good(self, token: Token) -> bool:
+        """ "le moratoire était nécessaire", "the reform is welcome": a verdict approving a
+        decision (approving_words.txt)."""
+        if not {token.lemma_.casefold(), token.lower_} & self.lexicon.approving:
+            return False
+        if token.pos_ != "ADJ" or self._copula_negated(token):
+            return False
+        return any(s.lemma_.casefold() in self.lexicon.act_nouns for s in self._judged(token))
+
+    def _verdict_stances(self, cue: Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        """The one quoted, or "selon X", calls a claim false (X denies the claim's authors)
+        or a decision necessary (X supports who made it)."""
+        speaker = self._reported_speaker(sentence, cue) or self._source_phrase(sentence)
+        if speaker is None:
+            return
+        judged = self._judged(cue.head)
+        authors = self.actors.endpoints_in(t for c in judged for t in self._authors(c))
+        if cue.reading == APPROVAL:
+            targets = authors or self._recent_act_author(sentence, index, cue)
+        else:
+            targets = authors or self._recent_claimants(sentence, index, cue)
+        yield from self._between(cue.kind, [speaker], targets, index, cue)
