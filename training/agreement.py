@@ -57,6 +57,7 @@ def main() -> int:
     totals = {True: [0, 0, 0], False: [0, 0, 0]}
     same_kind = both = articles = 0
     for path in sorted((BANK_DIR / "agreement").glob("*.jsonl")):
+        here = [0, 0, 0]
         for second in _bank_module.read_annotations(path, texts):
             first = primary.get(second.id)
             if first is None:
@@ -65,11 +66,15 @@ def main() -> int:
             for with_kind in (True, False):
                 counts = _f1(first.relations, second.relations, with_kind)
                 totals[with_kind] = [a + b for a, b in zip(totals[with_kind], counts, strict=True)]
+                if with_kind:
+                    here = [a + b for a, b in zip(here, counts, strict=True)]
             for r in first.relations:
                 paired = [s for s in second.relations if _matches(r, s, False)]
                 if paired:
                     both += 1
                     same_kind += any(s.kind == r.kind for s in paired)
+        if here[1] + here[2]:
+            print(f"{path.name}: relation F1 {here[0] / (here[1] + here[2]):.3f}")
     print(f"articles read twice: {articles}")
     for with_kind, label in ((True, "relations (source, kind, target)"), (False, "pairs")):
         matched, first, second = totals[with_kind]
