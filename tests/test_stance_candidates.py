@@ -70,3 +70,31 @@ def test_features_name_the_rules_verdict_the_path_and_the_cue(fr_nlp) -> None:  
         features.of(candidate)
     )
     assert features.cue_of(candidate) == "salué"
+
+
+def test_features_tell_the_actor_an_article_is_about_from_a_passing_name(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Emmanuel Macron a reçu Olaf Scholz à Paris lundi. "
+        "Emmanuel Macron a ensuite critiqué Viktor Orban. "
+        "Emmanuel Macron a salué Angela Merkel."
+    )
+    doc, actors, candidates = _candidates(fr_nlp, text)
+    features = ArticleFeatures(doc, "fr", actors.quoted, candidates)
+    candidate = next(
+        c
+        for c in candidates
+        if (c.source.name, c.target.name, c.reach)
+        == ("Emmanuel Macron", "Viktor Orban", "sentence")
+    )
+    found = set(features.of(candidate))
+    assert {"src_rank=first", "src_sentences=<=3", "tgt_sentences=<=1", "tgt_rank=top8"} <= found
+
+
+def test_features_join_the_sentences_stance_kind_with_the_pair_s_roles(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    doc, actors, candidates = _candidates(fr_nlp, "Olaf Scholz a critiqué Giorgia Meloni.")
+    (candidate,) = [c for c in candidates if c.source.name == "Olaf Scholz"]
+    found = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
+    assert "reach=sentence|sent_kind=criticises" in found
+    (source_dep,) = [f for f in found if f.startswith("src_dep=") and "|" not in f]
+    (target_dep,) = [f for f in found if f.startswith("tgt_dep=") and "|" not in f]
+    assert f"{source_dep}|{target_dep}|sent_kind=criticises" in found

@@ -56,7 +56,7 @@ def scored_stances(
 ) -> list[Stance]:
     """The candidates the model scores as a stance of some kind at STORE_FLOOR or more."""
     candidates = candidates_of(doc, actors, ruled, cue_words(lang))
-    features = ArticleFeatures(doc, lang, actors.quoted)
+    features = ArticleFeatures(doc, lang, actors.quoted, candidates)
     decided = model.decide([features.of(c) for c in candidates], [c.rule_kind for c in candidates])
     stances = []
     for candidate, (kind, confidence) in zip(candidates, decided, strict=True):

@@ -151,7 +151,7 @@ def _labelled(
     actors = Actors(doc, mentions, ready.lang, gazetteer)
     ruled = stances_of(doc, mentions, ready.lang, gazetteer, actors)
     candidates = candidates_of(doc, actors, ruled, cue_words(ready.lang))
-    features = ArticleFeatures(doc, ready.lang, actors.quoted)
+    features = ArticleFeatures(doc, ready.lang, actors.quoted, candidates)
     names = names_by_key(mentions, candidates)
     sentences = tuple(s.text for s in doc.sents)
     labels = tuple(

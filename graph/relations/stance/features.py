@@ -11,6 +11,7 @@ about a subject holding a "supports" cue also serves English.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -78,18 +79,31 @@ def _roles(lexicon: Lexicon) -> dict[str, str]:
 class ArticleFeatures:
     """Features of the candidates of one parsed article."""
 
-    def __init__(self, doc: Doc, lang: str, quoted: frozenset[int]) -> None:
-        """`quoted`: the article's tokens inside quotations (`Actors.quoted`)."""
+    def __init__(
+        self,
+        doc: Doc,
+        lang: str,
+        quoted: frozenset[int],
+        candidates: Sequence[Candidate] = (),
+    ) -> None:
+        """`quoted`: the article's tokens inside quotations (`Actors.quoted`); `candidates`:
+        all of the article's candidates, which tell how much each actor is talked about."""
         self.doc = doc
         self.lang = lang
         self.cues = cue_table(lang)
         self.quoted = quoted
         self.sentences = list(doc.sents)
+        self.salience = Salience.of(candidates)
         #: A sentence's own features, shared by all of its candidates.
         self._by_sentence: dict[int, list[str]] = {}
 
     def of(self, candidate: Candidate) -> list[str]:
         """The feature strings of one candidate."""
+        features = self._core(candidate)
+        features += self.salience.features(candidate)
+        return features + _conjunctions(features)
+
+    def _core(self, candidate: Candidate) -> list[str]:
         features = ["bias", f"types={candidate.source.type}>{candidate.target.type}"]
         if candidate.rule_kind:
             features += [f"rule={candidate.rule_kind}", "rule"]
@@ -263,6 +277,68 @@ class ArticleFeatures:
             if t.lemma_.casefold() in self.cues.kinds
         ]
         return features
+
+
+@dataclass(frozen=True)
+class Salience:
+    """How much an article talks about each actor: the sentences that name it (as a
+    candidate's side) and its rank by that count. The sides of a stance are the actors an
+    article is about far more often than a name the parser found once (a place in a
+    byline, a word taken for a name)."""
+
+    sentences: dict[str, int]
+    rank: dict[str, int]
+
+    @classmethod
+    def of(cls, candidates: Iterable[Candidate]) -> Salience:
+        named: dict[str, set[int]] = {}
+        for candidate in candidates:
+            if candidate.source_tokens:
+                named.setdefault(candidate.source.key, set()).add(candidate.sentence)
+            if candidate.target_tokens:
+                named.setdefault(candidate.target.key, set()).add(candidate.sentence)
+        counts = {key: len(sentences) for key, sentences in named.items()}
+        ranked = sorted(counts, key=lambda key: (-counts[key], key))
+        return cls(counts, {key: place for place, key in enumerate(ranked)})
+
+    def features(self, candidate: Candidate) -> list[str]:
+        features = []
+        for side, endpoint in (("src", candidate.source), ("tgt", candidate.target)):
+            features.append(f"{side}_sentences={_bucket(self.sentences.get(endpoint.key, 0))}")
+            features.append(f"{side}_rank={_rank_band(self.rank.get(endpoint.key))}")
+            features.append(f"{side}_words={min(len(endpoint.name.split()), 4)}")
+            if endpoint.name[:1].islower():
+                features.append(f"{side}_lowercase")
+        return features
+
+
+def _rank_band(rank: int | None) -> str:
+    if rank is None:
+        return "unnamed"
+    return "first" if rank == 0 else "top3" if rank < 3 else "top8" if rank < 8 else "low"
+
+
+def _conjunctions(features: Sequence[str]) -> list[str]:
+    """Features joined two or three at a time, which a linear model cannot do itself: the
+    stance kinds the sentence's cue words carry with how the pair was made, with the two
+    actors' grammatical roles, and with which of them is inside a quotation."""
+    values: dict[str, str] = {}
+    for feature in features:
+        name, _, value = feature.partition("=")
+        if value and "|" not in feature and ":" not in name:
+            values.setdefault(name, value)
+    kinds = sorted({f.split("=", 1)[1] for f in features if f.startswith("sent_cue=")}) or ["-"]
+    roles = f"src_dep={values.get('src_dep', '-')}|tgt_dep={values.get('tgt_dep', '-')}"
+    quoted = f"quoted={'src_quoted' in features:d}{'tgt_quoted' in features:d}"
+    reach = f"reach={values.get('reach', '-')}"
+    joined = [roles]
+    for kind in kinds:
+        joined += [
+            f"{reach}|sent_kind={kind}",
+            f"{roles}|sent_kind={kind}",
+            f"{quoted}|{reach}|sent_kind={kind}",
+        ]
+    return joined
 
 
 def _path(source: Token, target: Token) -> tuple[list[Token], Token, list[Token]]:
