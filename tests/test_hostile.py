@@ -200,7 +200,7 @@ def test_one_record_over_the_limit_is_skipped_alone(tmp_path: Path) -> None:
     assert [a.id for a in corpus.articles] == ["a.jsonl:1", "a.jsonl:3", "b.csv:1", "b.csv:3"]
     assert reasons(corpus) == {
         "a.jsonl:2": "line is over the 500-byte limit for one article",
-        "b.csv:2": "a field is over the 500-byte limit for one article",
+        "b.csv:2": "record is over the 500-byte limit for one article",
     }
 
 
