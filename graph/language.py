@@ -11,6 +11,7 @@ skipped with the command that installs one.
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from collections.abc import Collection, Mapping
@@ -103,8 +104,10 @@ def choose_language(
 @lru_cache(maxsize=8)
 def _identifier(languages: tuple[str, ...] | None) -> LanguageIdentifier:
     """py3langid's model with normalised probabilities, restricted to `languages` (None:
-    all it knows). One instance per set: restricting one mutates it."""
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    if languages is not None:
-        identifier.set_languages(list(languages))
+    all it knows). The model is loaded once (seconds); a restricted one is a copy, since
+    restricting mutates the identifier (its weights are shared, not copied)."""
+    if languages is None:
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier = copy.copy(_identifier(None))
+    identifier.set_languages(list(languages))
     return identifier
