@@ -154,6 +154,19 @@ def test_a_csv_mixing_utf8_and_windows_1252_is_decoded_and_warned_about(tmp_path
     assert "1 record line(s) in UTF-8 and 1 in cp1252" in warning.message
 
 
+@pytest.mark.slow
+def test_the_mixed_encoding_warning_is_in_the_manifest(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    head = f'id,text\r\n1,"{S}"\r\n'.encode()
+    (folder / "mixte.csv").write_bytes(head + f'2,"{S}"\r\n'.encode("cp1252"))
+    result = build([folder], tmp_path / "out")
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    assert manifest["counts"]["processed"] == 2
+    assert [Path(w["source"]).name for w in manifest["warnings"]] == ["mixte.csv"]
+    assert "mixed encodings" in manifest["warnings"][0]["message"]
+
+
 # --- 6. a NUL byte skips its record, not the export -----------------------------------------
 
 
