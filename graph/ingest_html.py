@@ -123,7 +123,7 @@ class _Flattener(HTMLParser):
             self._depth += 1
             self.parts.append(_start_tag(tag, attrs))
         elif tag in _BLOCKS:
-            self.parts.append("<br>")
+            self._break()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.parts.append(_start_tag(tag, attrs) if self._depth < self.max_depth else " ")
@@ -138,9 +138,15 @@ class _Flattener(HTMLParser):
                 self._depth -= 1
                 self.parts.append(f"</{name}>")
             elif name in _BLOCKS:
-                self.parts.append("<br>")
+                self._break()
             if name == tag:
                 return
+
+    def _break(self) -> None:
+        """A line break where a block was dropped; one for a run of them (a page nested
+        thousands deep would otherwise give the extractor thousands of empty lines)."""
+        if not self.parts or self.parts[-1] != "<br>":
+            self.parts.append("<br>")
 
     def handle_data(self, data: str) -> None:
         self.parts.append(escape(data, quote=False))
