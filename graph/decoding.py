@@ -44,6 +44,8 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 _MAX_CONTROL_SHARE = 0.05
+#: NUL bytes in an export's start that make it binary rather than one bad record.
+_MAX_NUL_SHARE = 0.25
 CONTROLS_AT_START = "binary content, not text (control characters in its start)"
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 #: A byte 0x80–0xFF as it shows when UTF-8 is misread as Windows-1252 (its five undefined
@@ -136,13 +138,22 @@ def _unmangled(match: re.Match[str]) -> str:
 
 def looks_binary(text: str, *, any_nul: bool = True) -> bool:
     """Whether text decoded from a file's start is binary content: a NUL byte (for one
-    document), or more than a few control characters. An export passes `any_nul=False`:
-    one NUL byte there skips its record, not the whole file."""
+    document), or more than a few control characters.
+
+    An export passes `any_nul=False`: NUL bytes there are one record's problem (that
+    record is skipped), so only other control characters, or NUL bytes making up a good
+    part of the start (UTF-16 without a byte-order mark), make the whole file binary.
+    """
     sample = text[:8192]
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return (any_nul and "\x00" in sample) or controls / len(sample) > _MAX_CONTROL_SHARE
+    nuls = sample.count("\x00")
+    if any_nul:
+        return nuls > 0 or controls / len(sample) > _MAX_CONTROL_SHARE
+    return nuls / len(sample) > _MAX_NUL_SHARE or (controls - nuls) / len(sample) > (
+        _MAX_CONTROL_SHARE
+    )
 
 
 # --- exports: the encoding of every line, decided on the whole file ----------------------
