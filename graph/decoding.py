@@ -100,6 +100,9 @@ def encoding_of(data: bytes, *, complete: bool = True) -> str:
 #: Single-byte Latin encodings that charset detection confuses with one another on short
 #: texts; French and English legacy text is almost always Windows-1252, so it wins among them.
 _LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac_", "cp437", "cp850", "ascii")
+#: Non-ASCII bytes needed to believe a non-Latin detection: on a few ("café" alone),
+#: charset detection answers UTF-16 or Urdu.
+_MIN_NON_LATIN_EVIDENCE = 20
 
 
 def _legacy_encoding(data: bytes) -> str:
@@ -112,7 +115,8 @@ def _legacy_encoding(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise UnreadableTextError("binary content, not text (no known encoding fits)")
-    if not best.encoding.startswith(_LATIN_FAMILY):
+    non_ascii = len(data) - sum(1 for byte in data if byte < 0x80)
+    if not best.encoding.startswith(_LATIN_FAMILY) and non_ascii >= _MIN_NON_LATIN_EVIDENCE:
         return best.encoding
     try:
         data.decode("cp1252")

@@ -154,6 +154,15 @@ def test_a_csv_mixing_utf8_and_windows_1252_is_decoded_and_warned_about(tmp_path
     assert "1 record line(s) in UTF-8 and 1 in cp1252" in warning.message
 
 
+@pytest.mark.parametrize("word", ["café", "Noël", "à"])
+def test_a_short_legacy_text_is_read_as_windows_1252_not_a_far_encoding(
+    tmp_path: Path, word: str
+) -> None:
+    (tmp_path / "court.txt").write_bytes(word.encode("cp1252"))
+    (tmp_path / "court.jsonl").write_bytes(f'{{"text": "{word}"}}\n'.encode("cp1252"))
+    assert [a.text for a in read_articles([tmp_path]).articles] == [word, word]
+
+
 @pytest.mark.slow
 def test_the_mixed_encoding_warning_is_in_the_manifest(tmp_path: Path) -> None:
     folder = tmp_path / "in"
