@@ -50,8 +50,6 @@ RECORD_SUFFIXES = (".jsonl", ".csv")
 #: The largest article read: a .txt/.html file, one JSONL line or one CSV record.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 LINKED_FOLDER = "symbolic link to a folder, not followed (links can loop); give its target"
-
-
 OUR_OUTPUT = "an output of newsgraph, not an article"
 
 
