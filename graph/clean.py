@@ -40,6 +40,9 @@ MAX_BOILERPLATE_WORDS = 12
 #: A junk line is a teaser, a credit or a widget: a longer line is a paragraph, and a
 #: paragraph that starts like junk ("À LIRE AUSSI …", "Photo : AFP. …") is content, kept.
 MAX_JUNK_LINE_CHARS = 320
+#: When every line of an article would go, those of at least this many words stay: a
+#: one-line article that starts like a caption is news, a lone "Publicité" is not.
+MIN_KEPT_WORDS = 6
 
 
 def normalise_text(text: str) -> str:
@@ -83,7 +86,8 @@ def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) 
 
     Paragraphs stay one a line; empty lines are dropped. Idempotent. Cleaning never removes
     a whole article: when every line would go as junk or boilerplate (a one-line article
-    that starts like a caption, or the same short dispatch in many files), the lines stay.
+    that starts like a caption, or the same short dispatch in many files), the lines of
+    at least MIN_KEPT_WORDS words stay.
 
     >>> clean_text("Moscou a rejeté ces allégations.\\nLa suite après cette annonce\\n", "fr")
     'Moscou a rejeté ces allégations.'
@@ -91,7 +95,9 @@ def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) 
     lines = [remove_inline_junk(line, lang) for line in normalise_text(text).split("\n")]
     lines = [line for line in lines if line]
     kept = [line for line in lines if line not in boilerplate and not is_junk_line(line, lang)]
-    return _in_model_quotes("\n".join(kept or lines), lang)
+    if not kept:
+        kept = [line for line in lines if len(line.split()) >= MIN_KEPT_WORDS]
+    return _in_model_quotes("\n".join(kept), lang)
 
 
 def _in_model_quotes(text: str, lang: str) -> str:

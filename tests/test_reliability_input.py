@@ -101,6 +101,11 @@ def test_an_article_that_starts_like_junk_is_not_removed_whole(
     assert "Merkel" in prepared.text
 
 
+@pytest.mark.parametrize("junk", ["Publicité", "Partager sur Facebook", "Lire aussi : le sommet"])
+def test_a_file_of_junk_alone_is_still_skipped(junk: str) -> None:
+    assert isinstance(prepare_article(Article(id="j", text=junk, lang="fr"), frozenset()), Skipped)
+
+
 def test_articles_that_repeat_each_other_are_not_removed_as_boilerplate(tmp_path: Path) -> None:
     short = "Macron a soutenu Merkel à Berlin."
     _jsonl(tmp_path / "a.jsonl", [{"text": short, "lang": "fr"} for _ in range(5)])
