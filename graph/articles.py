@@ -8,108 +8,126 @@ Skipped with a precise reason, and nothing a file contains can stop the run:
   (given twice, or through a link) is read once;
 - only regular files are opened (a named pipe or a device would block or never end);
 - a .txt or .html file over `max_bytes` is skipped from its size alone, unread; JSONL and CSV
-  exports are streamed a record at a time, and a record over `max_bytes` is skipped;
-- bytes are decoded from a BOM, strict UTF-8 or a detected legacy encoding; binary files
-  (PDF, images, archives named `.txt`) are recognised and skipped;
-- ids and metadata are data only: nothing read from an input ever names an output file.
+  exports are streamed a record at a time (graph.ingest_records, graph.ingest_csv), and a
+  record over `max_bytes`, malformed or holding a NUL byte is skipped alone;
+- bytes are decoded from a BOM, strict UTF-8 or a detected legacy encoding (for an export,
+  line by line, with the encoding chosen from the whole file); binary files (PDF, images,
+  archives named `.txt`) are recognised and skipped;
+- an HTML page keeps its text however deeply it is nested (graph.ingest_html);
+- newsgraph's own outputs (the build's files, or any report it wrote) are never read back;
+- ids and metadata are data only: nothing read from an input ever names an output file, and
+  ids are made unique without ever taking an id another article declared.
 """
 
 from __future__ import annotations
 
-import csv
 import errno
-import io
-import json
+import logging
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any
-
-import trafilatura
 
 from graph.decoding import (
-    CONTROLS_AT_START,
     UnreadableTextError,
     decode_bytes,
-    encoding_of,
-    looks_binary,
+    export_encoding,
     valid_unicode,
 )
+from graph.ingest_csv import read_csv
+from graph.ingest_html import is_our_report, page_text
+from graph.ingest_records import read_jsonl
+from graph.inputs import Article as Article
+from graph.inputs import InputWarning as InputWarning
+from graph.inputs import ReadItem
+from graph.inputs import Skipped as Skipped
 
-
-@dataclass(frozen=True)
-class Article:
-    """One news article as read from the input, before any cleaning.
-
-    `id` is the path relative to the folder given (the file name for a single file), or the
-    row's `id` (else `FILE:ROW`) for JSONL and CSV exports. It is only ever data.
-    """
-
-    id: str
-    text: str
-    title: str = ""
-    date: str = ""
-    url: str = ""
-    source: str = ""
-    lang: str = ""
-    origin: str = ""
-
-
-@dataclass(frozen=True)
-class Skipped:
-    """An input that was not processed, and why: every input is accounted for."""
-
-    source: str
-    reason: str
-
+log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
 RECORD_SUFFIXES = (".jsonl", ".csv")
-#: The largest article read: a .txt/.html file, one JSONL line or one CSV field.
+#: The largest article read: a .txt/.html file, one JSONL line or one CSV record.
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-METADATA_FIELDS = ("title", "date", "url", "source", "lang")
-#: Start of a CSV export from which its encoding is chosen before it is streamed.
-ENCODING_SAMPLE_BYTES = 64 * 1024
 LINKED_FOLDER = "symbolic link to a folder, not followed (links can loop); give its target"
+OUR_OUTPUT = "an output of newsgraph, not an article"
 
 
 @dataclass(frozen=True)
 class Corpus:
-    """What the readers found: the articles, and every input that could not be used."""
+    """What the readers found: the articles, every input that could not be used, and what
+    to know about inputs that were read (`warnings`, listed in the manifest)."""
 
     articles: tuple[Article, ...]
     skipped: tuple[Skipped, ...]
+    warnings: tuple[InputWarning, ...] = ()
 
 
-def read_articles(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Corpus:
+def read_articles(
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    outputs: Collection[str | Path] = (),
+) -> Corpus:
     """Read every article from files and folders; skip (with a reason) what cannot be read.
+
+    `outputs` are the files the build writes (its report, graph.json, manifest.json, the
+    store): found among the inputs, they are skipped as outputs, never read.
 
     >>> corpus = read_articles(["examples/articles"])  # doctest: +SKIP
     >>> len(corpus.articles), corpus.skipped  # doctest: +SKIP
     """
     articles: list[Article] = []
     skipped: list[Skipped] = []
-    for item in iter_inputs(paths, max_bytes=max_bytes):
+    warnings: list[InputWarning] = []
+    for item in iter_inputs(paths, max_bytes=max_bytes, outputs=outputs):
         if isinstance(item, Article):
             articles.append(item)
-        else:
+        elif isinstance(item, Skipped):
             skipped.append(item)
-    return Corpus(tuple(_unique_ids(articles)), tuple(skipped))
+        else:
+            log.warning("%s: %s", item.source, item.message)
+            warnings.append(item)
+    return Corpus(tuple(_unique_ids(articles)), tuple(skipped), tuple(warnings))
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What reading one file depends on: the size limit, the files already read (by
+    device and inode, with their name) and the build's own outputs."""
+
+    max_bytes: int
+    seen: dict[tuple[int, int], str]
+    outputs: dict[tuple[int, int], str]
 
 
 def iter_inputs(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES
-) -> Iterator[Article | Skipped]:
-    """Yield an Article or a Skipped for every input, in a stable (sorted) order, lazily."""
-    seen: dict[tuple[int, int], str] = {}
+    paths: Iterable[str | Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    outputs: Collection[str | Path] = (),
+) -> Iterator[ReadItem]:
+    """Yield an Article, a Skipped or an InputWarning for every input, in a stable (sorted)
+    order, lazily."""
+    reading = _Reading(max_bytes, {}, _existing(outputs))
     for given in paths:
         for item in _files_of(Path(given)):
             if isinstance(item, Skipped):
                 yield item
             else:
-                yield from _read_file(*item, max_bytes, seen)
+                yield from _read_file(*item, reading)
+
+
+def _existing(paths: Collection[str | Path]) -> dict[tuple[int, int], str]:
+    """The files among `paths` that exist, by device and inode (a link to one is one)."""
+    found = {}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            continue
+        found[(info.st_dev, info.st_ino)] = Path(path).name
+    return found
 
 
 def _files_of(root: Path) -> Iterator[tuple[Path, str] | Skipped]:
@@ -185,40 +203,38 @@ def _access_reason(path: Path, error: OSError) -> str:
     return f"cannot access: {error.strerror or error}"
 
 
-def _read_file(
-    path: Path, article_id: str, max_bytes: int, seen: dict[tuple[int, int], str]
-) -> Iterator[Article | Skipped]:
+def _read_file(path: Path, article_id: str, reading: _Reading) -> Iterator[ReadItem]:
     source = _shown(path)
+    max_bytes = reading.max_bytes
     try:
         info = path.stat()
     except OSError as error:
         yield Skipped(source, _access_reason(path, error))
         return
-    problem = _unusable(path, info, max_bytes, seen)
+    problem = _unusable(path, info, reading)
     if problem:
         yield Skipped(source, problem)
         return
-    seen[(info.st_dev, info.st_ino)] = source
+    reading.seen[(info.st_dev, info.st_ino)] = source
     try:
         if info.st_size == 0:
             yield Skipped(source, "empty file (0 bytes)")
-        elif path.suffix.lower() == ".jsonl":
-            yield from _read_jsonl(path, source, article_id, max_bytes)
-        elif path.suffix.lower() == ".csv":
-            yield from _read_csv(path, source, article_id, max_bytes)
+        elif path.suffix.lower() in RECORD_SUFFIXES:
+            yield from _read_export(path, source, article_id, max_bytes)
         else:
-            yield _read_document(path, source, article_id, max_bytes)
+            yield from _read_document(path, source, article_id, max_bytes)
     except OSError as error:
         yield Skipped(source, f"cannot read file: {error.strerror or error}")
     except UnreadableTextError as error:
         yield Skipped(source, str(error))
 
 
-def _unusable(
-    path: Path, info: os.stat_result, max_bytes: int, seen: dict[tuple[int, int], str]
-) -> str:
+def _unusable(path: Path, info: os.stat_result, reading: _Reading) -> str:
     """Why a file is not read at all (from its metadata only), or "" when it is."""
     suffix = path.suffix.lower()
+    seen, max_bytes, key = reading.seen, reading.max_bytes, (info.st_dev, info.st_ino)
+    if key in reading.outputs:
+        return f"{OUR_OUTPUT}: this build writes {reading.outputs[key]}"
     if not stat.S_ISREG(info.st_mode):
         return f"not a regular file ({_special_kind(info.st_mode)})"
     if suffix not in SUPPORTED_SUFFIXES:
@@ -226,8 +242,8 @@ def _unusable(
             f"unsupported file type {suffix or '(none)'!r}; "
             f"expected one of {', '.join(SUPPORTED_SUFFIXES)}"
         )
-    if (info.st_dev, info.st_ino) in seen:
-        return f"same file as {seen[(info.st_dev, info.st_ino)]}, already read"
+    if key in seen:
+        return f"same file as {seen[key]}, already read"
     if info.st_size > max_bytes and suffix not in RECORD_SUFFIXES:
         return f"file is {info.st_size:,} bytes, over the {max_bytes:,}-byte limit for one article"
     return ""
@@ -244,207 +260,62 @@ def _special_kind(mode: int) -> str:
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
-    """Make ids unique (a later duplicate gets `#2`, `#3`…) so nothing is silently merged."""
-    seen: dict[str, int] = {}
+    """Make ids unique so nothing is silently merged: the first article with an id keeps
+    it, a later duplicate gets `#2`, `#3`… skipping every id an article declared itself
+    (ids `a`, `a`, `a#2` become `a`, `a#3`, `a#2`)."""
+    declared = {article.id for article in articles}
+    used: set[str] = set()
+    next_number: dict[str, int] = {}
     unique = []
     for article in articles:
-        count = seen.get(article.id, 0) + 1
-        seen[article.id] = count
-        unique.append(article if count == 1 else replace(article, id=f"{article.id}#{count}"))
+        article_id = article.id
+        if article_id in used:
+            number = next_number.get(article.id, 2)
+            while f"{article.id}#{number}" in declared or f"{article.id}#{number}" in used:
+                number += 1
+            next_number[article.id] = number + 1
+            article_id = f"{article.id}#{number}"
+            article = replace(article, id=article_id)
+        used.add(article_id)
+        unique.append(article)
     return unique
 
 
 # --- bytes → text ------------------------------------------------------------------------
 
 
-def _read_document(path: Path, source: str, article_id: str, max_bytes: int) -> Article | Skipped:
+def _read_document(path: Path, source: str, article_id: str, max_bytes: int) -> Iterator[ReadItem]:
     """A .txt or .html file as one article; read with a bound even if it grows meanwhile."""
     with path.open("rb") as handle:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
-        return Skipped(source, f"file grew over the {max_bytes:,}-byte limit while being read")
+        yield Skipped(source, f"file grew over the {max_bytes:,}-byte limit while being read")
+        return
     text = decode_bytes(data)
     if path.suffix.lower() in (".html", ".htm"):
-        return _html_article(source, article_id, text)
-    if not text.strip():
-        return Skipped(source, "empty file (only whitespace)")
-    return Article(id=article_id, text=text, origin=source)
+        yield from _html_article(source, article_id, text)
+    elif not text.strip():
+        yield Skipped(source, "empty file (only whitespace)")
+    else:
+        yield Article(id=article_id, text=text, origin=source)
 
 
-def _html_article(source: str, article_id: str, html: str) -> Article | Skipped:
-    text, meta = _html_main_text(html)
-    if not text.strip():
-        return Skipped(source, "no main text found in the HTML page")
-    return Article(id=article_id, text=text, origin=source, **meta)
+def _html_article(source: str, article_id: str, html: str) -> Iterator[ReadItem]:
+    if is_our_report(html):
+        yield Skipped(source, f"{OUR_OUTPUT}: a report it wrote")
+        return
+    page = page_text(html)
+    if page.loss:
+        yield InputWarning(source, page.loss)
+    if not page.text.strip():
+        yield Skipped(source, "no main text found in the HTML page")
+    else:
+        yield Article(id=article_id, text=page.text, origin=source, **page.meta)
 
 
-def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
-    """The article body and metadata of an HTML page, boilerplate removed by trafilatura.
-
-    trafilatura rejects a fragment that does not say `html` near its start (a bare
-    `<p>…</p>` saved from a scraper), so such soup is wrapped in a page first.
-    """
-    if "html" not in html[:50].lower():
-        html = f"<html><body>{html}</body></html>"
-    document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
-    if document is None:
-        return "", {}
-    values = document.as_dict() if hasattr(document, "as_dict") else dict(document)
-    meta = {key: str(values.get(key) or "") for key in ("title", "date", "url")}
-    meta["source"] = str(values.get("sitename") or "")
-    return str(values.get("text") or ""), meta
-
-
-# --- exports: one article a record --------------------------------------------------------
-
-
-def _record_article(record: dict[str, Any], source: str, fallback_id: str) -> Article | Skipped:
-    """An Article from one JSONL object or CSV row, which must have a non-empty `text`."""
-    text = record.get("text")
-    if text is None:
-        return Skipped(source, "no 'text' field")
-    if not isinstance(text, str):
-        return Skipped(source, f"'text' must be a string, not {type(text).__name__}")
-    if not text.strip():
-        return Skipped(source, "'text' is empty")
-    meta = {key: _as_text(record.get(key)) for key in METADATA_FIELDS}
-    article_id = _as_text(record.get("id")) or fallback_id
-    return Article(id=article_id, text=valid_unicode(text), origin=source, **meta)
-
-
-def _as_text(value: object) -> str:
-    return "" if value is None else valid_unicode(str(value)).strip()
-
-
-def _read_jsonl(
-    path: Path, source: str, file_id: str, max_bytes: int
-) -> Iterator[Article | Skipped]:
-    """One article a line, streamed; a bad line is skipped with its line number."""
-    found = False
+def _read_export(path: Path, source: str, file_id: str, max_bytes: int) -> Iterator[ReadItem]:
+    """A JSONL or CSV export, one article a record, its encoding chosen from the whole file."""
     with path.open("rb") as handle:
-        _text_encoding(handle)  # a binary file named .jsonl is one skip, not one per "line"
-        for number, line in enumerate(_lines(handle, max_bytes), start=1):
-            if line is not None and not line.strip():
-                continue
-            found = True
-            where = f"{source}:{number}"
-            if line is None:
-                yield Skipped(where, f"line is over the {max_bytes:,}-byte limit for one article")
-            else:
-                yield _json_line(line, where, f"{file_id}:{number}")
-    if not found:
-        yield Skipped(source, "no JSON lines (only blank lines)")
-
-
-def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | None]:
-    """The file's lines; None for a line over `max_bytes`, which is read past in chunks."""
-    while line := handle.readline(max_bytes + 1):
-        if len(line) <= max_bytes or line.endswith(b"\n"):
-            yield line
-        else:
-            _read_past_line(handle)
-            yield None
-
-
-def _read_past_line(handle: IO[bytes], chunk: int = 1024 * 1024) -> None:
-    """Move past the rest of the current line without holding it in memory."""
-    while (rest := handle.readline(chunk)) and not rest.endswith(b"\n"):
-        continue
-
-
-def _json_line(line: bytes, source: str, fallback_id: str) -> Article | Skipped:
-    try:
-        record = json.loads(decode_bytes(line, repair=False))
-    except UnreadableTextError as error:
-        return Skipped(source, str(error))
-    except RecursionError:
-        return Skipped(source, "not valid JSON: nested too deeply to read")
-    except ValueError as error:
-        return Skipped(source, f"not valid JSON: {error}")
-    if not isinstance(record, dict):
-        return Skipped(source, "a JSON line must be an object with a 'text' field")
-    return _record_article(record, source, fallback_id)
-
-
-def _read_csv(path: Path, source: str, file_id: str, max_bytes: int) -> Iterator[Article | Skipped]:
-    """One article a row, streamed, with a header naming at least the `text` column.
-
-    The encoding is chosen from the file's start; later undecodable bytes become U+FFFD.
-    """
-    if csv.field_size_limit() < max_bytes:  # its default (128 KiB) is one long article
-        csv.field_size_limit(max_bytes)  # process-wide: only ever raised, and checked per row
-    with path.open("rb") as raw:
-        encoding = _text_encoding(raw)
-        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
-        yield from _csv_articles(csv.reader(text, strict=True), source, file_id, max_bytes)
-
-
-def _text_encoding(handle: IO[bytes]) -> str:
-    """The encoding of a streamed export, from its start; raises UnreadableTextError if that
-    start is binary. The handle is left at the beginning."""
-    head = handle.read(ENCODING_SAMPLE_BYTES)
-    handle.seek(0)
-    encoding = encoding_of(head, complete=len(head) < ENCODING_SAMPLE_BYTES)
-    if looks_binary(head.decode(encoding, errors="replace")):
-        raise UnreadableTextError(CONTROLS_AT_START)
-    return encoding
-
-
-def _csv_articles(
-    reader: Iterator[list[str]], source: str, file_id: str, max_bytes: int
-) -> Iterator[Article | Skipped]:
-    rows = _csv_rows(reader)
-    header = next(rows, None)
-    if isinstance(header, csv.Error):
-        yield Skipped(source, f"malformed CSV header: {header}")
-        return
-    names = [name.strip() for name in header or []]
-    if not any(names):
-        yield Skipped(source, "no CSV header (only blank lines)")
-        return
-    if "text" not in names:
-        yield Skipped(source, f"CSV header has no 'text' column (found: {_preview(names)})")
-        return
-    number = 0
-    for number, row in enumerate(rows, start=1):
-        yield _csv_row(row, names, f"{source}:{number}", f"{file_id}:{number}", max_bytes)
-    if number == 0:
-        yield Skipped(source, "CSV has a header but no rows")
-
-
-def _csv_rows(reader: Iterator[list[str]]) -> Iterator[list[str] | csv.Error]:
-    """Non-blank rows, and the error for each malformed one: the reader goes on after it."""
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            yield error
-            continue
-        if row:
-            yield row
-
-
-def _csv_row(
-    row: list[str] | csv.Error, names: list[str], source: str, row_id: str, max_bytes: int
-) -> Article | Skipped:
-    too_long = f"a field is over the {max_bytes:,}-byte limit for one article"
-    if isinstance(row, csv.Error):
-        # The csv module's own limit is process-wide and may be above ours; both mean this.
-        too_big = "field larger than field limit" in str(row)
-        return Skipped(source, too_long if too_big else f"malformed CSV row: {row}")
-    if len(row) > len(names):
-        return Skipped(source, "row has more fields than the header")
-    if any(len(field) > max_bytes // 4 and len(field.encode()) > max_bytes for field in row):
-        return Skipped(source, too_long)
-    record = dict(zip(names, row, strict=False))
-    if "text" not in record:
-        return Skipped(source, f"row has {len(row)} of the header's {len(names)} fields, no 'text'")
-    return _record_article(record, source, row_id)
-
-
-def _preview(names: list[str], count: int = 10, width: int = 40) -> str:
-    """A hostile header can be huge: show its first names, shortened."""
-    shown_names = [valid_unicode(name)[:width] for name in names[:count]]
-    return repr(shown_names) + (f" and {len(names) - count} more" if len(names) > count else "")
+        encoding = export_encoding(handle)
+        read = read_jsonl if path.suffix.lower() == ".jsonl" else read_csv
+        yield from read(handle, encoding, source, file_id, max_bytes)

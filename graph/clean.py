@@ -37,6 +37,12 @@ REPEATED_LINE_SHARE = 0.2
 MIN_REPEATS = 4
 #: Longer lines that repeat are shared wire copy: content, kept.
 MAX_BOILERPLATE_WORDS = 12
+#: A junk line is a teaser, a credit or a widget: a longer line is a paragraph, and a
+#: paragraph that starts like junk ("À LIRE AUSSI …", "Photo : AFP. …") is content, kept.
+MAX_JUNK_LINE_CHARS = 320
+#: When every line of an article would go, those of at least this many words stay: a
+#: one-line article that starts like a caption is news, a lone "Publicité" is not.
+MIN_KEPT_WORDS = 6
 
 
 def normalise_text(text: str) -> str:
@@ -58,8 +64,13 @@ def normalise_text(text: str) -> str:
 
 
 def is_junk_line(line: str, lang: str) -> bool:
-    """Whether a whole line is scraping junk for this language (or for any language)."""
+    """Whether a whole line is scraping junk for this language (or for any language).
+
+    Only a line up to MAX_JUNK_LINE_CHARS long can be: a paragraph never is.
+    """
     stripped = line.strip()
+    if len(stripped) > MAX_JUNK_LINE_CHARS:
+        return False
     return any(pattern.fullmatch(stripped) for pattern in data_patterns(lang, "junk_lines.txt"))
 
 
@@ -73,16 +84,19 @@ def remove_inline_junk(line: str, lang: str) -> str:
 def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) -> str:
     """The article's text without junk lines, junk phrases or corpus boilerplate.
 
-    Paragraphs stay one a line; empty lines are dropped. Idempotent.
+    Paragraphs stay one a line; empty lines are dropped. Idempotent. Cleaning never removes
+    a whole article: when every line would go as junk or boilerplate (a one-line article
+    that starts like a caption, or the same short dispatch in many files), the lines of
+    at least MIN_KEPT_WORDS words stay.
 
     >>> clean_text("Moscou a rejeté ces allégations.\\nLa suite après cette annonce\\n", "fr")
     'Moscou a rejeté ces allégations.'
     """
-    kept = []
-    for line in normalise_text(text).split("\n"):
-        line = remove_inline_junk(line, lang)
-        if line and line not in boilerplate and not is_junk_line(line, lang):
-            kept.append(line)
+    lines = [remove_inline_junk(line, lang) for line in normalise_text(text).split("\n")]
+    lines = [line for line in lines if line]
+    kept = [line for line in lines if line not in boilerplate and not is_junk_line(line, lang)]
+    if not kept:
+        kept = [line for line in lines if len(line.split()) >= MIN_KEPT_WORDS]
     return _in_model_quotes("\n".join(kept), lang)
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
+from typing import IO
 
 import charset_normalizer
 
@@ -42,6 +44,8 @@ _SIGNATURES = (
     (b"SQLite format 3\x00", "an SQLite database"),
 )
 _MAX_CONTROL_SHARE = 0.05
+#: NUL bytes in an export's start that make it binary rather than one bad record.
+_MAX_NUL_SHARE = 0.25
 CONTROLS_AT_START = "binary content, not text (control characters in its start)"
 _LONE_SURROGATES = re.compile("[\ud800-\udfff]")
 #: A byte 0x80–0xFF as it shows when UTF-8 is misread as Windows-1252 (its five undefined
@@ -96,6 +100,9 @@ def encoding_of(data: bytes, *, complete: bool = True) -> str:
 #: Single-byte Latin encodings that charset detection confuses with one another on short
 #: texts; French and English legacy text is almost always Windows-1252, so it wins among them.
 _LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac_", "cp437", "cp850", "ascii")
+#: Non-ASCII bytes needed to believe a non-Latin detection: on a few ("café" alone),
+#: charset detection answers UTF-16 or Urdu.
+_MIN_NON_LATIN_EVIDENCE = 20
 
 
 def _legacy_encoding(data: bytes) -> str:
@@ -108,7 +115,8 @@ def _legacy_encoding(data: bytes) -> str:
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise UnreadableTextError("binary content, not text (no known encoding fits)")
-    if not best.encoding.startswith(_LATIN_FAMILY):
+    non_ascii = len(data) - sum(1 for byte in data if byte < 0x80)
+    if not best.encoding.startswith(_LATIN_FAMILY) and non_ascii >= _MIN_NON_LATIN_EVIDENCE:
         return best.encoding
     try:
         data.decode("cp1252")
@@ -132,12 +140,135 @@ def _unmangled(match: re.Match[str]) -> str:
         return mangled
 
 
-def looks_binary(text: str) -> bool:
+def looks_binary(text: str, *, any_nul: bool = True) -> bool:
+    """Whether text decoded from a file's start is binary content: a NUL byte (for one
+    document), or more than a few control characters.
+
+    An export passes `any_nul=False`: NUL bytes there are one record's problem (that
+    record is skipped), so only other control characters, or NUL bytes making up a good
+    part of the start (UTF-16 without a byte-order mark), make the whole file binary.
+    """
     sample = text[:8192]
     if not sample:
         return False
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return "\x00" in sample or controls / len(sample) > _MAX_CONTROL_SHARE
+    nuls = sample.count("\x00")
+    if any_nul:
+        return nuls > 0 or controls / len(sample) > _MAX_CONTROL_SHARE
+    return nuls / len(sample) > _MAX_NUL_SHARE or (controls - nuls) / len(sample) > (
+        _MAX_CONTROL_SHARE
+    )
 
 
-# --- documents: one article a file --------------------------------------------------------
+# --- exports: the encoding of every line, decided on the whole file ----------------------
+
+#: The start of an export that says whether it is text at all (a known binary format, or
+#: control characters throughout).
+EXPORT_HEAD_BYTES = 64 * 1024
+#: Bytes of the lines that are not UTF-8 kept as evidence for charset detection: enough
+#: to tell Windows-1252 from Cyrillic or Greek, bounded however large the export.
+LEGACY_EVIDENCE_BYTES = 256 * 1024
+_SCAN_CHUNK = 1024 * 1024
+#: Byte-order marks of encodings whose lines cannot be split on the byte b"\n".
+_WIDE = ("utf-16", "utf-32")
+
+
+@dataclass(frozen=True)
+class ExportEncoding:
+    """How an export's lines are decoded, decided from the whole file, not its start.
+
+    With a byte-order mark, its encoding. Otherwise each line is UTF-8 when it is valid
+    UTF-8, else `legacy` (detected from all such lines): a file that mixes both (rows
+    appended by different tools) is read right line by line, and said to be mixed.
+    """
+
+    bom: str = ""
+    legacy: str = "cp1252"
+    #: Lines with non-ASCII UTF-8, and lines that are not UTF-8 (ASCII lines are both).
+    utf8_lines: int = 0
+    legacy_lines: int = 0
+
+    @property
+    def wide(self) -> bool:
+        """UTF-16 or UTF-32: lines must be split after decoding, not on bytes."""
+        return self.bom in _WIDE
+
+    def decode(self, line: bytes) -> str:
+        """One line (or piece of a line) as text; undecodable bytes become U+FFFD."""
+        if self.bom:
+            return line.decode(self.bom, errors="replace")
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError:
+            return line.decode(self.legacy, errors="replace")
+
+    def mixed(self) -> str:
+        """A warning for a file that mixes UTF-8 and legacy lines, or ""."""
+        if not (self.utf8_lines and self.legacy_lines):
+            return ""
+        return (
+            f"mixed encodings: {self.utf8_lines} record line(s) in UTF-8 and "
+            f"{self.legacy_lines} in {self.legacy}; each line was decoded in its own"
+        )
+
+
+def export_encoding(handle: IO[bytes]) -> ExportEncoding:
+    """The encoding of a streamed export (JSONL, CSV), from a pass over the whole file.
+
+    Raises UnreadableTextError when the file is binary (a known format, or control
+    characters throughout its start); a few NUL bytes are a record's problem, not the
+    file's. Reads in bounded chunks and leaves the handle at the beginning.
+    """
+    head = handle.read(EXPORT_HEAD_BYTES)
+    handle.seek(0)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return ExportEncoding(bom=encoding)
+    for signature, kind in _SIGNATURES:
+        if head.startswith(signature):
+            raise UnreadableTextError(f"binary content, not text: this is {kind}")
+    if looks_binary(head.decode("latin-1"), any_nul=False):
+        raise UnreadableTextError(CONTROLS_AT_START)
+    try:
+        return _scan_lines(handle)
+    finally:
+        handle.seek(0)
+
+
+def _scan_lines(handle: IO[bytes]) -> ExportEncoding:
+    """Count UTF-8 and non-UTF-8 lines, keeping the latter's start as evidence."""
+    counts = {"utf8": 0, "legacy": 0}
+    evidence = bytearray()
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    line_kind = "ascii"
+    while piece := handle.readline(_SCAN_CHUNK):
+        ends = piece.endswith(b"\n")
+        if line_kind != "legacy" and not piece.isascii():
+            try:
+                decoder.decode(piece, final=ends)
+                line_kind = "utf8"
+            except UnicodeDecodeError:
+                line_kind = "legacy"
+        if line_kind == "legacy" and b"\0" not in piece:
+            evidence += piece[: LEGACY_EVIDENCE_BYTES - len(evidence)]
+        if ends:
+            counts[line_kind] = counts.get(line_kind, 0) + 1
+            decoder.reset()
+            line_kind = "ascii"
+    if line_kind != "ascii":
+        counts[line_kind] += 1
+    return ExportEncoding(
+        legacy=_evidenced_legacy(bytes(evidence)),
+        utf8_lines=counts["utf8"],
+        legacy_lines=counts["legacy"],
+    )
+
+
+def _evidenced_legacy(evidence: bytes) -> str:
+    """The legacy encoding the non-UTF-8 lines are in; Windows-1252 without evidence."""
+    if not evidence:
+        return "cp1252"
+    try:
+        return _legacy_encoding(evidence)
+    except UnreadableTextError:  # those lines will be skipped one by one, with a reason
+        return "cp1252"

@@ -10,7 +10,7 @@ import hashlib
 import importlib.util
 import json
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import islice
@@ -25,10 +25,10 @@ from graph.clean import clean_text, find_boilerplate
 from graph.entities import Mention, Sentence, mentions_of, sentences_of
 from graph.errors import ModelError
 from graph.gazetteer import Gazetteer, load_gazetteer
+from graph.language import LanguageError, choose_language
 from graph.nlp import (
     Pipelines,
     _resolve,
-    detect_language,
     entity_labels,
     model_choices,
     parse_texts,
@@ -140,13 +140,30 @@ def _prepare(
     return unparsable(prepared, pipelines) or prepared
 
 
-def prepare_article(article: Article, boilerplate: frozenset[str]) -> PreparedArticle | Skipped:
-    """Language detection and cleaning, no spaCy model: the cheap half of preparing."""
-    lang = detect_language(article.text, article.lang)
-    text = clean_text(article.text, lang, boilerplate)
+def prepare_article(
+    article: Article, boilerplate: frozenset[str], languages: Collection[str] | None = None
+) -> PreparedArticle | Skipped:
+    """Language detection and cleaning, no spaCy model: the cheap half of preparing.
+
+    `languages` are those with a pipeline (default: `graph/data/models.toml`); a declared
+    language that is not a language code skips the article.
+    """
+    source = article.origin or article.id
+    try:
+        choice = choose_language(article.text, article.lang, languages)
+    except LanguageError as error:
+        return Skipped(source, str(error))
+    if not choice.sure:
+        log.warning(
+            "%s: language unsure, read as %r (confidence %.2f); give it a 'lang' to be sure",
+            source,
+            choice.lang,
+            choice.confidence,
+        )
+    text = clean_text(article.text, choice.lang, boilerplate)
     if not text:
-        return Skipped(article.origin or article.id, "no text left after removing scraping junk")
-    return PreparedArticle(article, lang, text)
+        return Skipped(source, "no text left after removing scraping junk")
+    return PreparedArticle(article, choice.lang, text)
 
 
 def unparsable(item: PreparedArticle, pipelines: Pipelines) -> Skipped | None:

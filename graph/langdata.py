@@ -9,6 +9,17 @@ from importlib import resources
 COMMON = "common"
 
 
+@cache
+def data_languages() -> frozenset[str]:
+    """The folders of `graph/data/`: the only `lang` values a data file is read for.
+
+    A language code comes from untrusted input (a record's `lang`); it selects one of these
+    names and is never joined into a path itself.
+    """
+    folder = resources.files("graph") / "data"
+    return frozenset(entry.name for entry in folder.iterdir() if entry.is_dir())
+
+
 #: Data files are few and fixed by the package: every one read stays cached (a bound below
 #: their number made the cache evict and re-read files during extraction).
 @cache
@@ -16,8 +27,10 @@ def data_lines(lang: str, name: str) -> tuple[str, ...]:
     """The entries of `data/<lang>/<name>`: one a line, comments and blanks dropped.
 
     A language without that file has no entries (an empty tuple), so adding a language is
-    adding files, not code.
+    adding files, not code. Any other `lang` (not a folder of `graph/data/`) has none either.
     """
+    if lang not in data_languages():
+        return ()
     path = resources.files("graph") / "data" / lang / name
     if not path.is_file():
         return ()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
@@ -16,7 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from graph.aliases import AliasRules, read_aliases
-from graph.articles import read_articles
+from graph.articles import InputWarning, read_articles
 from graph.build import DEFAULT_MAX_EVIDENCE, build_graph
 from graph.errors import InputError
 from graph.evaluate import (
@@ -124,7 +124,7 @@ def build(
     options = options or BuildOptions()
     outdir = Path(outdir)
     aliases = options.alias_rules()
-    corpus = read_articles(inputs)
+    corpus = read_articles(inputs, outputs=_own_files(outdir, options))
     if on_total:
         on_total(len(corpus.articles))
     with open_store(Path(options.store) if options.store else None) as store:
@@ -145,7 +145,7 @@ def build(
             log.info("nothing changed since the last build: outputs in %s left as they are", outdir)
         else:
             graph = _build_graph(incremental, store, options, aliases)
-            _write_outputs(graph, summary, paths, options)
+            _write_outputs(graph, summary, paths, options, corpus.warnings)
             if digest:
                 store.record_outputs(outdir, digest, paths)
     return BuildResult(
@@ -191,11 +191,18 @@ def _output_paths(outdir: Path) -> tuple[Path, Path, Path]:
     return outdir / "graph.json", outdir / "manifest.json", outdir / "report.html"
 
 
+def _own_files(outdir: Path, options: BuildOptions) -> list[Path]:
+    """The files a build writes: never read back as inputs (`build in -o in`)."""
+    store = [Path(options.store), Path(f"{options.store}.wal")] if options.store else []
+    return [*_output_paths(outdir), *store]
+
+
 def _write_outputs(
     graph: nx.MultiDiGraph,
     summary: CorpusSummary,
     paths: tuple[Path, Path, Path],
     options: BuildOptions,
+    warnings: Sequence[InputWarning] = (),
 ) -> None:
     """Write the three outputs, each atomically, manifest.json last."""
     from graph.render import render_report
@@ -205,7 +212,7 @@ def _write_outputs(
     render_report(
         graph, summary, report, title=options.title, max_drawn_nodes=options.max_drawn_nodes
     )
-    write_manifest(summary, manifest, stance_account(summary, options))
+    write_manifest(summary, manifest, stance_account(summary, options), warnings)
 
 
 def _outputs_digest(incremental: IncrementalExtraction, options: BuildOptions) -> str | None:
@@ -293,10 +300,12 @@ def stance_account(summary: CorpusSummary, options: BuildOptions) -> dict[str, o
 
 
 def manifest_data(
-    summary: CorpusSummary, stance: dict[str, object] | None = None
+    summary: CorpusSummary,
+    stance: dict[str, object] | None = None,
+    warnings: Sequence[InputWarning] = (),
 ) -> dict[str, object]:
     """Every input accounted for: the counts, the processed articles, the skipped inputs,
-    and how stances were read (`stance_account`)."""
+    how stances were read (`stance_account`), and warnings about inputs that were read."""
     return {
         "stance": stance or {},
         "counts": {
@@ -307,12 +316,16 @@ def manifest_data(
         "languages": summary.languages,
         "processed": [asdict(article) for article in summary.processed],
         "skipped": [asdict(item) for item in summary.skipped],
+        "warnings": [asdict(item) for item in warnings],
     }
 
 
 def write_manifest(
-    summary: CorpusSummary, path: Path, stance: dict[str, object] | None = None
+    summary: CorpusSummary,
+    path: Path,
+    stance: dict[str, object] | None = None,
+    warnings: Sequence[InputWarning] = (),
 ) -> Path:
     """Write `manifest.json` atomically."""
-    text = json.dumps(manifest_data(summary, stance), ensure_ascii=False, indent=1)
+    text = json.dumps(manifest_data(summary, stance, warnings), ensure_ascii=False, indent=1)
     return write_text_atomic(path, text + "\n")
