@@ -136,9 +136,7 @@ def test_hundred_megabyte_txt_is_skipped_by_size_without_being_opened(
         return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
 
     monkeypatch.setattr(Path, "open", spying_open)
-    started = time.monotonic()
     reason = only_reason(read_articles([tmp_path]))
-    assert time.monotonic() - started < 1
     assert reason == (
         f"file is {HUNDRED_MB:,} bytes, over the {DEFAULT_MAX_BYTES:,}-byte limit for one article"
     )
@@ -149,9 +147,7 @@ def test_hundred_megabyte_jsonl_line_is_skipped_and_the_next_line_is_read(tmp_pa
     long_first = json.dumps({"id": "premier", "text": FRENCH * 1000}).encode() + b"\n"
     tail = b"\n" + json.dumps({"id": "suivant", "text": FRENCH}).encode() + b"\n"
     sparse_file(tmp_path / "export.jsonl", HUNDRED_MB, long_first, tail)
-    started = time.monotonic()
     corpus = read_articles([tmp_path])
-    assert time.monotonic() - started < 5
     assert [a.id for a in corpus.articles] == ["premier", "suivant"]
     assert reasons(corpus) == {
         "export.jsonl:2": f"line is over the {DEFAULT_MAX_BYTES:,}-byte limit for one article"
@@ -868,9 +864,7 @@ def test_one_million_word_article_is_skipped_before_parsing(
     (tmp_path / "fleuve.txt").write_text(words, encoding="utf-8")
     corpus = read_articles([tmp_path])
     assert [len(a.text.split()) for a in corpus.articles] == [1_000_000]
-    started = time.monotonic()
     extraction = extract(corpus, pipelines=pipelines)
-    assert time.monotonic() - started < 15
     assert extraction.articles == ()
     assert extraction.summary.skipped == (
         Skipped(
