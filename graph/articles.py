@@ -27,8 +27,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any
 
-import trafilatura
-
 from graph.decoding import (
     CONTROLS_AT_START,
     UnreadableTextError,
@@ -284,6 +282,8 @@ def _html_main_text(html: str) -> tuple[str, dict[str, str]]:
     trafilatura rejects a fragment that does not say `html` near its start (a bare
     `<p>…</p>` saved from a scraper), so such soup is wrapped in a page first.
     """
+    import trafilatura
+
     if "html" not in html[:50].lower():
         html = f"<html><body>{html}</body></html>"
     document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.gazetteer import Gazetteer
@@ -27,6 +26,9 @@ from graph.relations.actors import (
 )
 from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS, Lexicon, load_lexicon
 from graph.relations.quotes import quote_side
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
