@@ -235,7 +235,10 @@ def _outputs_digest(incremental: IncrementalExtraction, options: BuildOptions) -
             options.max_evidence,
             options.title,
             options.max_drawn_nodes,
-            options.stance_threshold(),
+            # not stance_threshold(): the default is read from the model (numpy and its
+            # weights), and "package" below already covers the file it is read from
+            options.min_confidence,
+            options.rules_only,
         ],
         "aliases": hashlib.sha256(aliases).hexdigest(),
         "package": package_digest(),
