@@ -18,7 +18,7 @@ import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -166,6 +166,8 @@ def spacy_version() -> str:
     >>> spacy_version().startswith("3.")
     True
     """
+    from importlib import metadata
+
     return metadata.version("spacy")
 
 
