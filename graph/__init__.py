@@ -17,6 +17,7 @@ spaCy, trafilatura, DuckDB, Dask and scipy take seconds to import, and ``newsgra
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -85,10 +86,13 @@ if TYPE_CHECKING:
 
 
 def __getattr__(name: str) -> Any:
-    """A public name, imported from its module the first time it is asked for."""
+    """A public name, imported from its module the first time it is asked for; or a
+    submodule (``graph.render``), as when this package imported them all."""
     module = _EXPORTS.get(name)
     if module is None:
-        raise AttributeError(f"module 'graph' has no attribute {name!r}")
+        if name.startswith("_") or importlib.util.find_spec(f"graph.{name}") is None:
+            raise AttributeError(f"module 'graph' has no attribute {name!r}")
+        return importlib.import_module(f"graph.{name}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value

@@ -84,6 +84,8 @@ assert graph.build is build, graph.build
 assert graph.build_graph is build_graph
 missing = [name for name in graph.__all__ if not hasattr(graph, name)]
 assert not missing, missing
+assert graph.render.render_report is graph.render_report
+assert not hasattr(graph, "no_such_name")
 print("ok")
 """
     assert _python("-c", code).stdout.strip() == "ok"
