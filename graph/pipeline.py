@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -19,13 +21,6 @@ from graph.aliases import AliasRules, read_aliases
 from graph.articles import InputWarning, read_articles
 from graph.build import DEFAULT_MAX_EVIDENCE, build_graph
 from graph.errors import InputError
-from graph.evaluate import (
-    Evaluation,
-    GoldArticle,
-    baseline_relation_graph,
-    evaluate,
-    raw_entity_graph,
-)
 from graph.export import read_graph_json, write_graph_json
 from graph.extract import (
     ExtractOptions,
@@ -38,8 +33,10 @@ from graph.parallel import IncrementalExtraction, Workers, extract_incremental
 from graph.relations.cooccurrence import Window
 from graph.relations.stance.model import default_min_confidence, load_model
 from graph.store import DuckStore, ExtractionStore, open_store
-from graph.store_graph import graph_from_store
 from graph.summary import CorpusSummary
+
+if TYPE_CHECKING:
+    from graph.evaluate import Evaluation, GoldArticle
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +121,7 @@ def build(
     options = options or BuildOptions()
     outdir = Path(outdir)
     aliases = options.alias_rules()
+    check_writable(outdir)
     corpus = read_articles(inputs, outputs=_own_files(outdir, options))
     if on_total:
         on_total(len(corpus.articles))
@@ -168,6 +166,8 @@ def _build_graph(
     """The graph: aggregated by DuckDB when the results were left in the store, else built
     from the extractions in memory (the same graph either way)."""
     if incremental.stored is not None and isinstance(store, DuckStore):
+        from graph.store_graph import graph_from_store
+
         return graph_from_store(
             store,
             incremental.stored,
@@ -184,6 +184,19 @@ def _build_graph(
         aliases=aliases,
         min_confidence=options.stance_threshold(),
     )
+
+
+def check_writable(outdir: Path) -> None:
+    """Make `outdir` and a file in it (removed at once), so that a folder the outputs cannot
+    be written to fails the run now, not after an extraction of hours; an OSError names it.
+
+    >>> check_writable(Path("/proc/no-such-folder"))
+    Traceback (most recent call last):
+    FileNotFoundError: [Errno 2] No such file or directory: '/proc/no-such-folder'
+    """
+    outdir.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=outdir, prefix=".newsgraph-", suffix=".tmp"):
+        pass
 
 
 def _output_paths(outdir: Path) -> tuple[Path, Path, Path]:
@@ -229,7 +242,10 @@ def _outputs_digest(incremental: IncrementalExtraction, options: BuildOptions) -
             options.max_evidence,
             options.title,
             options.max_drawn_nodes,
-            options.stance_threshold(),
+            # not stance_threshold(): the default is read from the model (numpy and its
+            # weights), and "package" below already covers the file it is read from
+            options.min_confidence,
+            options.rules_only,
         ],
         "aliases": hashlib.sha256(aliases).hexdigest(),
         "package": package_digest(),
@@ -252,6 +268,8 @@ def run_evaluation(
     cue verb links first and last entity`. Gold articles missing from the inputs are
     reported as InputError.
     """
+    from graph.evaluate import baseline_relation_graph, evaluate, raw_entity_graph
+
     options = options or BuildOptions()
     wanted = {article.article for article in gold}
     corpus = read_articles(inputs)

@@ -84,9 +84,20 @@ def test_python_dash_m_builds_the_sample_report(tmp_path: Path) -> None:
     assert articles == {p.name for p in EXAMPLES.glob("*.txt")}
 
 
-def test_bad_model_option_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(SystemExit, match="LANG=NAME"):
+def test_bad_model_option_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
         main(["build", str(SEED_ARTICLE), "-o", str(tmp_path), "--model", "fr"])
+    assert stop.value.code == 2
+    assert "expected LANG=NAME" in capsys.readouterr().err
+
+
+def test_the_default_store_name_in_help_is_the_stores_own() -> None:
+    from graph.cli import DEFAULT_STORE_NAME
+    from graph.store import DEFAULT_STORE_NAME as STORE_DEFAULT
+
+    assert DEFAULT_STORE_NAME == STORE_DEFAULT
 
 
 @pytest.mark.parametrize("value", ["1.5", "-0.1", "sure"])

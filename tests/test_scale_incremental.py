@@ -129,7 +129,7 @@ def test_a_new_alias_file_re_merges_from_the_store_without_parsing(
     def no_model(*args: object, **kwargs: object) -> None:
         raise AssertionError("spaCy model loaded on a rebuild")
 
-    monkeypatch.setattr("graph.nlp.spacy.load", no_model)
+    monkeypatch.setattr("spacy.load", no_model)
     merged = build(
         [tmp_path / "in"], tmp_path / "out", BuildOptions(store=options.store, aliases=aliases)
     )

@@ -12,13 +12,15 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.gazetteer import ADJECTIVE, DEMONYM, NAME_KINDS, Gazetteer
 from graph.langdata import data_lines, data_words
 from graph.relations.quotes import quoted_tokens
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: Tokens looked at before a person's name for a national adjective ("le président
 #: ukrainien Volodymyr Zelensky") and after it in an apposition (", porte-parole du

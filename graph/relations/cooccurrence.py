@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from graph.entities import Mention, Sentence
+if TYPE_CHECKING:
+    from graph.entities import Mention, Sentence
 
 Window = Literal["sentence", "paragraph", "article"]
 WINDOWS: tuple[Window, ...] = ("sentence", "paragraph", "article")

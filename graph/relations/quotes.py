@@ -7,7 +7,10 @@ model's features to tell a quotation's boundary), so it is computed once per art
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 
 def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:

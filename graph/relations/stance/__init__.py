@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.gazetteer import Gazetteer
@@ -21,6 +20,9 @@ from graph.relations.stance.candidates import candidates_of
 from graph.relations.stance.features import ArticleFeatures, cue_words
 from graph.relations.stance.model import StanceModel, load_model
 from graph.relations.stance.rules import Stance, stances_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["STORE_FLOOR", "Stance", "stances_in", "stances_of"]
 

@@ -14,12 +14,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.relations.actors import THIRD_PERSON, Actors, Endpoint
 from graph.relations.stance.rules import Stance
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: Most actors of one sentence paired (the nearest to the sentence's root first): a list
 #: of 30 names in a caption would otherwise make 870 candidates.

@@ -14,11 +14,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.lexicon import Lexicon, load_lexicon
 from graph.relations.stance.candidates import Candidate, depth
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: Words of the dependency path kept as features; a longer path is summarised.
 MAX_PATH = 6

@@ -21,10 +21,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from graph.errors import ModelError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: The class of a candidate that is no stance; the others are the stance kinds.
 NONE = "none"
@@ -48,6 +50,8 @@ class StanceModel:
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Calibrated class probabilities, a row per candidate's feature strings."""
+        import numpy as np
+
         if not rows:
             return np.zeros((0, len(self.classes)), dtype=np.float64)
         logits = np.stack([self._logits(features) for features in rows])
@@ -83,12 +87,16 @@ class StanceModel:
         return {str(k): float(v) for k, v in table.items()} if isinstance(table, dict) else {}
 
     def _logits(self, features: Sequence[str]) -> np.ndarray:
+        import numpy as np
+
         columns = feature_columns(features, self.columns)
         return self.weights[columns].sum(axis=0, dtype=np.float64) + self.bias
 
 
 def feature_columns(features: Sequence[str], size: int) -> np.ndarray:
     """The distinct model columns of feature strings (each counts once: features are 0/1)."""
+    import numpy as np
+
     return np.array(
         sorted({zlib.crc32(feature.encode("utf-8")) % size for feature in features}),
         dtype=np.int64,
@@ -112,6 +120,8 @@ def load_model(path: Path | None = None) -> StanceModel:
 
     A missing or unreadable file is a ModelError naming it and the command that trains it.
     """
+    import numpy as np
+
     path = path or default_model_path()
     description_path = path.with_suffix(".json")
     try:

@@ -17,8 +17,7 @@ cues and composes the readings.
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.gazetteer import Gazetteer
@@ -38,6 +37,9 @@ from graph.relations.stance.rules.context import (
     Stance,
 )
 from graph.relations.stance.rules.reader import Reader
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = [
     "APPROVAL",

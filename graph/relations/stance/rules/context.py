@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from graph.langdata import data_words
 from graph.relations.actors import Actors, Endpoint, syntax
 from graph.relations.lexicon import Lexicon
 from graph.relations.stance.rules.tokens import _same_person
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3

@@ -3,11 +3,14 @@ phrase, who the agents of a passive are, whose a noun is, whether a verb is nega
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, in_clause
 from graph.relations.stance.rules.context import ReadingContext
 from graph.relations.stance.rules.tokens import _preposition_taken_for_a_word, _present_participle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class Grammar(ReadingContext):

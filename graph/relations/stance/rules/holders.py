@@ -6,13 +6,15 @@ only in which side holds the stance."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
 from graph.relations.stance.rules.context import RECEIVED, Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _governing_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class HolderReadings(Targets):

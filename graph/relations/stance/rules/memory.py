@@ -4,13 +4,15 @@ answers them) and who decided or announced something (an approval is of them).""
 from __future__ import annotations
 
 from collections.abc import Collection
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
 from graph.relations.stance.rules.context import CLAIM_LOOKBACK, Cue
 from graph.relations.stance.rules.speakers import Speakers
 from graph.relations.stance.rules.tokens import _participle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: Sentences before a denial searched for the last claim when the nearer ones make none.
 CLAIM_FAR_LOOKBACK = 15

@@ -4,14 +4,16 @@ franco-allemande": a bond noun naming two parties or more; each supports the oth
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
 from graph.relations.lexicon import SUPPORTS
 from graph.relations.stance.rules.context import Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _governing_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class MutualReading(Targets):

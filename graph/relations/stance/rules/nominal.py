@@ -4,11 +4,13 @@ for Kyiv": a stance noun naming both whose it is and whom it is for, with no ver
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.stance.rules.context import Cue, Stance
 from graph.relations.stance.rules.targets import Targets
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class NominalReading(Targets):

@@ -4,13 +4,15 @@ stance towards the subject, or towards who did what the participle judges."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, in_clause
 from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _apposed_before, _participle, _pronoun, _verb_above
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class PassiveReading(Targets):

@@ -11,8 +11,7 @@ makes is to a method its base class declares and mypy checks it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS
 from graph.relations.stance.rules.context import (
@@ -37,6 +36,9 @@ from graph.relations.stance.rules.spoken import SpokenReading
 from graph.relations.stance.rules.tokens import _present_participle
 from graph.relations.stance.rules.verbless import VerblessReading
 from graph.relations.stance.rules.verdict import VerdictReading
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class Reader(

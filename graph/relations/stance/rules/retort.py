@@ -4,13 +4,15 @@ and the denial verb denies who made the claim in the clause before."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.lexicon import DENIES
 from graph.relations.stance.rules.context import RETORT, Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _match_phrase
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class RetortReading(Targets):

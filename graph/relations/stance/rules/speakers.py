@@ -3,13 +3,16 @@ author of an embedded tweet, the people listed with the speaker."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import THIRD_PERSON, Endpoint
 from graph.relations.quotes import quote_side
 from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue
 from graph.relations.stance.rules.subjects import Subjects
 from graph.relations.stance.rules.tokens import _in_prepositional, _pronoun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: Tokens after a cue in which the "— Name (@handle)" signature of its tweet is looked for.
 TWEET_REACH = 80

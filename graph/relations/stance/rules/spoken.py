@@ -5,14 +5,16 @@ Its cues are verbs, stance nouns given by a light verb, and multiword phrases.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
 from graph.relations.lexicon import CRITICISES, SUPPORTS
 from graph.relations.stance.rules.context import Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _match_phrase, _phrase_head, _verb_among
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: The stance towards someone an action judged by a cue befalls ("dénoncer l'arrestation de
 #: X" sides with X); denials and accusations of it say nothing about them.

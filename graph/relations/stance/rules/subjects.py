@@ -3,7 +3,7 @@ depends on, and what a pronoun, a relative pronoun or a bare role stands for."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import THIRD_PERSON, Endpoint
 from graph.relations.stance.rules.context import RELATIVE_CLAUSE
@@ -14,6 +14,9 @@ from graph.relations.stance.rules.tokens import (
     _pronoun,
     _verb_over_phrase,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class Subjects(Grammar):

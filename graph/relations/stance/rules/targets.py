@@ -4,14 +4,16 @@ back to (the claims a denial answers, the act an approval judges, the quotation 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, in_clause
 from graph.relations.lexicon import DENIES, SUPPORTS
 from graph.relations.stance.rules.context import Cue
 from graph.relations.stance.rules.memory import Memory
 from graph.relations.stance.rules.tokens import _clause_after, _participle, _pronoun, _when
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 #: Possessive pronouns of one third person ("his claims", "ses propos").
 POSSESSIVES = frozenset({"his", "her", "son", "sa", "ses"})

@@ -4,10 +4,12 @@ article state (how a multiword cue is matched, whether a verb is a participle, â
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, prepositions_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 #: Tokens a multiword cue may skip between its words (auxiliaries, adverbs).
 PHRASE_GAP = 3

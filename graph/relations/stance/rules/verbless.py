@@ -4,13 +4,15 @@ jaunes": a stance noun heading a quotation or tweet with no verb is its speaker'
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
 from graph.relations.stance.rules.context import Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _pronoun
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class VerblessReading(Targets):

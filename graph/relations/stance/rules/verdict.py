@@ -6,12 +6,14 @@ they find speaker and judged thing alike and differ only in whose act they look 
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from graph.relations.stance.rules.context import APPROVAL, Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _participle
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
 
 
 class VerdictReading(Targets):

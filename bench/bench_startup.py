@@ -1,0 +1,140 @@
+"""Start-up and rebuild as a user sees them: whole processes, interleaved, median of N.
+
+    .venv/bin/python bench/bench_startup.py [--articles 150] [--repeat 3] [--profile]
+
+Each repetition runs, one after the other (so a slow moment of the machine hits them all):
+
+1. `newsgraph --help` (what the console script runs: ``graph.cli.main``);
+2. `python -c "import graph"`;
+3. bare spaCy: load the French model and ``nlp.pipe`` the same texts (the floor for parsing);
+4. a cold build of the articles (empty store and output folder, `--store`);
+5. the same build again, nothing changed (every article in the store, outputs up to date).
+
+The articles are the first N French ones of `shared/corpus/bulk/gilets_jaunes.jsonl`, written
+to a temporary JSONL file. Prints each median in seconds, the ratios and the issue's targets
+(`--help` ≤ 0.4 s, `import graph` ≤ 0.5 s, rebuild ≥ 30x faster than cold). `--profile`
+then runs one more cold build under cProfile and prints where its time goes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "gilets_jaunes.jsonl"
+CONSOLE_SCRIPT = "import sys; from graph.cli import main; sys.exit(main())"
+BARE_SPACY = """
+import json, sys, spacy
+texts = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+nlp = spacy.load("fr_core_news_md")
+for doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+TARGETS = {"help": 0.4, "import": 0.5}
+REBUILD_TARGET = 30.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=150)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", action="store_true", help="also profile one cold build")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        inputs = work / "articles.jsonl"
+        words = _write_subset(args.corpus, inputs, args.articles)
+        print(f"{args.articles} French articles, {words:,} words; {args.repeat} repetitions")
+        times = _measure(inputs, work, args.repeat)
+        _report(times)
+        if args.profile:
+            _profile(inputs, work)
+
+
+def _write_subset(corpus: Path, target: Path, count: int) -> int:
+    """The first `count` French records with text, as JSONL; returns their word count."""
+    rows = []
+    with corpus.open(encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record.get("lang") == "fr" and record.get("text"):
+                rows.append({k: record.get(k) for k in ("id", "text", "title", "lang")})
+                if len(rows) == count:
+                    break
+    target.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+    return sum(len(str(r["text"]).split()) for r in rows)
+
+
+def _measure(inputs: Path, work: Path, repeat: int) -> dict[str, list[tuple[float, float]]]:
+    """Seconds of each command, wall-clock and CPU (user + system), interleaved: one of
+    each per repetition. CPU time is what a shared, loaded machine distorts least."""
+    times: dict[str, list[tuple[float, float]]] = {}
+    for rep in range(repeat):
+        out = work / f"out{rep}"
+        build = ["-c", CONSOLE_SCRIPT, "build", str(inputs), "-o", str(out), "--store", "-q"]
+        commands = {
+            "help": ["-c", CONSOLE_SCRIPT, "--help"],
+            "import": ["-c", "import graph"],
+            "bare spaCy": ["-c", BARE_SPACY, str(inputs)],
+            "cold build": build,
+            "unchanged rebuild": build,
+        }
+        for name, arguments in commands.items():
+            times.setdefault(name, []).append(_seconds(arguments))
+    return times
+
+
+def _seconds(arguments: Sequence[str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one process running `python ARGUMENTS`."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, *arguments], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu
+
+
+def _report(times: dict[str, list[tuple[float, float]]]) -> None:
+    wall = {name: statistics.median(w for w, _ in runs) for name, runs in times.items()}
+    cpu = {name: statistics.median(c for _, c in runs) for name, runs in times.items()}
+    for name, runs in times.items():
+        each = " ".join(f"{w:.2f}" for w, _ in runs)
+        target = f"  (target ≤ {TARGETS[name]} s)" if name in TARGETS else ""
+        print(
+            f"{name:<18} median {wall[name]:7.2f} s (CPU {cpu[name]:6.2f} s)  runs {each}{target}"
+        )
+    for label, median in (("wall-clock", wall), ("CPU", cpu)):
+        rebuild = median["cold build"] / median["unchanged rebuild"]
+        throughput = median["bare spaCy"] / median["cold build"]
+        print(
+            f"{label}: cold / unchanged rebuild {rebuild:.1f}x (target ≥ {REBUILD_TARGET:.0f}x); "
+            f"bare spaCy / cold build {throughput:.2f}"
+        )
+
+
+def _profile(inputs: Path, work: Path) -> None:
+    """One cold build under cProfile: the functions of the package taking the most time."""
+    stats_file = work / "cold.prof"
+    out = work / "profiled"
+    script = ["-m", "cProfile", "-o", str(stats_file), "-m", "graph"]
+    _seconds([*script, "build", str(inputs), "-o", str(out), "--store", "-q"])
+    stats = pstats.Stats(str(stats_file))
+    stats.sort_stats("cumulative").print_stats(r"graph/|spacy/language|duckdb|json", 40)
+
+
+if __name__ == "__main__":
+    main()
