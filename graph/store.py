@@ -302,10 +302,11 @@ def open_store(path: Path | None) -> Iterator[DuckStore | MemoryStore]:
         store = DuckStore(connection, path)
         prepare_schema(store)
         yield store
-    except (duckdb.InterruptException, duckdb.ProgrammingError):
-        close_quietly(connection)  # Ctrl-C, or a mistake in our SQL: not the file's fault
+    except duckdb.InterruptException:
+        close_quietly(connection)  # Ctrl-C inside a query: not the file's fault
         raise
     except duckdb.Error as error:
+        log.debug("the store %s failed", path, exc_info=True)
         close_quietly(connection)
         raise store_error(path, error, "cannot use it") from error
     except BaseException:
