@@ -82,11 +82,7 @@ def prepare_schema(store: DuckStore) -> None:
     _configure(db)
     found = stored_schema(db, store.path)
     if found is not None and found != str(SCHEMA_VERSION) and found not in _MIGRATIONS:
-        raise StoreError(
-            str(path),
-            f"it has schema version {found}, this newsgraph reads {SCHEMA_VERSION} (a newer "
-            f"newsgraph wrote it; {FOREIGN}, or use that newsgraph)",
-        )
+        raise StoreError(str(path), _unreadable(found))
     while found is not None and found in _MIGRATIONS:
         _MIGRATIONS[found](store)
         found = _schema_version(db)
@@ -114,6 +110,14 @@ def stored_schema(db: duckdb.DuckDBPyConnection, path: Path) -> str | None:
             f"{MARKER_TABLE} table with a schema version; {FOREIGN})",
         )
     return found
+
+
+def _unreadable(found: str) -> str:
+    """Why a store of schema version `found` is refused (newer, or none newsgraph wrote)."""
+    newer = found.isdigit() and int(found) > SCHEMA_VERSION
+    who = "a newer newsgraph wrote it" if newer else "no newsgraph writes that version"
+    action = f"{FOREIGN}, or use that newsgraph" if newer else FOREIGN
+    return f"it has schema version {found}, this newsgraph reads {SCHEMA_VERSION} ({who}; {action})"
 
 
 def _configure(db: duckdb.DuckDBPyConnection) -> None:
