@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from graph.errors import InputError
@@ -36,12 +37,36 @@ class AliasRules:
     renames: dict[str, str] = field(default_factory=dict)
 
     def merge_group(self, key: str) -> tuple[frozenset[str], str] | None:
-        """The [[merge]] group a name key belongs to, with its label ("" if none)."""
-        return next((group for group in self.merges if key in group[0]), None)
+        """The first [[merge]] group a name key belongs to, with its label ("" if none)."""
+        index = self._merge_index.get(key)
+        return None if index is None else self.merges[index]
+
+    def apart_groups(self, key: str) -> frozenset[int]:
+        """Which [[keep_apart]] groups (by position in the file) name this key."""
+        return self._apart_index.get(key, frozenset())
 
     def kept_apart(self, a: str, b: str) -> bool:
         """Whether the user said these two names are different actors."""
-        return any(a in group and b in group for group in self.apart)
+        return not self.apart_groups(a).isdisjoint(self.apart_groups(b))
+
+    @cached_property
+    def _merge_index(self) -> dict[str, int]:
+        """Each name key's first [[merge]] group: a look-up, so that thousands of groups
+        cost no more per name than one."""
+        index: dict[str, int] = {}
+        for position, (group, _label) in enumerate(self.merges):
+            for key in group:
+                index.setdefault(key, position)
+        return index
+
+    @cached_property
+    def _apart_index(self) -> dict[str, frozenset[int]]:
+        """Each name key's [[keep_apart]] groups (see `_merge_index`)."""
+        index: dict[str, set[int]] = {}
+        for position, group in enumerate(self.apart):
+            for key in group:
+                index.setdefault(key, set()).add(position)
+        return {key: frozenset(groups) for key, groups in index.items()}
 
 
 def read_aliases(path: str | Path) -> AliasRules:

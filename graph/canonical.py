@@ -33,6 +33,8 @@ DUPLICATE_SIMILARITY = 0.85
 _GAZETTEER_ID = re.compile(r"(Q[0-9]+|ng:.+)")
 _SPELLINGS = (("kh", "h"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("y", "i"), ("j", "i"))
 _DOUBLED = re.compile(r"(.)\1+")
+#: Each entity key with the name keys it was written as (itself included).
+NameKeys = dict[str, set[str]]
 _ACRONYM_FILLERS = frozenset(
     {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "of", "the", "and", "for"}
 )
@@ -72,13 +74,14 @@ def canonicalise_keys(keys: dict[str, KeyFacts], rules: AliasRules | None = None
     """Apply the merge rules to entity keys already tallied (in the order first met): the
     store tallies them in SQL, without reading the articles back."""
     rules = rules or AliasRules()
-    merger = _Merger(keys, rules)
+    names = _name_keys(keys)
+    merger = _Merger(keys, rules, names)
     merger.apply_alias_file()
     merger.merge_transliterations()
     merger.merge_short_names()
     merger.merge_acronyms()
     mapping = merger.mapping()
-    labels = _user_labels(keys, mapping, rules)
+    labels = _user_labels(names, mapping, rules)
     return Canonical(mapping, labels, tuple(_possible_duplicates(keys, mapping)))
 
 
@@ -118,13 +121,24 @@ def skeleton(name_key: str) -> str:
 
 
 class _Merger:
-    """Union-find over entity keys, refusing unions the user kept apart."""
+    """Union-find over entity keys, refusing unions the user kept apart.
 
-    def __init__(self, keys: dict[str, KeyFacts], rules: AliasRules) -> None:
+    Each root knows its members and the [[keep_apart]] groups their names are in, so a
+    union costs a set intersection however many groups the alias file has, and merging
+    the smaller set into the larger keeps the whole near-linear in the number of names.
+    """
+
+    def __init__(self, keys: dict[str, KeyFacts], rules: AliasRules, names: NameKeys) -> None:
         self.keys = keys
         self.rules = rules
+        self.names = names
         self.parent = {key: key for key in keys}
         self.members: dict[str, set[str]] = {key: {key} for key in keys}
+        self.apart: dict[str, set[int]] = {}
+        for key in keys:
+            groups = set().union(*(rules.apart_groups(name) for name in names[key]))
+            if groups:
+                self.apart[key] = groups
 
     def find(self, key: str) -> str:
         while self.parent[key] != key:
@@ -136,24 +150,28 @@ class _Merger:
         root_a, root_b = self.find(a), self.find(b)
         if root_a == root_b or (not user and self._apart(root_a, root_b)):
             return
+        if len(self.members[root_a]) < len(self.members[root_b]):
+            root_a, root_b = root_b, root_a
         self.parent[root_b] = root_a
         self.members[root_a] |= self.members.pop(root_b)
+        groups_b = self.apart.pop(root_b, set())
+        if groups_b:
+            self.apart.setdefault(root_a, set()).update(groups_b)
 
     def _apart(self, root_a: str, root_b: str) -> bool:
-        names_a = self._name_keys(root_a)
-        names_b = self._name_keys(root_b)
-        return any(self.rules.kept_apart(x, y) for x in names_a for y in names_b)
-
-    def _name_keys(self, root: str) -> set[str]:
-        return {
-            entity_key(n) for k in self.members[root] for n in self.keys[k].names
-        } | self.members[root]
+        """Whether a [[keep_apart]] group names someone of each side."""
+        groups_a, groups_b = self.apart.get(root_a), self.apart.get(root_b)
+        return bool(groups_a and groups_b and not groups_a.isdisjoint(groups_b))
 
     def apply_alias_file(self) -> None:
+        """Join the keys written as any name of one [[merge]] group (found through an
+        index of names, not by scanning every key for every group)."""
+        holders: dict[str, list[str]] = defaultdict(list)
+        for key, names in self.names.items():
+            for name in names:
+                holders[name].append(key)
         for group, _label in self.rules.merges:
-            inside = [
-                k for k in self.keys if ({k} | {entity_key(n) for n in self.keys[k].names}) & group
-            ]
+            inside = [key for name in group for key in holders.get(name, ())]
             for other in inside[1:]:
                 self.union(inside[0], other, user=True)
 
@@ -204,12 +222,11 @@ class _Merger:
                 self.union(fits.pop(), key)
 
     def mapping(self) -> dict[str, str]:
-        mapping = {}
-        for members in self.members.values():
-            chosen = min(members, key=self._preference)
-            for member in members:
-                mapping[member] = chosen
-        return mapping
+        """Every key's node: its group's preferred key (keys in the order first met)."""
+        chosen = {
+            root: min(members, key=self._preference) for root, members in self.members.items()
+        }
+        return {key: chosen[self.find(key)] for key in self.keys}
 
     def _preference(self, key: str) -> tuple[bool, int, int, str]:
         """Gazetteer ids first, then the fullest name, then the most mentioned."""
@@ -227,16 +244,18 @@ def _initials(key: str) -> str:
     return "".join(word[0] for word in key.split() if word not in _ACRONYM_FILLERS)
 
 
-def _user_labels(
-    keys: dict[str, KeyFacts], mapping: dict[str, str], rules: AliasRules
-) -> dict[str, str]:
+def _name_keys(keys: dict[str, KeyFacts]) -> NameKeys:
+    """Each key with the name keys it was written as, worked out once for every rule."""
+    return {key: {key} | {entity_key(name) for name in info.names} for key, info in keys.items()}
+
+
+def _user_labels(names: NameKeys, mapping: dict[str, str], rules: AliasRules) -> dict[str, str]:
     labels: dict[str, str] = {}
-    for key, info in keys.items():
-        names = {key} | {entity_key(n) for n in info.names}
-        group = next((rules.merge_group(name) for name in names if rules.merge_group(name)), None)
+    for key, written in names.items():
+        group = next((rules.merge_group(n) for n in written if rules.merge_group(n)), None)
         if group and group[1]:
             labels[mapping[key]] = group[1]
-        for name in names:
+        for name in written:
             if name in rules.renames:
                 labels[mapping[key]] = rules.renames[name]
     return labels

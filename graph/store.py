@@ -12,7 +12,13 @@ options). A rebuild looks every article up by both and parses only what is missi
   from the store is SQL aggregation (graph.store_rows, graph.store_graph);
 - `pipelines`: what each pipeline version is made of, for people reading the store;
 - `outputs`: per output folder, the digest of what its last build was made from and the
-  SHA-256 of each file it wrote, so a build with nothing new can leave them as they are.
+  SHA-256 of each file it wrote, so a build with nothing new can leave them as they are;
+- `store_info`: the schema version, and the mark of a newsgraph store (graph.store_schema:
+  any other DuckDB file is refused untouched).
+
+The file is opened so that DuckDB reaches nothing but it (no extension installed or loaded,
+no other file read), and its failures are told as StoreErrors naming the file and the cause
+(graph.store_file).
 
 Results are written a batch per transaction: a run killed at any point leaves every batch
 it committed and nothing of the one it was writing, so the next run resumes where it
@@ -28,7 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,69 +43,25 @@ from typing import Protocol
 import duckdb
 
 from graph.decoding import valid_unicode
-from graph.errors import NewsgraphError
+from graph.errors import StoreError as StoreError
 from graph.extract import ArticleExtraction, PipelineVersion, PreparedArticle
 from graph.runtime import cyclic_gc_paused
+from graph.store_file import close, close_quietly, connect, store_error
+from graph.store_file import transaction as transaction
 from graph.store_json import (
     decode_extraction,
     decode_processed,
     encode_extraction,
     encode_processed,
 )
-from graph.store_rows import TABLES, ArticleRows, article_rows, expand_statement, table_columns
+from graph.store_rows import ArticleRows, article_rows, expand_statement, table_columns
+from graph.store_schema import FETCH_ROWS, prepare_schema
+from graph.store_schema import SCHEMA_VERSION as SCHEMA_VERSION
 from graph.summary import ProcessedArticle
 
 log = logging.getLogger(__name__)
 
-#: Bumped when the tables change. An older store is migrated once, when opened
-#: (`_MIGRATIONS`); a newer one is refused, never misread.
-SCHEMA_VERSION = 3
 DEFAULT_STORE_NAME = "newsgraph.duckdb"
-#: Rows fetched and decoded at a time when reading results back.
-FETCH_ROWS = 2048
-#: WAL size that makes DuckDB checkpoint. Each checkpoint rewrites the primary-key indexes
-#: whole, so the default (16 MB) makes a large first build quadratic; the WAL is just as
-#: durable, and closing the store folds it in.
-CHECKPOINT_THRESHOLD = "1GB"
-#: String compression left out: DuckDB's dictionary+FSST makes a checkpoint (when the store
-#: is closed, and every CHECKPOINT_THRESHOLD) six times slower for a file 1.6 times smaller;
-#: the store is a cache, so the time matters more. (Not every DuckDB has the method.)
-UNCOMPRESSED = "dict_fsst"
-IN_USE = "is another newsgraph run using it? wait for it, or choose another --store"
-NOT_A_STORE = "it is only a cache: delete it, or choose another --store"
-
-_SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS store_info (name VARCHAR PRIMARY KEY, value VARCHAR)",
-    """CREATE TABLE IF NOT EXISTS articles (
-        content VARCHAR PRIMARY KEY, id VARCHAR, lang VARCHAR, title VARCHAR, date VARCHAR,
-        url VARCHAR, source VARCHAR, text VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS pipelines (
-        pipeline VARCHAR PRIMARY KEY, description VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS outputs (
-        outdir VARCHAR PRIMARY KEY, digest VARCHAR, files VARCHAR)""",
-    """CREATE TABLE IF NOT EXISTS extractions (
-        content VARCHAR, pipeline VARCHAR, data VARCHAR,
-        stored_at TIMESTAMP DEFAULT current_timestamp, article VARCHAR,
-        PRIMARY KEY (content, pipeline))""",
-    *TABLES,
-)
-
-
-@contextmanager
-def transaction(db: duckdb.DuckDBPyConnection) -> Iterator[None]:
-    """Run the block in one transaction: committed when it ends, rolled back when it raises
-    (Ctrl-C included), so a store is never left half-written."""
-    db.begin()
-    try:
-        yield
-        db.commit()
-    except BaseException:
-        db.rollback()
-        raise
-
-
-class StoreError(NewsgraphError):
-    """A store that cannot be opened or used (in use by another run, not a store, too new)."""
 
 
 @dataclass(frozen=True)
@@ -261,6 +223,11 @@ class DuckStore:
             "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", [_folder(outdir), digest, written]
         )
 
+    def stored_keys(self) -> list[StoreKey]:
+        """The key of every stored result (every pipeline version)."""
+        rows = self._db.execute("SELECT content, pipeline FROM extractions").fetchall()
+        return [StoreKey(content, pipeline) for content, pipeline in rows]
+
     def count(self) -> int:
         """How many extraction results the store holds (every pipeline version)."""
         row = self._db.execute("SELECT count(*) FROM extractions").fetchone()
@@ -323,117 +290,26 @@ def _article_columns(results: Sequence[StoredExtraction]) -> list[list[str]]:
 def open_store(path: Path | None) -> Iterator[DuckStore | MemoryStore]:
     """The store at `path` (created if missing), or a MemoryStore when `path` is None.
 
-    Raises StoreError when the file is in use by another run, is not a newsgraph store,
-    or was made by a newer schema.
+    Raises StoreError, naming the file and the cause, when it is in use by another run, is
+    not a newsgraph store, was made by a newer schema (the last two left untouched), is
+    damaged, or fails while in use (a full disk); DuckDB's own errors never escape as such.
     """
     if path is None:
         yield MemoryStore()
         return
+    connection = connect(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        connection = duckdb.connect(str(path))
-    except (duckdb.Error, OSError) as error:
-        hint = IN_USE if "lock" in str(error).lower() else NOT_A_STORE
-        raise StoreError(_cannot_open(path, error, hint)) from error
-    try:
-        _create_schema(connection, path)
-        yield DuckStore(connection, path)
-    finally:
-        connection.close()
-
-
-def _cannot_open(path: Path, error: Exception, hint: str) -> str:
-    return f"cannot open the store {path}: {error} ({hint})"
-
-
-def _create_schema(connection: duckdb.DuckDBPyConnection, path: Path) -> None:
-    try:
-        connection.execute(f"SET checkpoint_threshold = '{CHECKPOINT_THRESHOLD}'")
-        _disable_compression(connection)
-        connection.execute(_SCHEMA[0])
-        found = _schema_version(connection)
-        while found is not None and found in _MIGRATIONS:
-            _MIGRATIONS[found](DuckStore(connection, path))
-            found = _schema_version(connection)
-        for statement in _SCHEMA[1:]:
-            connection.execute(statement)
-        connection.execute(
-            "INSERT OR IGNORE INTO store_info VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)]
-        )
-        found = _schema_version(connection)
+        store = DuckStore(connection, path)
+        prepare_schema(store)
+        yield store
+    except duckdb.InterruptException:
+        close_quietly(connection)  # Ctrl-C inside a query: not the file's fault
+        raise
     except duckdb.Error as error:
-        raise StoreError(_cannot_open(path, error, NOT_A_STORE)) from error
-    if found != str(SCHEMA_VERSION):
-        raise StoreError(
-            f"the store {path} has schema version {found or 'none'}, this newsgraph reads "
-            f"{SCHEMA_VERSION}: delete it (it is only a cache) or choose another --store"
-        )
-
-
-def _disable_compression(connection: duckdb.DuckDBPyConnection) -> None:
-    try:
-        connection.execute(f"SET disabled_compression_methods = '{UNCOMPRESSED}'")
-    except duckdb.Error as error:  # an older DuckDB: it compresses as it always has
-        log.debug("keeping DuckDB's string compression: %s", error)
-
-
-def _schema_version(connection: duckdb.DuckDBPyConnection) -> str | None:
-    row = connection.execute(
-        "SELECT value FROM store_info WHERE name = 'schema_version'"
-    ).fetchone()
-    return str(row[0]) if row else None
-
-
-def _migrate_from_1(store: DuckStore) -> None:
-    """Schema 1 → 2: each stored extraction's summary and normalised rows, written once
-    (in one transaction: an interrupted migration leaves schema 1, done again next time).
-    Decoding every stored result costs a few seconds per ten thousand; parsing them again
-    would cost hours."""
-    db = store.connection
-    rows = db.execute("SELECT content, pipeline FROM extractions").fetchall()
-    keys = [StoreKey(content, pipeline) for content, pipeline in rows]
-    log.warning(
-        "the store %s was written by an older newsgraph (schema 1): adding what the graph is "
-        "built from to its %d results, once",
-        store.path,
-        len(keys),
-    )
-    with transaction(db):
-        db.execute("ALTER TABLE extractions ADD COLUMN article VARCHAR")
-        for statement in TABLES:
-            db.execute(statement)
-        for start in range(0, len(keys), FETCH_ROWS):
-            chunk = keys[start : start + FETCH_ROWS]
-            extractions = store.get(chunk)
-            store._insert_rows(chunk, [article_rows(e) for e in extractions])
-            db.execute(
-                "UPDATE extractions e SET article = u.article FROM (SELECT "
-                "unnest($1::VARCHAR[]) AS content, unnest($2::VARCHAR[]) AS pipeline, "
-                "unnest($3::VARCHAR[]) AS article) u "
-                "WHERE e.content = u.content AND e.pipeline = u.pipeline",
-                [
-                    [k.content for k in chunk],
-                    [k.pipeline for k in chunk],
-                    [encode_processed(e.article) for e in extractions],
-                ],
-            )
-        db.execute("UPDATE store_info SET value = '2' WHERE name = 'schema_version'")
-
-
-def _migrate_from_2(store: DuckStore) -> None:
-    """Schema 2 → 3: stances carry the trained model's confidence (NULL for the stances
-    older versions stored, which the rules alone read)."""
-    log.warning(
-        "the store %s was written by an older newsgraph (schema 2): updating it", store.path
-    )
-    db = store.connection
-    with transaction(db):
-        db.execute("ALTER TABLE stances ADD COLUMN IF NOT EXISTS confidence DOUBLE")
-        db.execute("UPDATE store_info SET value = '3' WHERE name = 'schema_version'")
-
-
-#: How to bring a store of an older schema (the key) up to date, one version at a time.
-_MIGRATIONS: dict[str, Callable[[DuckStore], None]] = {
-    "1": _migrate_from_1,
-    "2": _migrate_from_2,
-}
+        log.debug("the store %s failed", path, exc_info=True)
+        close_quietly(connection)
+        raise store_error(path, error, "cannot use it") from error
+    except BaseException:
+        close_quietly(connection)
+        raise
+    close(connection, path)

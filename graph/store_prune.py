@@ -61,7 +61,7 @@ def prune_store(
     the freed space for the results stored next.
     """
     if not path.is_file():
-        raise StoreError(f"there is no store at {path}: check the path (see --store of build)")
+        raise StoreError(str(path), "there is no such file: check the path (see --store of build)")
     options = options or ExtractOptions()
     with open_store(path) as store:
         assert isinstance(store, DuckStore)

@@ -22,7 +22,7 @@ from graph.relations.actors import Endpoint
 
 #: The normalised tables; (content, pipeline) is the extraction's key, `ord` the row's
 #: position in its article (mentions and stances are tallied in that order).
-TABLES = (
+TABLES: tuple[str, ...] = (
     """CREATE TABLE IF NOT EXISTS mentions (
         content VARCHAR, pipeline VARCHAR, ord INTEGER, sentence INTEGER, paragraph INTEGER,
         key VARCHAR, name VARCHAR, type VARCHAR, label VARCHAR)""",

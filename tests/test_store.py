@@ -229,7 +229,8 @@ def test_the_model_identity_is_read_without_loading_and_agrees_with_the_loaded_o
 def test_a_file_that_is_not_a_store_is_refused_with_the_fix(tmp_path: Path) -> None:
     path = tmp_path / "notes.duckdb"
     path.write_text("not a database\n" * 100, encoding="utf-8")
-    with pytest.raises(StoreError, match=r"notes\.duckdb.*delete it, or choose another --store"):
+    refused = r"notes\.duckdb.*not a newsgraph store.*choose another --store"
+    with pytest.raises(StoreError, match=refused):
         open_store(path).__enter__()
 
 
