@@ -295,6 +295,10 @@ _DOWNSTREAM_CODE = frozenset(
         "pipeline.py",
         "render",
         "store.py",
+        "store_file.py",
+        "store_graph.py",
+        "store_prune.py",
+        "store_schema.py",
         "tables.py",
     }
 )
