@@ -22,17 +22,16 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
 from graph.aliases import AliasRules
+from graph.entity_types import NameKnowledge, group_type, key_type, name_knowledge
 from graph.extract import ArticleExtraction
 from graph.names import entity_key
+from graph.resolve import LONGER_FORM, short_name_joins, sounded
 
 #: Two names of one type this alike (difflib ratio), not merged, are possible duplicates.
 DUPLICATE_SIMILARITY = 0.85
 _GAZETTEER_ID = re.compile(r"(Q[0-9]+|ng:.+)")
-_SPELLINGS = (("kh", "h"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("y", "i"), ("j", "i"))
-_DOUBLED = re.compile(r"(.)\1+")
 _ACRONYM_FILLERS = frozenset(
     {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "of", "the", "and", "for"}
 )
@@ -51,11 +50,14 @@ class KeyFacts:
 
 @dataclass(frozen=True)
 class Canonical:
-    """Where every entity key goes, the labels the user chose, and what might be merged."""
+    """Where every entity key goes, the labels the user chose (or the plain name of a node
+    that absorbed longer forms of it), what might be merged, and the type of every node
+    decided by all its keys (graph.entity_types)."""
 
     mapping: dict[str, str]
     labels: dict[str, str]
     possible_duplicates: tuple[tuple[str, str, str], ...]
+    types: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, key: str) -> str:
         return self.mapping.get(key, key)
@@ -78,8 +80,8 @@ def canonicalise_keys(keys: dict[str, KeyFacts], rules: AliasRules | None = None
     merger.merge_short_names()
     merger.merge_acronyms()
     mapping = merger.mapping()
-    labels = _user_labels(keys, mapping, rules)
-    return Canonical(mapping, labels, tuple(_possible_duplicates(keys, mapping)))
+    labels = {**merger.plain_labels(), **_user_labels(keys, mapping, rules)}
+    return Canonical(mapping, labels, (), merger.node_types())
 
 
 def key_facts(extractions: Iterable[ArticleExtraction]) -> dict[str, KeyFacts]:
@@ -109,20 +111,19 @@ def skeleton(name_key: str) -> str:
     >>> skeleton("serguei lavrov") == skeleton("sergei lavrov")
     True
     """
-    words = []
-    for word in name_key.split():
-        for written, spoken in _SPELLINGS:
-            word = word.replace(written, spoken)
-        words.append(_DOUBLED.sub(r"\1", word))
-    return " ".join(words)
+    return " ".join(sounded(word) for word in name_key.split())
 
 
 class _Merger:
     """Union-find over entity keys, refusing unions the user kept apart."""
 
-    def __init__(self, keys: dict[str, KeyFacts], rules: AliasRules) -> None:
+    def __init__(
+        self, keys: dict[str, KeyFacts], rules: AliasRules, knowledge: NameKnowledge | None = None
+    ) -> None:
         self.keys = keys
         self.rules = rules
+        self.knowledge = knowledge or name_knowledge()
+        self.longer_forms: set[str] = set()
         self.parent = {key: key for key in keys}
         self.members: dict[str, set[str]] = {key: {key} for key in keys}
 
@@ -160,34 +161,19 @@ class _Merger:
     def merge_transliterations(self) -> None:
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for key, info in self.keys.items():
-            if _type(info) == "PER":
+            if key_type(key, info.type_votes, self.knowledge) == "PER":
                 by_skeleton[skeleton(key)].append(key)
         for same in by_skeleton.values():
             for other in same[1:]:
                 self.union(same[0], other)
 
     def merge_short_names(self) -> None:
-        """A surname alone (or initial + surname) joins the only full name it fits."""
-        people = [k for k, info in self.keys.items() if _type(info) == "PER"]
-        # Full names by their last word (as a skeleton): a short name is only compared with
-        # those ending like it, so the cost stays linear in the number of names.
-        by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-        for key in people:
-            if len(key.split()) > 1 and len(key.split()[0]) > 1:
-                words = skeleton(key).split()
-                by_surname[words[-1]].append((key, words))
-        for key in people:
-            words = skeleton(key).split()
-            initial = len(words) == 2 and len(words[0]) == 1
-            if len(words) != 1 and not initial:
-                continue
-            fits = {
-                self.find(f)
-                for f, full in by_surname.get(words[-1], [])
-                if f != key and _abbreviates(words, full)
-            }
-            if len(fits) == 1:
-                self.union(fits.pop(), key)
+        """A surname or a given name alone joins the only full name it fits, whatever
+        type NER gave it (graph.resolve)."""
+        for join in short_name_joins(self.keys, self.find, self.knowledge):
+            self.union(join.full, join.short)
+            if join.reason == LONGER_FORM:
+                self.longer_forms.add(join.short)
 
     def merge_acronyms(self) -> None:
         organisations = [k for k, info in self.keys.items() if _type(info) == "ORG"]
@@ -211,16 +197,38 @@ class _Merger:
                 mapping[member] = chosen
         return mapping
 
-    def _preference(self, key: str) -> tuple[bool, int, int, str]:
-        """Gazetteer ids first, then the fullest name, then the most mentioned."""
+    def node_types(self) -> dict[str, str]:
+        """Each merged node's type, decided by all its keys (graph.entity_types)."""
+        votes = {key: info.type_votes for key, info in self.keys.items()}
+        types = {}
+        for members in self.members.values():
+            if len(members) > 1 or self.knowledge.starts_with_first_name(next(iter(members))):
+                node = min(members, key=self._preference)
+                types[node] = group_type(members, votes, self.knowledge)
+        return types
+
+    def plain_labels(self) -> dict[str, str]:
+        """The node's own name as label where longer forms of it were merged in (the
+        most-words rule of the label would pick "RIC di Ingrid Levavasseur")."""
+        labels = {}
+        for form in self.longer_forms:
+            node = min(self.members[self.find(form)], key=self._preference)
+            names = sorted(n for n in self.keys[node].names if entity_key(n) == node)
+            if names:
+                labels[node] = names[-1]
+        return labels
+
+    def _preference(self, key: str) -> tuple[bool, bool, int, int, str]:
+        """Gazetteer ids first, then the fullest name (not one with words glued before
+        it: "RIC di Ingrid Levavasseur"), then the most mentioned."""
         info = self.keys[key]
-        return (not _GAZETTEER_ID.fullmatch(key), -len(key.split()), -info.mentions, key)
-
-
-def _abbreviates(short: list[str], full: list[str]) -> bool:
-    if len(short) == 1:
-        return full[-1] == short[0]
-    return full[-1] == short[1] and full[0].startswith(short[0])
+        return (
+            not _GAZETTEER_ID.fullmatch(key),
+            key in self.longer_forms,
+            -len(key.split()),
+            -info.mentions,
+            key,
+        )
 
 
 def _initials(key: str) -> str:
@@ -240,34 +248,3 @@ def _user_labels(
             if name in rules.renames:
                 labels[mapping[key]] = rules.renames[name]
     return labels
-
-
-def _possible_duplicates(
-    keys: dict[str, KeyFacts], mapping: dict[str, str]
-) -> list[tuple[str, str, str]]:
-    """Nodes of one type whose names look alike (same surname, or nearly the same
-    spelling) but that the rules did not merge. Compared within buckets of the last word's
-    first letters, so the cost stays near linear."""
-    nodes = sorted({mapping[k] for k in keys})
-    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node in nodes:
-        last = skeleton(node).split()[-1] if node.split() else node
-        buckets[(_type(keys[node]), last[:3])].append(node)
-    found = []
-    for (type_, _), members in sorted(buckets.items()):
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                reason = _alike(a, b, type_)
-                if reason:
-                    found.append((a, b, reason))
-    return found
-
-
-def _alike(a: str, b: str, type_: str) -> str:
-    if _GAZETTEER_ID.fullmatch(a) or _GAZETTEER_ID.fullmatch(b):
-        return ""
-    if type_ == "PER" and skeleton(a).split()[-1] == skeleton(b).split()[-1]:
-        return "same surname"
-    if SequenceMatcher(None, a, b).ratio() >= DUPLICATE_SIMILARITY:
-        return "similar spelling"
-    return ""

@@ -1,0 +1,166 @@
+"""Possible duplicates worth reading: look-alike nodes ranked by the evidence they share.
+
+The merge rules leave apart what they cannot prove one actor ("Le Pen" when two Le Pens fit).
+Such pairs are listed for the user to confirm in an alias file, most likely first, each with
+the evidence that makes it likely:
+
+- name containment: one name is the other's surname or given name ("Le Pen" / "Marine Le
+  Pen"), or the same surname under compatible given names ("E. Macron" / "Emmanuel Macron");
+  two people's full names under different given names are never listed (the Sandler
+  brothers are three people);
+- shared neighbours: the two are mentioned with the same actors;
+- shared articles;
+- a type conflict: a name NER typed LOC or ORG beside a person of the same name is one of
+  NER's usual mistakes, not a second actor.
+
+A pair whose likeness is not a part of a person's name (the spelling: "Macon" / "Macron",
+or a part of another organisation's name) needs shared neighbours or articles to be
+listed, and to be of one type; names carrying digits ("Damian Penaud 4") or of more than
+MAX_WORDS words (scraping junk) never are.
+Works on the assembled graph, so the store and memory give the same list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+import networkx as nx
+
+from graph.entity_types import GAZETTEER_ID, PERSON, NameKnowledge, name_knowledge
+from graph.resolve import sounded
+
+#: Two names this alike (difflib ratio) are compared for shared evidence.
+SIMILAR_SPELLING = 0.85
+#: Evidence weights: a name contained in another counts most, then the type conflict,
+#: then the share of neighbours in common (0–1) and each shared article (up to a cap).
+CONTAINMENT_WEIGHT = 3.0
+OTHER_CONTAINMENT_WEIGHT = 1.0
+TYPE_CONFLICT_WEIGHT = 1.5
+NEIGHBOUR_WEIGHT = 4.0
+ARTICLE_WEIGHT = 0.25
+#: Neighbours added to every union, so that one shared neighbour of two barely connected
+#: nodes does not count as much as fifty of two hubs.
+NEIGHBOUR_PRIOR = 5
+ARTICLE_CAP = 8
+#: Nodes compared within one bucket at most (the most mentioned): bounds the cost.
+BUCKET_CAP = 200
+#: Longer "names" are scraping junk (a tweet glued to a name), never listed.
+MAX_WORDS = 6
+_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two nodes that may be one actor, how likely (`score`) and why."""
+
+    a: str
+    b: str
+    score: float
+    reason: str
+
+    def as_dict(self) -> dict[str, object]:
+        """The graph.json form: `{a, b, reason, score}`."""
+        return {"a": self.a, "b": self.b, "reason": self.reason, "score": round(self.score, 2)}
+
+
+def ranked_duplicates(graph: nx.MultiDiGraph) -> list[Duplicate]:
+    """Look-alike node pairs of `graph`, most likely duplicates first.
+
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("macron", type="LOC", articles=["a"], mentions=3)
+    >>> g.add_node("emmanuel macron", type="PER", articles=["b"], mentions=9)
+    >>> [d.reason for d in ranked_duplicates(g)]
+    ['surname of the other; types LOC/PER']
+    """
+    neighbours = {node: set(nx.all_neighbors(graph, node)) for node in graph}
+    found = []
+    for a, b in _candidates(graph):
+        duplicate = _judged(graph, neighbours, a, b)
+        if duplicate is not None:
+            found.append(duplicate)
+    return sorted(found, key=lambda d: (-d.score, d.a, d.b))
+
+
+def _candidates(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:
+    """Pairs sharing a surname, a given name or the start of their last word."""
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for node in graph:
+        words = node.split()
+        if GAZETTEER_ID.fullmatch(node) or _DIGIT.search(node) or not 0 < len(words) <= MAX_WORDS:
+            continue
+        words = [sounded(w) for w in words]
+        buckets["last:" + words[-1][:3]].append(node)
+        buckets["first:" + words[0]].append(node)
+    seen: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        members = sorted(members, key=lambda n: (-graph.nodes[n].get("mentions", 0), n))
+        members = members[:BUCKET_CAP]
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                pair = (min(a, b), max(a, b))
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+
+
+def _judged(
+    graph: nx.MultiDiGraph, neighbours: dict[str, set[str]], a: str, b: str
+) -> Duplicate | None:
+    """The pair with its evidence, or None when the names are not alike enough."""
+    types = sorted({graph.nodes[a].get("type", ""), graph.nodes[b].get("type", "")})
+    likeness, score = _name_likeness(a.split(), b.split(), name_knowledge())
+    if not likeness:
+        return None
+    shared = (neighbours[a] & neighbours[b]) - {a, b}
+    union = (neighbours[a] | neighbours[b]) - {a, b}
+    articles = set(graph.nodes[a].get("articles", ())) & set(graph.nodes[b].get("articles", ()))
+    if score < CONTAINMENT_WEIGHT and ((not shared and not articles) or len(types) == 2):
+        return None  # "Paris" / "parquet de Paris": a place and an institution in it
+    reasons = [likeness]
+    if shared:
+        score += NEIGHBOUR_WEIGHT * len(shared) / (len(union) + NEIGHBOUR_PRIOR)
+        reasons.append(f"{len(shared)} shared neighbours")
+    if articles:
+        score += ARTICLE_WEIGHT * min(len(articles), ARTICLE_CAP)
+        reasons.append(f"{len(articles)} shared articles")
+    if len(types) == 2 and PERSON in types and score >= CONTAINMENT_WEIGHT:
+        score += TYPE_CONFLICT_WEIGHT
+        reasons.append("types " + "/".join(types))
+    return Duplicate(a, b, score, "; ".join(reasons))
+
+
+def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tuple[str, float]:
+    """How two names (key words) are alike, and what that alone is worth. A part of a
+    person's name (the longer name starts with a given name) counts most; two full names
+    under different given names are two people ("Marine Le Pen" / "Jean-Marie Le Pen"), not
+    alike at all; other containments and spellings count only with shared evidence."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    sa, sl = [sounded(w) for w in short], [sounded(w) for w in long]
+    person = knowledge.starts_with_first_name(" ".join(long))
+    if len(sa) < len(sl) and sl[-len(sa) :] == sa:
+        if person:
+            return "surname of the other", CONTAINMENT_WEIGHT
+        return "end of the other", OTHER_CONTAINMENT_WEIGHT
+    if len(sa) < len(sl) and sl[: len(sa)] == sa:
+        if person and " ".join(short) in knowledge.first_names:
+            # a given name fits many people: it needs shared evidence, like a spelling
+            return "given name of the other", OTHER_CONTAINMENT_WEIGHT
+        return "start of the other", OTHER_CONTAINMENT_WEIGHT
+    if person and len(sa) > 1 and sa[-1] == sl[-1]:
+        if _compatible_given(sa[:-1], sl[:-1]):
+            return "same surname, compatible given names", CONTAINMENT_WEIGHT
+        return "", 0.0
+    if SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= SIMILAR_SPELLING:
+        return "similar spelling", 0.0
+    return "", 0.0
+
+
+def _compatible_given(a: list[str], b: list[str]) -> bool:
+    """Given names that may be one person's: "e" / "emmanuel", "jean" / "jean marie"."""
+    if not a or not b:
+        return False
+    return all(x.startswith(y) or y.startswith(x) for x, y in zip(a, b, strict=False))
