@@ -6,14 +6,17 @@ gives known actors their gazetteer id. Across the corpus, in this order:
 1. the user's alias file: names in one [[merge]] group are one actor;
 2. transliterations: two person names whose every word sounds the same once spelled the
    same way (Zelensky / Zelenskyy / Zelenski, Sergueï / Sergei Lavrov);
-3. a surname alone, or an initial and a surname, joins the only full name in the corpus it
-   can abbreviate ("Zelensky" → Volodymyr Zelensky; "Le Pen" stays alone when the corpus
-   has Marine and Jean-Marie Le Pen);
-4. an acronym joins the only organisation whose initials it spells (PS → Parti socialiste).
+3. a surname alone (with its particle or an initial), a given name alone, or a longer form
+   of a full name joins the only full name in the corpus it fits, whatever type NER gave
+   it ("Macron" typed LOC → Emmanuel Macron; "Le Pen" stays alone when Marine and
+   Jean-Marie Le Pen are named about as often: graph.resolve);
+4. an acronym joins its known expansion, or the only organisation whose initials it spells
+   (PS → Parti socialiste; RIC stays the referendum: graph.acronyms).
 
-Names in one [[keep_apart]] group are never merged by rules 2–4. Pairs that look alike but
-were not merged are reported as possible duplicates, for the user to confirm in the alias
-file.
+Names in one [[keep_apart]] group are never merged by rules 2–4. A person's type is
+decided by all the keys of its node (graph.entity_types). Look-alikes left apart are ranked
+as possible duplicates on the assembled graph (graph.duplicates), for the user to confirm
+in the alias file.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from graph.acronyms import acronym_joins, known_acronyms
 from graph.aliases import AliasRules
 from graph.entity_types import NameKnowledge, group_type, key_type, name_knowledge
 from graph.extract import ArticleExtraction
@@ -32,9 +36,6 @@ from graph.resolve import LONGER_FORM, short_name_joins, sounded
 #: Two names of one type this alike (difflib ratio), not merged, are possible duplicates.
 DUPLICATE_SIMILARITY = 0.85
 _GAZETTEER_ID = re.compile(r"(Q[0-9]+|ng:.+)")
-_ACRONYM_FILLERS = frozenset(
-    {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "of", "the", "and", "for"}
-)
 
 
 @dataclass
@@ -176,18 +177,12 @@ class _Merger:
                 self.longer_forms.add(join.short)
 
     def merge_acronyms(self) -> None:
-        organisations = [k for k, info in self.keys.items() if _type(info) == "ORG"]
-        expansions: dict[str, set[str]] = defaultdict(set)
-        for key in organisations:
-            initials = _initials(key)
-            if len(initials) >= 2:
-                expansions[initials].add(key)
-        for key in organisations:
-            if " " in key or not any(n.isupper() for n in self.keys[key].names):
-                continue
-            fits = {self.find(k) for k in expansions.get(key, set()) if k != key}
-            if len(fits) == 1:
-                self.union(fits.pop(), key)
+        """An acronym joins its known expansion, or the only organisation spelling it
+        (graph.acronyms)."""
+        types = {key: _type(info) for key, info in self.keys.items()}
+        names = {key: info.names for key, info in self.keys.items()}
+        for join in acronym_joins(self.keys, names, types, self.find, known_acronyms()):
+            self.union(join.full, join.short)
 
     def mapping(self) -> dict[str, str]:
         mapping = {}
@@ -229,10 +224,6 @@ class _Merger:
             -info.mentions,
             key,
         )
-
-
-def _initials(key: str) -> str:
-    return "".join(word[0] for word in key.split() if word not in _ACRONYM_FILLERS)
 
 
 def _user_labels(

@@ -8,7 +8,10 @@ an alias of a person only when
 - its gender agrees with the person's given name (`data/<lang>/description_gender.tsv`,
   `data/common/first_names.tsv`) and it is not plural ("les ministres");
 - it is matched to that person at least as often as to everyone else together: a
-  description matched fewer times than it contradicts is a wrong resolution.
+  description matched fewer times than it contradicts is a wrong resolution. This holds
+  for a qualified role ("le président français"), one person at a time, not a bare role
+  noun ("le président"), which each article's president may be. Mentions are counted, as
+  the node tallies hold no articles per name.
 
 The mention still counts for the article's co-mentions; only the alias is dropped.
 """
@@ -36,6 +39,14 @@ class DescriptionWords:
     #: Determiners and prepositions a description may open with, capitalised at the start
     #: of a sentence ("Le président français").
     openers: frozenset[str] = frozenset()
+
+    def core(self, description: str) -> str:
+        """The description without the determiners and prepositions before it, as a key:
+        "avec le président français" and "Le président français" are one description."""
+        parts = entity_key(description).split()
+        while parts and parts[0] in self.openers:
+            parts.pop(0)
+        return " ".join(parts)
 
     def agreement(self, description: str) -> str:
         """m, f, p (plural) or "" (unknown) for a description's words, the first that
@@ -94,19 +105,23 @@ def wrong_descriptions(
     for node in persons:
         for name, count in names.get(node, Counter()).items():
             if is_description(name, knowledge, words):
-                matched[entity_key(name)] += count
+                matched[words.core(name)] += count
     dropped: dict[str, set[str]] = defaultdict(set)
     for node in persons:
         gender = knowledge.gender(node)
         for name, count in names.get(node, Counter()).items():
             if not is_description(name, knowledge, words):
                 continue
-            agreement = words.agreement(name)
-            disagrees = agreement == PLURAL or (
-                gender in (MASCULINE, FEMININE)
-                and agreement in (MASCULINE, FEMININE)
-                and agreement != gender
-            )
-            if disagrees or count < matched[entity_key(name)] - count:
+            core = words.core(name)
+            outvoted = len(core.split()) > 1 and count < matched[core] - count
+            if _disagrees(gender, words.agreement(name)) or outvoted:
                 dropped[node].add(name)
     return dict(dropped)
+
+
+def _disagrees(gender: str, agreement: str) -> bool:
+    """A plural description, or one of the other gender than the person's given name."""
+    if agreement == PLURAL:
+        return True
+    genders = (MASCULINE, FEMININE)
+    return gender in genders and agreement in genders and agreement != gender
