@@ -23,7 +23,7 @@ Works on the assembled graph, so the store and memory give the same list.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -38,7 +38,7 @@ SIMILAR_SPELLING = 0.85
 #: Evidence weights: a name contained in another counts most, then the type conflict,
 #: then the share of neighbours in common (0–1) and each shared article (up to a cap).
 CONTAINMENT_WEIGHT = 3.0
-OTHER_CONTAINMENT_WEIGHT = 1.0
+OTHER_CONTAINMENT_WEIGHT = 0.5
 TYPE_CONFLICT_WEIGHT = 1.5
 NEIGHBOUR_WEIGHT = 4.0
 ARTICLE_WEIGHT = 0.25
@@ -50,6 +50,8 @@ ARTICLE_CAP = 8
 BUCKET_CAP = 200
 #: Longer "names" are scraping junk (a tweet glued to a name), never listed.
 MAX_WORDS = 6
+SURNAME_OF = "surname of the other"
+_ARTICLES = frozenset({"le", "la", "les", "l", "the"})
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -78,19 +80,38 @@ def ranked_duplicates(graph: nx.MultiDiGraph) -> list[Duplicate]:
     """
     neighbours = {node: set(nx.all_neighbors(graph, node)) for node in graph}
     found = []
-    for a, b in _candidates(graph):
+    for a, b in _candidates(graph, name_knowledge()):
         duplicate = _judged(graph, neighbours, a, b)
         if duplicate is not None:
             found.append(duplicate)
-    return sorted(found, key=lambda d: (-d.score, d.a, d.b))
+    return sorted(_shared_surnames(found), key=lambda d: (-d.score, d.a, d.b))
 
 
-def _candidates(graph: nx.MultiDiGraph) -> Iterable[tuple[str, str]]:
+def _shared_surnames(found: list[Duplicate]) -> list[Duplicate]:
+    """A surname that fits several full names is one of them at most: the containment
+    counts for each in proportion ("Horne" / Peter Horne, "Horne" / Matt Horne)."""
+    fits: Counter[str] = Counter()
+    for duplicate in found:
+        if duplicate.reason.startswith(SURNAME_OF):
+            fits[min(duplicate.a, duplicate.b, key=len)] += 1
+    shared = []
+    for duplicate in found:
+        count = fits[min(duplicate.a, duplicate.b, key=len)]
+        if duplicate.reason.startswith(SURNAME_OF) and count > 1:
+            score = duplicate.score - CONTAINMENT_WEIGHT * (1 - 1 / count)
+            duplicate = Duplicate(duplicate.a, duplicate.b, score, duplicate.reason)
+        shared.append(duplicate)
+    return shared
+
+
+def _candidates(graph: nx.MultiDiGraph, knowledge: NameKnowledge) -> Iterable[tuple[str, str]]:
     """Pairs sharing a surname, a given name or the start of their last word."""
     buckets: dict[str, list[str]] = defaultdict(list)
     for node in graph:
         words = node.split()
         if GAZETTEER_ID.fullmatch(node) or _DIGIT.search(node) or not 0 < len(words) <= MAX_WORDS:
+            continue
+        if _glued(words, knowledge):
             continue
         words = [sounded(w) for w in words]
         buckets["last:" + words[-1][:3]].append(node)
@@ -141,9 +162,11 @@ def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tupl
     short, long = (a, b) if len(a) <= len(b) else (b, a)
     sa, sl = [sounded(w) for w in short], [sounded(w) for w in long]
     person = knowledge.starts_with_first_name(" ".join(long))
+    if _without_determiner(short, knowledge) == _without_determiner(long, knowledge):
+        return "same name but a determiner", CONTAINMENT_WEIGHT
     if len(sa) < len(sl) and sl[-len(sa) :] == sa:
-        if person:
-            return "surname of the other", CONTAINMENT_WEIGHT
+        if person and " ".join(short) not in knowledge.first_names:
+            return SURNAME_OF, CONTAINMENT_WEIGHT
         return "end of the other", OTHER_CONTAINMENT_WEIGHT
     if len(sa) < len(sl) and sl[: len(sa)] == sa:
         if person and " ".join(short) in knowledge.first_names:
@@ -157,6 +180,21 @@ def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tupl
     if SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= SIMILAR_SPELLING:
         return "similar spelling", 0.0
     return "", 0.0
+
+
+def _without_determiner(words: list[str], knowledge: NameKnowledge) -> list[str]:
+    """A name's words without a leading article ("le journal du dimanche")."""
+    return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
+
+
+def _glued(words: list[str], knowledge: NameKnowledge) -> bool:
+    """Two names glued into one span ("Paul Pogba-Antoine Griezmann", "Briton Nathan
+    Wheat"): a given name after a word that is no given name."""
+    return any(
+        w in knowledge.first_names and words[i - 1] not in knowledge.first_names
+        for i, w in enumerate(words)
+        if i > 0
+    )
 
 
 def _compatible_given(a: list[str], b: list[str]) -> bool:
