@@ -263,10 +263,13 @@ _DOWNSTREAM_CODE = frozenset(
     {
         "__init__.py",
         "__main__.py",
+        "acronyms.py",
         "aliases.py",
         "build.py",
         "canonical.py",
         "cli.py",
+        "duplicates.py",
+        "entity_types.py",
         "evaluate.py",
         "export.py",
         "fsutil.py",
@@ -274,6 +277,8 @@ _DOWNSTREAM_CODE = frozenset(
         "parallel.py",
         "pipeline.py",
         "render",
+        "resolve.py",
+        "role_aliases.py",
         "store.py",
         "tables.py",
     }
