@@ -12,7 +12,8 @@ graph.json instead (to score an older build).
 
 Prints: whether each target actor is one node (its nodes otherwise), the persons typed LOC
 or ORG among the 50 most-mentioned nodes, nodes per actor named in two articles or more
-(actors: nodes merged by the names of the judged list `bench/data/merge_actors.tsv`), and
+(actors: nodes grouped by the pairs judged real in `bench/data/duplicates_judged.tsv`
+and by the target actors' fragments), and
 the top 20 possible duplicates with their judgement from `bench/data/duplicates_judged.tsv`.
 """
 
@@ -157,8 +158,8 @@ def _persons_mistyped(graph: nx.MultiDiGraph) -> list[str]:
 
 def _nodes_per_actor(graph: nx.MultiDiGraph) -> tuple[int, int]:
     """Actors named in two articles or more, and the nodes they make: nodes are grouped
-    by the duplicates judged real (`bench/data/duplicates_judged.tsv`) and by the rules of
-    this bench (a surname node of a person node is that person)."""
+    by the duplicates judged real (`bench/data/duplicates_judged.tsv`) and by the target
+    actors' fragments (`_nodes_of`). A lower bound: splits nobody judged are not seen."""
     judged = {(a, b) for a, b, verdict, _ in _judged() if verdict == "same"}
     parent = {n: n for n in graph}
 
@@ -170,6 +171,10 @@ def _nodes_per_actor(graph: nx.MultiDiGraph) -> tuple[int, int]:
     for a, b in judged:
         if a in parent and b in parent:
             parent[find(a)] = find(b)
+    for actor in TARGETS:
+        nodes = _nodes_of(graph, actor)
+        for node in nodes[1:]:
+            parent[find(node)] = find(nodes[0])
     groups: dict[str, set[str]] = {}
     articles: dict[str, set[str]] = {}
     for node, data in graph.nodes(data=True):

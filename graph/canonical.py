@@ -31,7 +31,7 @@ from graph.aliases import AliasRules
 from graph.entity_types import NameKnowledge, group_type, key_type, name_knowledge
 from graph.extract import ArticleExtraction
 from graph.names import entity_key
-from graph.resolve import LONGER_FORM, short_name_joins, sounded
+from graph.resolve import LONGER_FORM, article_joins, short_name_joins, sounded
 
 #: Two names of one type this alike (difflib ratio), not merged, are possible duplicates.
 DUPLICATE_SIMILARITY = 0.85
@@ -171,6 +171,8 @@ class _Merger:
     def merge_short_names(self) -> None:
         """A surname or a given name alone joins the only full name it fits, whatever
         type NER gave it (graph.resolve)."""
+        for join in article_joins(self.keys, self.knowledge):
+            self.union(join.full, join.short)
         for join in short_name_joins(self.keys, self.find, self.knowledge):
             self.union(join.full, join.short)
             if join.reason == LONGER_FORM:

@@ -51,7 +51,6 @@ BUCKET_CAP = 200
 #: Longer "names" are scraping junk (a tweet glued to a name), never listed.
 MAX_WORDS = 6
 SURNAME_OF = "surname of the other"
-_ARTICLES = frozenset({"le", "la", "les", "l", "the"})
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -184,7 +183,7 @@ def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tupl
 
 def _without_determiner(words: list[str], knowledge: NameKnowledge) -> list[str]:
     """A name's words without a leading article ("le journal du dimanche")."""
-    return words[1:] if len(words) > 1 and words[0] in _ARTICLES else words
+    return words[1:] if len(words) > 1 and words[0] in knowledge.articles else words
 
 
 def _glued(words: list[str], knowledge: NameKnowledge) -> bool:

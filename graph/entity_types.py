@@ -30,6 +30,8 @@ class NameKnowledge:
 
     first_names: Mapping[str, str]
     particles: frozenset[str]
+    #: Articles a name may be written with or without ("le monde" / "monde").
+    articles: frozenset[str] = frozenset()
 
     def is_first_name(self, word: str) -> bool:
         """Whether a key word is a given name ("emmanuel"; "jean luc" is two words)."""
@@ -62,7 +64,8 @@ def name_knowledge() -> NameKnowledge:
         if name != "name" and gender in (MASCULINE, FEMININE, EITHER):
             first_names[name] = gender
     particles = frozenset(data_lines(COMMON, "name_particles.txt"))
-    return NameKnowledge(first_names, particles)
+    articles = frozenset(data_lines(COMMON, "leading_articles.txt"))
+    return NameKnowledge(first_names, particles, articles)
 
 
 def key_type(key: str, votes: Counter[str], knowledge: NameKnowledge) -> str:

@@ -8,7 +8,8 @@ when exactly one fits:
   "E. Macron" → Emmanuel Macron (stays apart when Marine and Jean-Marie Le Pen both fit);
 - a given name alone: "Emmanuel" → Emmanuel Macron, when he is the only Emmanuel;
 - a full name with a middle initial, or with words glued before it that hold no given
-  name ("Donald J. Trump", "Libérez Éric Drouet") → the full name itself.
+  name ("Donald J. Trump", "Libérez Éric Drouet") → the full name itself;
+- any name, and the same name after a definite article, of one type ("Monde" / "Le Monde").
 
 Where several full names fit, the bare name joins one only when it is named DOMINANCE times
 as often as all the others together.
@@ -219,3 +220,22 @@ def _plausible(facts: Facts, full: str, keys: Mapping[str, Facts]) -> bool:
     if facts.type_votes.get(PERSON, 0) > 0:
         return True
     return keys[full].mentions * NAME_ONLY_RATIO >= facts.mentions
+
+
+def article_joins(keys: Mapping[str, Facts], knowledge: NameKnowledge) -> list[Join]:
+    """A name and the same name after a definite article, of one type, are one actor:
+    "Monde" → Le Monde, "Réunion" → La Réunion ("Verts" typed LOC stays apart from the
+    party Les Verts)."""
+    joins = []
+    for key, facts in keys.items():
+        words = key.split()
+        if len(words) < 2 or words[0] not in knowledge.articles:
+            continue
+        bare = " ".join(words[1:])
+        if bare in keys and _type_of(keys[bare]) == _type_of(facts):
+            joins.append(Join(bare, key, "article"))
+    return joins
+
+
+def _type_of(facts: Facts) -> str:
+    return facts.type_votes.most_common(1)[0][0] if facts.type_votes else ""

@@ -399,15 +399,31 @@ def test_duplicates_say_why_and_leave_spelling_only_and_junk_pairs_out() -> None
                 ("Damian Penaud 4", "PER"),
                 ("Damian Penaud", "PER"),
             ),
-            _article("d", "au Monde", ("Monde", "ORG"), ("Fabien Jobard", "PER")),
-            _article("e", "selon Le Monde", ("Le Monde", "ORG"), ("Fabien Jobard", "PER")),
+            _article(
+                "d", "expliquait-il au Parisien", ("Parisien", "LOC"), ("Benjamin Griveaux", "PER")
+            ),
+            _article(
+                "e", "selon Le Parisien", ("Le Parisien", "ORG"), ("Benjamin Griveaux", "PER")
+            ),
         ]
     )
     pairs = {(d["a"], d["b"]): d for d in graph.graph["possible_duplicates"]}
     assert ("macon", "macron") not in pairs and ("macon", "emmanuel macron") not in pairs
     assert not any("4" in a + b for a, b in pairs)
-    assert pairs[("le monde", "monde")]["reason"].startswith("same name but a determiner")
-    assert "1 shared neighbours" in pairs[("le monde", "monde")]["reason"]
+    reason = pairs[("le parisien", "parisien")]["reason"]
+    assert reason.startswith("same name but a determiner") and "1 shared neighbours" in reason
+
+
+def test_a_name_and_the_same_name_after_an_article_are_one_actor_when_types_agree() -> None:
+    graph = build_graph(
+        [
+            _article("a", "dans un entretien au Monde", ("Monde", "ORG")),
+            _article("b", "selon le journal Le Monde", ("Le Monde", "ORG")),
+            _article("c", "Adèle Thorens (Verts/VD)", ("Verts", "LOC")),
+            _article("d", "derrière Les Verts", ("Les Verts", "ORG")),
+        ]
+    )
+    assert sorted(graph.nodes) == ["le monde", "les verts", "verts"]
 
 
 def test_a_surname_fitting_two_people_ranks_the_one_it_shares_more_with_first() -> None:
