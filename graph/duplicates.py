@@ -104,27 +104,48 @@ def _shared_surnames(found: list[Duplicate]) -> list[Duplicate]:
 
 
 def _candidates(graph: nx.MultiDiGraph, knowledge: NameKnowledge) -> Iterable[tuple[str, str]]:
-    """Pairs sharing a surname, a given name or the start of their last word."""
-    buckets: dict[str, list[str]] = defaultdict(list)
-    for node in graph:
-        words = node.split()
-        if GAZETTEER_ID.fullmatch(node) or _DIGIT.search(node) or not 0 < len(words) <= MAX_WORDS:
-            continue
-        if _glued(words, knowledge):
-            continue
-        words = [sounded(w) for w in words]
-        buckets["last:" + words[-1][:3]].append(node)
-        buckets["first:" + words[0]].append(node)
+    """Pairs worth comparing, found without comparing all pairs: one name's words start
+    or end the other's (looked up, linear), or the two share their last word or, of one
+    type, its first letters (compared within buckets of at most BUCKET_CAP names)."""
+    words_of = {
+        node: tuple(sounded(w) for w in node.split())
+        for node in graph
+        if _comparable(node, knowledge)
+    }
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for node, words in words_of.items():
+        by_words[words].append(node)
+        buckets[("", words[-1])].append(node)
+        buckets[(graph.nodes[node].get("type", "") or "?", words[-1][:3])].append(node)
     seen: set[tuple[str, str]] = set()
+    for node, words in words_of.items():
+        parts = [words[k:] for k in range(1, len(words))] + [
+            words[:k] for k in range(1, len(words))
+        ]
+        for other in (o for part in parts for o in by_words.get(part, ())):
+            yield from _new_pair(node, other, seen)
     for members in buckets.values():
         members = sorted(members, key=lambda n: (-graph.nodes[n].get("mentions", 0), n))
         members = members[:BUCKET_CAP]
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                pair = (min(a, b), max(a, b))
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
+                yield from _new_pair(a, b, seen)
+
+
+def _comparable(node: str, knowledge: NameKnowledge) -> bool:
+    """Not a gazetteer id, nor junk: digits, too many words, names glued together."""
+    words = node.split()
+    if GAZETTEER_ID.fullmatch(node) or _DIGIT.search(node) or not 0 < len(words) <= MAX_WORDS:
+        return False
+    return not _glued(words, knowledge)
+
+
+def _new_pair(a: str, b: str, seen: set[tuple[str, str]]) -> Iterable[tuple[str, str]]:
+    pair = (min(a, b), max(a, b))
+    if a != b and pair not in seen:
+        seen.add(pair)
+        yield pair
 
 
 def _judged(
@@ -176,9 +197,19 @@ def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tupl
         if _compatible_given(sa[:-1], sl[:-1]):
             return "same surname, compatible given names", CONTAINMENT_WEIGHT
         return "", 0.0
-    if SequenceMatcher(None, " ".join(a), " ".join(b)).ratio() >= SIMILAR_SPELLING:
+    if _similar(" ".join(a), " ".join(b)):
         return "similar spelling", 0.0
     return "", 0.0
+
+
+def _similar(a: str, b: str) -> bool:
+    """difflib's ratio ≥ SIMILAR_SPELLING, its cheap upper bounds tried first."""
+    matcher = SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= SIMILAR_SPELLING
+        and matcher.quick_ratio() >= SIMILAR_SPELLING
+        and matcher.ratio() >= SIMILAR_SPELLING
+    )
 
 
 def _without_determiner(words: list[str], knowledge: NameKnowledge) -> list[str]:
