@@ -185,7 +185,8 @@ def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tupl
     if _without_determiner(short, knowledge) == _without_determiner(long, knowledge):
         return "same name but a determiner", CONTAINMENT_WEIGHT
     if len(sa) < len(sl) and sl[-len(sa) :] == sa:
-        if person and " ".join(short) not in knowledge.first_names:
+        place_derived = long[-len(short) - 1] in knowledge.particles  # "Pierre de Thonon"
+        if person and " ".join(short) not in knowledge.first_names and not place_derived:
             return SURNAME_OF, CONTAINMENT_WEIGHT
         return "end of the other", OTHER_CONTAINMENT_WEIGHT
     if len(sa) < len(sl) and sl[: len(sa)] == sa:

@@ -63,7 +63,9 @@ def name_knowledge() -> NameKnowledge:
         name, _, gender = line.partition("\t")
         if name != "name" and gender in (MASCULINE, FEMININE, EITHER):
             first_names[name] = gender
-    particles = frozenset(data_lines(COMMON, "name_particles.txt"))
+    particles = frozenset(
+        data_lines(COMMON, "name_particles.txt") + data_lines(COMMON, "elided_particles.txt")
+    )
     articles = frozenset(data_lines(COMMON, "leading_articles.txt"))
     return NameKnowledge(first_names, particles, articles)
 

@@ -37,6 +37,10 @@ DOMINANCE = 10
 #: more often than the full name.
 NAME_ONLY_RATIO = 3
 LONGER_FORM = "longer form"
+GIVEN_NAME = "given name"
+SURNAME = "surname"
+#: Longer "full names" are spans NER ran on ("Algunos suenan con conocer Paris").
+MAX_NAME_WORDS = 4
 _SPELLINGS = (("kh", "h"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("y", "i"), ("j", "i"))
 
 
@@ -44,6 +48,7 @@ class Facts(Protocol):
     """What resolution reads of a key (graph.canonical.KeyFacts)."""
 
     type_votes: Counter[str]
+    names: set[str]
     mentions: int
 
 
@@ -83,7 +88,7 @@ def person_names(keys: Mapping[str, Facts], knowledge: NameKnowledge) -> list[st
     return [
         key
         for key, facts in keys.items()
-        if len(key.split()) >= 2
+        if 2 <= len(key.split()) <= MAX_NAME_WORDS
         and not GAZETTEER_ID.fullmatch(key)
         and len(key.split()[0]) > 1
         and key.split()[0] not in knowledge.particles
@@ -117,13 +122,22 @@ def short_name_joins(
         if key in full_keys or GAZETTEER_ID.fullmatch(key) or not key.strip():
             continue
         words = tuple(sounded(w) for w in key.split())
-        fits, reason = _surname_fits(words, by_last, knowledge), "surname"
+        if _initial_unwritten(words, facts):
+            continue  # "à Paris" is no initial and surname
+        fits, reason = _surname_fits(words, by_last, knowledge), SURNAME
         if not fits and key in knowledge.first_names:
-            fits, reason = _first_name_fits(words, by_first), "given name"
+            fits, reason = _first_name_fits(words, by_first), GIVEN_NAME
         chosen = _chosen_fit(fits, node, keys)
-        if chosen and _plausible(facts, chosen, keys):
+        if chosen and _plausible(key, chosen, keys, reason, knowledge):
             joins.append(Join(key, chosen, reason))
     return joins
+
+
+def _initial_unwritten(words: tuple[str, ...], facts: Facts) -> bool:
+    """A one-letter first word never written as a capital initial ("à Paris")."""
+    if len(words) < 2 or len(words[0]) != 1:
+        return False
+    return not any(n[:1].isupper() and len(n.split()[0].rstrip(".")) == 1 for n in facts.names)
 
 
 def _longer_forms(fulls: list[_FullName], knowledge: NameKnowledge) -> list[Join]:
@@ -213,13 +227,30 @@ def _first_name_fits(
     ]
 
 
-def _plausible(facts: Facts, full: str, keys: Mapping[str, Facts]) -> bool:
-    """A name NER called a person at least once joins its full name; one it never did
-    joins only a full name it is not NAME_ONLY_RATIO times as mentioned as (its own type
-    may be right: "Washington" named fifty times is not the George Washington named twice)."""
+def _plausible(
+    short: str, full: str, keys: Mapping[str, Facts], reason: str, knowledge: NameKnowledge
+) -> bool:
+    """Whether the short name may be that person.
+
+    A word a particle stands before in the full name is a place the name derives from
+    ("Pierre de Thonon", "Louis-Philippe d'Orléans": Thonon and Orléans are towns). A given
+    name alone ("Eric, 40 ans, infographiste") is often someone else quoted by first name:
+    it joins only a full name DOMINANCE times as mentioned. A name NER called a person
+    joins its full name; one it never did joins only a full name that starts with a known
+    given name and is not NAME_ONLY_RATIO times less mentioned ("Washington" named fifty
+    times is not the George Washington named twice)."""
+    facts = keys[short]
+    words, size = full.split(), len(short.split())
+    if reason == SURNAME and len(words) > size + 1 and words[-size - 1] in knowledge.particles:
+        return False  # place-derived
+    if reason == GIVEN_NAME:
+        return keys[full].mentions >= DOMINANCE * facts.mentions
     if facts.type_votes.get(PERSON, 0) > 0:
         return True
-    return keys[full].mentions * NAME_ONLY_RATIO >= facts.mentions
+    return (
+        knowledge.starts_with_first_name(full)
+        and keys[full].mentions * NAME_ONLY_RATIO >= facts.mentions
+    )
 
 
 def article_joins(keys: Mapping[str, Facts], knowledge: NameKnowledge) -> list[Join]:

@@ -103,13 +103,28 @@ def test_melenchon_typed_loc_joins_jean_luc_melenchon() -> None:
                 "that of Mélenchon's France Unbowed",
                 ("Mélenchon", "LOC"),
             ),
-            _article(
-                "lemonde", "Jean-Luc Mélenchon se fend d'un tweet.", ("Jean-Luc Mélenchon", "PER")
-            ),
+            _repeated("lemonde", "Jean-Luc Mélenchon", "PER", 10),
             _article("tweet", "Jean-Luc", ("Jean-luc", "PER")),
         ]
     )
     assert list(graph.nodes) == ["jean luc melenchon"]
+
+
+def test_a_given_name_alone_stays_apart_from_a_full_name_not_far_more_named() -> None:
+    # "Pour Eric, 40 ans, infographiste et maraîcher": a protester quoted by first name
+    graph = build_graph(
+        [
+            _article(
+                "a",
+                "Pour Eric, 40 ans, infographiste et maraîcher, « la revendication que je "
+                "soutiens le plus, c'est le RIC ».",
+                ("Eric", "PER"),
+                ("RIC", "ORG"),
+            ),
+            _repeated("b", "Eric Drouet", "PER", 3),
+        ]
+    )
+    assert "eric" in graph
 
 
 def test_levavasseur_and_a_glued_longer_form_join_ingrid_levavasseur_labelled_plainly() -> None:
@@ -143,16 +158,16 @@ def test_a_full_name_with_words_glued_before_it_joins_it() -> None:
     assert sorted(graph.nodes) == ["donald trump", "eric drouet"]
 
 
-def test_a_given_name_alone_joins_the_only_full_name_it_starts() -> None:
+def test_a_given_name_alone_joins_the_only_full_name_it_starts_named_far_more() -> None:
     sentence = (
         "« Le gouvernement de (Emmanuel) Macron n'est pas à la hauteur », a ajouté Luigi Di Maio."
     )
     articles = [
         _article("a", sentence, ("Emmanuel", "PER"), ("Luigi Di Maio", "PER")),
-        _article("b", "Emmanuel Macron a répondu.", ("Emmanuel Macron", "PER")),
+        _repeated("b", "Emmanuel Macron", "PER", 10),
     ]
     assert "emmanuel" not in build_graph(articles)
-    todd = _article("c", "Emmanuel Todd, démographe.", ("Emmanuel Todd", "PER"))
+    todd = _repeated("c", "Emmanuel Todd", "PER", 10)
     assert "emmanuel" in build_graph([*articles, todd])
 
 
@@ -471,3 +486,17 @@ def test_real_articles_give_one_macron_node(pipelines: Pipelines) -> None:
     assert macron == ["emmanuel macron"]
     assert graph.nodes["emmanuel macron"]["type"] == "PER"
     assert graph.nodes["emmanuel macron"]["articles"] == ["a", "b"]
+
+
+def test_a_town_a_name_derives_from_stays_the_town() -> None:
+    graph = build_graph(
+        [
+            _repeated("a", "Orléans", "LOC", 2),
+            _article("b", "le roi Louis-Philippe d'Orléans", ("Louis-Philippe d'Orléans", "PER")),
+            _repeated("c", "Thonon", "LOC", 3),
+            _article("d", "Pierre de Thonon, gilet jaune", ("Pierre de Thonon", "PER")),
+        ]
+    )
+    assert {"orleans", "thonon"} <= set(graph.nodes)
+    pairs = {(d["a"], d["b"]) for d in graph.graph["possible_duplicates"]}
+    assert ("pierre de thonon", "thonon") not in pairs
