@@ -11,7 +11,8 @@ the store (DuckDB aggregation) and in memory, and the two must agree. `--graph` 
 graph.json instead (to score an older build).
 
 Prints: whether each target actor is one node (its nodes otherwise), the persons typed LOC
-or ORG among the 50 most-mentioned nodes, nodes per actor named in two articles or more
+or ORG among the 50 most-mentioned nodes, whether the wrong aliases the issue named are
+gone, nodes per actor named in two articles or more
 (actors: nodes grouped by the pairs judged real in `bench/data/duplicates_judged.tsv`
 and by the target actors' fragments), and
 the top 20 possible duplicates with their judgement from `bench/data/duplicates_judged.tsv`.
@@ -45,6 +46,13 @@ TARGETS = (
     "Eric Drouet",
 )
 TOP = 50
+#: Wrong role aliases and acronym merges the issue measured: (node label, alias).
+WRONG_ALIASES = (
+    ("Donald Trump", "avec le président français"),
+    ("Christophe Castaner", "la ministre des Outre-mer"),
+    ("Edouard Philippe", "l'ancienne ministre socialiste"),
+    ("Ralliement d'Initiative Citoyenne", "RIC"),
+)
 
 
 def main() -> None:
@@ -110,21 +118,28 @@ def report(graph: nx.MultiDiGraph) -> None:
     print(f"persons typed LOC/ORG among the {TOP} most mentioned: {len(wrong)}")
     for node in wrong:
         print(f"  {_describe(graph, node)}")
+    for label, alias in WRONG_ALIASES:
+        holders = [n for n, d in graph.nodes(data=True) if d["label"] == label]
+        wrong = any(alias in graph.nodes[n]["aliases"] for n in holders)
+        print(f"  {label} <- {alias!r}: {'still an alias' if wrong else 'gone'}")
     actors, nodes = _nodes_per_actor(graph)
     print(f"nodes per actor named in >= 2 articles: {nodes}/{actors} = {nodes / actors:.3f}")
     _print_duplicates(graph)
 
 
 def _nodes_of(graph: nx.MultiDiGraph, actor: str) -> list[str]:
-    """Nodes that are this actor: its full name, its surname or its given name alone, or
-    its full name after other words ("Libérez Éric Drouet")."""
+    """Nodes that are this actor: its full name, its surname, its full name after other
+    words ("Libérez Éric Drouet"), or its given name alone where judged to be the actor
+    (`bench/data/duplicates_judged.tsv`: "Emmanuel" is the president, "Eric" a protester)."""
     full = entity_key(actor)
     given = "jean luc" if full.startswith("jean luc") else full.split()[0]
     surname = full.removeprefix(given).strip()
+    same = {(a, b) for a, b, verdict, _ in _judged() if verdict == "same"}
+    names = {full, surname} | ({given} if (given, full) in same else set())
     return sorted(
         n
         for n, data in graph.nodes(data=True)
-        if n in (full, surname, given) or (n.endswith(" " + full) and data["type"] == "PER")
+        if n in names or (n.endswith(" " + full) and data["type"] == "PER")
     )
 
 

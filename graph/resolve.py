@@ -6,7 +6,8 @@ when exactly one fits:
 
 - a surname, with or without its particle or an initial: "Macron", "Le Pen", "Di Maio",
   "E. Macron" → Emmanuel Macron (stays apart when Marine and Jean-Marie Le Pen both fit);
-- a given name alone: "Emmanuel" → Emmanuel Macron, when he is the only Emmanuel;
+- a given name alone: "Emmanuel" → Emmanuel Macron, when he is the only Emmanuel and is
+  named far more often than the given name alone (GIVEN_NAME_DOMINANCE);
 - a full name with a middle initial, or with words glued before it that hold no given
   name ("Donald J. Trump", "Libérez Éric Drouet") → the full name itself;
 - any name, and the same name after a definite article, of one type ("Monde" / "Le Monde").
@@ -38,6 +39,11 @@ DOMINANCE = 10
 NAME_ONLY_RATIO = 3
 LONGER_FORM = "longer form"
 GIVEN_NAME = "given name"
+#: A given name alone joins a full name only when that one is named this many times as
+#: often: on the bench, "Emmanuel" (2 mentions, Emmanuel Macron 597) is the president, but
+#: "Eric" (3, Eric Drouet 44) and "Lucie" (2, Lucie Attal 30) are protesters quoted by
+#: their first name.
+GIVEN_NAME_DOMINANCE = 25
 SURNAME = "surname"
 #: Longer "full names" are spans NER ran on ("Algunos suenan con conocer Paris").
 MAX_NAME_WORDS = 4
@@ -235,7 +241,7 @@ def _plausible(
     A word a particle stands before in the full name is a place the name derives from
     ("Pierre de Thonon", "Louis-Philippe d'Orléans": Thonon and Orléans are towns). A given
     name alone ("Eric, 40 ans, infographiste") is often someone else quoted by first name:
-    it joins only a full name DOMINANCE times as mentioned. A name NER called a person
+    it joins only a full name GIVEN_NAME_DOMINANCE times as mentioned. A name NER called a person
     joins its full name; one it never did joins only a full name that starts with a known
     given name and is not NAME_ONLY_RATIO times less mentioned ("Washington" named fifty
     times is not the George Washington named twice)."""
@@ -244,7 +250,7 @@ def _plausible(
     if reason == SURNAME and len(words) > size + 1 and words[-size - 1] in knowledge.particles:
         return False  # place-derived
     if reason == GIVEN_NAME:
-        return keys[full].mentions >= DOMINANCE * facts.mentions
+        return keys[full].mentions >= GIVEN_NAME_DOMINANCE * facts.mentions
     if facts.type_votes.get(PERSON, 0) > 0:
         return True
     return (

@@ -103,7 +103,7 @@ def test_melenchon_typed_loc_joins_jean_luc_melenchon() -> None:
                 "that of Mélenchon's France Unbowed",
                 ("Mélenchon", "LOC"),
             ),
-            _repeated("lemonde", "Jean-Luc Mélenchon", "PER", 10),
+            _repeated("lemonde", "Jean-Luc Mélenchon", "PER", 30),
             _article("tweet", "Jean-Luc", ("Jean-luc", "PER")),
         ]
     )
@@ -111,20 +111,27 @@ def test_melenchon_typed_loc_joins_jean_luc_melenchon() -> None:
 
 
 def test_a_given_name_alone_stays_apart_from_a_full_name_not_far_more_named() -> None:
-    # "Pour Eric, 40 ans, infographiste et maraîcher": a protester quoted by first name
+    # protesters quoted by their first name, in the bench's articles (Eric Drouet: 44 mentions)
+    eric = [
+        "Pour Eric, 40 ans, infographiste et maraîcher, « la revendication que je soutiens le "
+        "plus, c'est le RIC ».",
+        "Eric était ce mercredi sur la place des Nations à Genève pour dénoncer devant l'ONU les "
+        "violences policières en France.",
+        "Eric a manifesté.",
+    ]
+    lucie = [
+        "Sur son gilet, Lucie a écrit: « Contre le système économique. »",
+        "Lucie, caissière dans un supermarché Lidl exceptionnellement fermé, est arrivée à l'aube.",
+    ]
     graph = build_graph(
         [
-            _article(
-                "a",
-                "Pour Eric, 40 ans, infographiste et maraîcher, « la revendication que je "
-                "soutiens le plus, c'est le RIC ».",
-                ("Eric", "PER"),
-                ("RIC", "ORG"),
-            ),
-            _repeated("b", "Eric Drouet", "PER", 3),
+            *[_article(f"e{i}", text, ("Eric", "PER")) for i, text in enumerate(eric)],
+            _repeated("drouet", "Eric Drouet", "PER", 44),
+            *[_article(f"l{i}", text, ("Lucie", "PER")) for i, text in enumerate(lucie)],
+            _repeated("attal", "Lucie Attal", "PER", 30),
         ]
     )
-    assert "eric" in graph
+    assert {"eric", "lucie"} <= set(graph.nodes)
 
 
 def test_levavasseur_and_a_glued_longer_form_join_ingrid_levavasseur_labelled_plainly() -> None:
@@ -164,10 +171,10 @@ def test_a_given_name_alone_joins_the_only_full_name_it_starts_named_far_more() 
     )
     articles = [
         _article("a", sentence, ("Emmanuel", "PER"), ("Luigi Di Maio", "PER")),
-        _repeated("b", "Emmanuel Macron", "PER", 10),
+        _repeated("b", "Emmanuel Macron", "PER", 50),
     ]
     assert "emmanuel" not in build_graph(articles)
-    todd = _repeated("c", "Emmanuel Todd", "PER", 10)
+    todd = _repeated("c", "Emmanuel Todd", "PER", 50)
     assert "emmanuel" in build_graph([*articles, todd])
 
 
