@@ -52,12 +52,12 @@ class KeyFacts:
 @dataclass(frozen=True)
 class Canonical:
     """Where every entity key goes, the labels the user chose (or the plain name of a node
-    that absorbed longer forms of it), what might be merged, and the type of every node
-    decided by all its keys (graph.entity_types)."""
+    that absorbed longer forms of it), and the type of every merged node decided by all its
+    keys (graph.entity_types). Possible duplicates are ranked on the graph
+    (graph.duplicates), where shared neighbours and articles are known."""
 
     mapping: dict[str, str]
     labels: dict[str, str]
-    possible_duplicates: tuple[tuple[str, str, str], ...]
     types: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, key: str) -> str:
@@ -82,7 +82,7 @@ def canonicalise_keys(keys: dict[str, KeyFacts], rules: AliasRules | None = None
     merger.merge_acronyms()
     mapping = merger.mapping()
     labels = {**merger.plain_labels(), **_user_labels(keys, mapping, rules)}
-    return Canonical(mapping, labels, (), merger.node_types())
+    return Canonical(mapping, labels, merger.node_types())
 
 
 def key_facts(extractions: Iterable[ArticleExtraction]) -> dict[str, KeyFacts]:

@@ -13,7 +13,8 @@ an alias of a person only when
   noun ("le président"), which each article's president may be. Mentions are counted, as
   the node tallies hold no articles per name.
 
-The mention still counts for the article's co-mentions; only the alias is dropped.
+The mention still counts for the article's co-mentions; the alias, and its count in the
+node's mentions, are dropped.
 """
 
 from __future__ import annotations
