@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
@@ -77,10 +77,16 @@ def ranked_duplicates(graph: nx.MultiDiGraph) -> list[Duplicate]:
     >>> [d.reason for d in ranked_duplicates(g)]
     ['surname of the other; types LOC/PER']
     """
+    knowledge = name_knowledge()
     neighbours = {node: set(nx.all_neighbors(graph, node)) for node in graph}
+    words_of = {
+        node: tuple(sounded(w) for w in node.split())
+        for node in graph
+        if _comparable(node, knowledge)
+    }
     found = []
-    for a, b in _candidates(graph, name_knowledge()):
-        duplicate = _judged(graph, neighbours, a, b)
+    for a, b in _candidates(graph, words_of):
+        duplicate = _judged(graph, neighbours, (a, words_of[a]), (b, words_of[b]), knowledge)
         if duplicate is not None:
             found.append(duplicate)
     return sorted(_shared_surnames(found), key=lambda d: (-d.score, d.a, d.b))
@@ -103,15 +109,12 @@ def _shared_surnames(found: list[Duplicate]) -> list[Duplicate]:
     return shared
 
 
-def _candidates(graph: nx.MultiDiGraph, knowledge: NameKnowledge) -> Iterable[tuple[str, str]]:
-    """Pairs worth comparing, found without comparing all pairs: one name's words start
-    or end the other's (looked up, linear), or the two share their last word or, of one
-    type, its first letters (compared within buckets of at most BUCKET_CAP names)."""
-    words_of = {
-        node: tuple(sounded(w) for w in node.split())
-        for node in graph
-        if _comparable(node, knowledge)
-    }
+def _candidates(
+    graph: nx.MultiDiGraph, words_of: dict[str, tuple[str, ...]]
+) -> Iterable[tuple[str, str]]:
+    """Pairs worth comparing, found without comparing all pairs: one name's words (as
+    sounded) start or end the other's (looked up, linear), or the two share their last word
+    or, of one type, its first letters (compared within buckets of at most BUCKET_CAP)."""
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
     for node, words in words_of.items():
@@ -149,11 +152,17 @@ def _new_pair(a: str, b: str, seen: set[tuple[str, str]]) -> Iterable[tuple[str,
 
 
 def _judged(
-    graph: nx.MultiDiGraph, neighbours: dict[str, set[str]], a: str, b: str
+    graph: nx.MultiDiGraph,
+    neighbours: dict[str, set[str]],
+    first: tuple[str, tuple[str, ...]],
+    second: tuple[str, tuple[str, ...]],
+    knowledge: NameKnowledge,
 ) -> Duplicate | None:
-    """The pair with its evidence, or None when the names are not alike enough."""
+    """The pair (each node with its sounded words) with its evidence, or None when the
+    names are not alike enough."""
+    (a, sounded_a), (b, sounded_b) = first, second
     types = sorted({graph.nodes[a].get("type", ""), graph.nodes[b].get("type", "")})
-    likeness, score = _name_likeness(a.split(), b.split(), name_knowledge())
+    likeness, score = _name_likeness((a.split(), sounded_a), (b.split(), sounded_b), knowledge)
     if not likeness:
         return None
     shared = (neighbours[a] & neighbours[b]) - {a, b}
@@ -174,13 +183,19 @@ def _judged(
     return Duplicate(a, b, score, "; ".join(reasons))
 
 
-def _name_likeness(a: list[str], b: list[str], knowledge: NameKnowledge) -> tuple[str, float]:
+def _name_likeness(
+    first: tuple[list[str], tuple[str, ...]],
+    second: tuple[list[str], tuple[str, ...]],
+    knowledge: NameKnowledge,
+) -> tuple[str, float]:
     """How two names (key words) are alike, and what that alone is worth. A part of a
     person's name (the longer name starts with a given name) counts most; two full names
     under different given names are two people ("Marine Le Pen" / "Jean-Marie Le Pen"), not
     alike at all; other containments and spellings count only with shared evidence."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
-    sa, sl = [sounded(w) for w in short], [sounded(w) for w in long]
+    (short, sa), (long, sl) = (
+        (first, second) if len(first[0]) <= len(second[0]) else (second, first)
+    )
+    a, b = first[0], second[0]
     person = knowledge.starts_with_first_name(" ".join(long))
     if _without_determiner(short, knowledge) == _without_determiner(long, knowledge):
         return "same name but a determiner", CONTAINMENT_WEIGHT
@@ -228,7 +243,7 @@ def _glued(words: list[str], knowledge: NameKnowledge) -> bool:
     )
 
 
-def _compatible_given(a: list[str], b: list[str]) -> bool:
+def _compatible_given(a: Sequence[str], b: Sequence[str]) -> bool:
     """Given names that may be one person's: "e" / "emmanuel", "jean" / "jean marie"."""
     if not a or not b:
         return False
