@@ -12,11 +12,14 @@ import networkx as nx
 from graph import __version__
 from graph.aliases import AliasRules
 from graph.canonical import Canonical, canonicalise
+from graph.duplicates import ranked_duplicates
+from graph.entity_types import PERSON, name_knowledge
 from graph.extract import ArticleExtraction
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
 from graph.relations.stance import Stance
 from graph.relations.stance.model import default_min_confidence
+from graph.role_aliases import description_words, wrong_descriptions
 from graph.runtime import cyclic_gc_paused
 
 SCHEMA_VERSION = 1
@@ -91,17 +94,37 @@ def assemble_graph(
         schema_version=SCHEMA_VERSION,
         generator=f"newsgraph {__version__}",
         window=window,
-        possible_duplicates=[
-            {"a": a, "b": b, "reason": reason} for a, b, reason in canonical.possible_duplicates
-        ],
+        possible_duplicates=[],
     )
+    _drop_wrong_descriptions(nodes, canonical)
     for key in sorted(nodes):
         graph.add_node(key, **_node_attributes(key, nodes[key]))
+        if key in canonical.types:
+            graph.nodes[key]["type"] = canonical.types[key]
         if key in canonical.labels:
             graph.nodes[key]["label"] = canonical.labels[key]
     for (source, target, kind), tally in sorted(edges.items()):
         graph.add_edge(source, target, key=kind, **_edge_attributes(kind, tally, max_evidence))
+    graph.graph["possible_duplicates"] = [d.as_dict() for d in ranked_duplicates(graph)]
     return graph
+
+
+def _drop_wrong_descriptions(nodes: dict[str, NodeTally], canonical: Canonical) -> None:
+    """Role descriptions a person cannot be (graph.role_aliases) leave its aliases; a
+    node named by nothing else keeps them."""
+    persons = {
+        key
+        for key, tally in nodes.items()
+        if canonical.types.get(key, tally.types.most_common(1)[0][0] if tally.types else "")
+        == PERSON
+    }
+    names = {key: nodes[key].names for key in persons}
+    for key, dropped in wrong_descriptions(
+        names, persons, name_knowledge(), description_words()
+    ).items():
+        kept = Counter({n: c for n, c in nodes[key].names.items() if n not in dropped})
+        if kept:
+            nodes[key].names = kept
 
 
 def _remapped(extraction: ArticleExtraction, canonical: Canonical) -> ArticleExtraction:

@@ -6,14 +6,17 @@ gives known actors their gazetteer id. Across the corpus, in this order:
 1. the user's alias file: names in one [[merge]] group are one actor;
 2. transliterations: two person names whose every word sounds the same once spelled the
    same way (Zelensky / Zelenskyy / Zelenski, Sergueï / Sergei Lavrov);
-3. a surname alone, or an initial and a surname, joins the only full name in the corpus it
-   can abbreviate ("Zelensky" → Volodymyr Zelensky; "Le Pen" stays alone when the corpus
-   has Marine and Jean-Marie Le Pen);
-4. an acronym joins the only organisation whose initials it spells (PS → Parti socialiste).
+3. a surname alone (with its particle or an initial), a given name alone, or a longer form
+   of a full name joins the only full name in the corpus it fits, whatever type NER gave
+   it ("Macron" typed LOC → Emmanuel Macron; "Le Pen" stays alone when Marine and
+   Jean-Marie Le Pen are named about as often: graph.resolve);
+4. an acronym joins its known expansion, or the only organisation whose initials it spells
+   (PS → Parti socialiste; RIC stays the referendum: graph.acronyms).
 
-Names in one [[keep_apart]] group are never merged by rules 2–4. Pairs that look alike but
-were not merged are reported as possible duplicates, for the user to confirm in the alias
-file.
+Names in one [[keep_apart]] group are never merged by rules 2–4. A person's type is
+decided by all the keys of its node (graph.entity_types). Look-alikes left apart are ranked
+as possible duplicates on the assembled graph (graph.duplicates), for the user to confirm
+in the alias file.
 """
 
 from __future__ import annotations
@@ -22,22 +25,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
+from graph.acronyms import acronym_joins, known_acronyms
 from graph.aliases import AliasRules
+from graph.entity_types import NameKnowledge, group_type, key_type, name_knowledge
 from graph.extract import ArticleExtraction
 from graph.names import entity_key
+from graph.resolve import LONGER_FORM, article_joins, short_name_joins, sounded
 
 #: Two names of one type this alike (difflib ratio), not merged, are possible duplicates.
 DUPLICATE_SIMILARITY = 0.85
 _GAZETTEER_ID = re.compile(r"(Q[0-9]+|ng:.+)")
-_SPELLINGS = (("kh", "h"), ("gue", "ge"), ("gui", "gi"), ("ou", "u"), ("y", "i"), ("j", "i"))
-_DOUBLED = re.compile(r"(.)\1+")
 #: Each entity key with the name keys it was written as (itself included).
 NameKeys = dict[str, set[str]]
-_ACRONYM_FILLERS = frozenset(
-    {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "of", "the", "and", "for"}
-)
 
 
 @dataclass
@@ -53,11 +53,14 @@ class KeyFacts:
 
 @dataclass(frozen=True)
 class Canonical:
-    """Where every entity key goes, the labels the user chose, and what might be merged."""
+    """Where every entity key goes, the labels the user chose (or the plain name of a node
+    that absorbed longer forms of it), and the type of every merged node decided by all its
+    keys (graph.entity_types). Possible duplicates are ranked on the graph
+    (graph.duplicates), where shared neighbours and articles are known."""
 
     mapping: dict[str, str]
     labels: dict[str, str]
-    possible_duplicates: tuple[tuple[str, str, str], ...]
+    types: dict[str, str] = field(default_factory=dict)
 
     def __call__(self, key: str) -> str:
         return self.mapping.get(key, key)
@@ -81,8 +84,8 @@ def canonicalise_keys(keys: dict[str, KeyFacts], rules: AliasRules | None = None
     merger.merge_short_names()
     merger.merge_acronyms()
     mapping = merger.mapping()
-    labels = _user_labels(names, mapping, rules)
-    return Canonical(mapping, labels, tuple(_possible_duplicates(keys, mapping)))
+    labels = {**merger.plain_labels(), **_user_labels(names, mapping, rules)}
+    return Canonical(mapping, labels, merger.node_types())
 
 
 def key_facts(extractions: Iterable[ArticleExtraction]) -> dict[str, KeyFacts]:
@@ -112,12 +115,7 @@ def skeleton(name_key: str) -> str:
     >>> skeleton("serguei lavrov") == skeleton("sergei lavrov")
     True
     """
-    words = []
-    for word in name_key.split():
-        for written, spoken in _SPELLINGS:
-            word = word.replace(written, spoken)
-        words.append(_DOUBLED.sub(r"\1", word))
-    return " ".join(words)
+    return " ".join(sounded(word) for word in name_key.split())
 
 
 class _Merger:
@@ -128,10 +126,18 @@ class _Merger:
     the smaller set into the larger keeps the whole near-linear in the number of names.
     """
 
-    def __init__(self, keys: dict[str, KeyFacts], rules: AliasRules, names: NameKeys) -> None:
+    def __init__(
+        self,
+        keys: dict[str, KeyFacts],
+        rules: AliasRules,
+        names: NameKeys,
+        knowledge: NameKnowledge | None = None,
+    ) -> None:
         self.keys = keys
         self.rules = rules
         self.names = names
+        self.knowledge = knowledge or name_knowledge()
+        self.longer_forms: set[str] = set()
         self.parent = {key: key for key in keys}
         self.members: dict[str, set[str]] = {key: {key} for key in keys}
         self.apart: dict[str, set[int]] = {}
@@ -178,48 +184,29 @@ class _Merger:
     def merge_transliterations(self) -> None:
         by_skeleton: dict[str, list[str]] = defaultdict(list)
         for key, info in self.keys.items():
-            if _type(info) == "PER":
+            if key_type(key, info.type_votes, self.knowledge) == "PER":
                 by_skeleton[skeleton(key)].append(key)
         for same in by_skeleton.values():
             for other in same[1:]:
                 self.union(same[0], other)
 
     def merge_short_names(self) -> None:
-        """A surname alone (or initial + surname) joins the only full name it fits."""
-        people = [k for k, info in self.keys.items() if _type(info) == "PER"]
-        # Full names by their last word (as a skeleton): a short name is only compared with
-        # those ending like it, so the cost stays linear in the number of names.
-        by_surname: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
-        for key in people:
-            if len(key.split()) > 1 and len(key.split()[0]) > 1:
-                words = skeleton(key).split()
-                by_surname[words[-1]].append((key, words))
-        for key in people:
-            words = skeleton(key).split()
-            initial = len(words) == 2 and len(words[0]) == 1
-            if len(words) != 1 and not initial:
-                continue
-            fits = {
-                self.find(f)
-                for f, full in by_surname.get(words[-1], [])
-                if f != key and _abbreviates(words, full)
-            }
-            if len(fits) == 1:
-                self.union(fits.pop(), key)
+        """A surname or a given name alone joins the only full name it fits, whatever
+        type NER gave it (graph.resolve)."""
+        for join in article_joins(self.keys, self.knowledge):
+            self.union(join.full, join.short)
+        for join in short_name_joins(self.keys, self.find, self.knowledge):
+            self.union(join.full, join.short)
+            if join.reason == LONGER_FORM:
+                self.longer_forms.add(join.short)
 
     def merge_acronyms(self) -> None:
-        organisations = [k for k, info in self.keys.items() if _type(info) == "ORG"]
-        expansions: dict[str, set[str]] = defaultdict(set)
-        for key in organisations:
-            initials = _initials(key)
-            if len(initials) >= 2:
-                expansions[initials].add(key)
-        for key in organisations:
-            if " " in key or not any(n.isupper() for n in self.keys[key].names):
-                continue
-            fits = {self.find(k) for k in expansions.get(key, set()) if k != key}
-            if len(fits) == 1:
-                self.union(fits.pop(), key)
+        """An acronym joins its known expansion, or the only organisation spelling it
+        (graph.acronyms)."""
+        types = {key: _type(info) for key, info in self.keys.items()}
+        names = {key: info.names for key, info in self.keys.items()}
+        for join in acronym_joins(self.keys, names, types, self.find, known_acronyms()):
+            self.union(join.full, join.short)
 
     def mapping(self) -> dict[str, str]:
         """Every key's node: its group's preferred key (keys in the order first met)."""
@@ -228,20 +215,38 @@ class _Merger:
         }
         return {key: chosen[self.find(key)] for key in self.keys}
 
-    def _preference(self, key: str) -> tuple[bool, int, int, str]:
-        """Gazetteer ids first, then the fullest name, then the most mentioned."""
+    def node_types(self) -> dict[str, str]:
+        """Each merged node's type, decided by all its keys (graph.entity_types)."""
+        votes = {key: info.type_votes for key, info in self.keys.items()}
+        types = {}
+        for members in self.members.values():
+            if len(members) > 1 or self.knowledge.starts_with_first_name(next(iter(members))):
+                node = min(members, key=self._preference)
+                types[node] = group_type(members, votes, self.knowledge)
+        return types
+
+    def plain_labels(self) -> dict[str, str]:
+        """The node's own name as label where longer forms of it were merged in (the
+        most-words rule of the label would pick "RIC di Ingrid Levavasseur")."""
+        labels = {}
+        for form in self.longer_forms:
+            node = min(self.members[self.find(form)], key=self._preference)
+            names = sorted(n for n in self.keys[node].names if entity_key(n) == node)
+            if names:
+                labels[node] = names[-1]
+        return labels
+
+    def _preference(self, key: str) -> tuple[bool, bool, int, int, str]:
+        """Gazetteer ids first, then the fullest name (not one with words glued before
+        it: "RIC di Ingrid Levavasseur"), then the most mentioned."""
         info = self.keys[key]
-        return (not _GAZETTEER_ID.fullmatch(key), -len(key.split()), -info.mentions, key)
-
-
-def _abbreviates(short: list[str], full: list[str]) -> bool:
-    if len(short) == 1:
-        return full[-1] == short[0]
-    return full[-1] == short[1] and full[0].startswith(short[0])
-
-
-def _initials(key: str) -> str:
-    return "".join(word[0] for word in key.split() if word not in _ACRONYM_FILLERS)
+        return (
+            not _GAZETTEER_ID.fullmatch(key),
+            key in self.longer_forms,
+            -len(key.split()),
+            -info.mentions,
+            key,
+        )
 
 
 def _name_keys(keys: dict[str, KeyFacts]) -> NameKeys:
@@ -259,34 +264,3 @@ def _user_labels(names: NameKeys, mapping: dict[str, str], rules: AliasRules) ->
             if name in rules.renames:
                 labels[mapping[key]] = rules.renames[name]
     return labels
-
-
-def _possible_duplicates(
-    keys: dict[str, KeyFacts], mapping: dict[str, str]
-) -> list[tuple[str, str, str]]:
-    """Nodes of one type whose names look alike (same surname, or nearly the same
-    spelling) but that the rules did not merge. Compared within buckets of the last word's
-    first letters, so the cost stays near linear."""
-    nodes = sorted({mapping[k] for k in keys})
-    buckets: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for node in nodes:
-        last = skeleton(node).split()[-1] if node.split() else node
-        buckets[(_type(keys[node]), last[:3])].append(node)
-    found = []
-    for (type_, _), members in sorted(buckets.items()):
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                reason = _alike(a, b, type_)
-                if reason:
-                    found.append((a, b, reason))
-    return found
-
-
-def _alike(a: str, b: str, type_: str) -> str:
-    if _GAZETTEER_ID.fullmatch(a) or _GAZETTEER_ID.fullmatch(b):
-        return ""
-    if type_ == "PER" and skeleton(a).split()[-1] == skeleton(b).split()[-1]:
-        return "same surname"
-    if SequenceMatcher(None, a, b).ratio() >= DUPLICATE_SIMILARITY:
-        return "similar spelling"
-    return ""
