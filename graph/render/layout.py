@@ -57,9 +57,14 @@ class Drawing:
 
 
 def select_drawn(data: GraphData, max_nodes: int, max_edges: int) -> Drawing:
-    """Keep the `max_nodes` most mentioned entities and the `max_edges` strongest edges among them.
+    """Keep the `max_nodes` most mentioned entities and the `max_edges` strongest edges among
+    them, stances first.
 
-    Ties are broken by id, so the choice does not depend on insertion order.
+    Stances are a few per cent of the edges and nearly all of weight 1: ranked by weight
+    alone they lose their place to co-mentions, and the sides view (what the report opens on
+    for a large graph) would be missing most of them. So the ends of stance edges are chosen
+    before other entities (most mentioned first) and stance edges before co-mentions; ties
+    are broken by id, so the choice does not depend on insertion order.
 
     >>> from graph.render.model import read_graph
     >>> g = nx.MultiDiGraph()
@@ -73,10 +78,31 @@ def select_drawn(data: GraphData, max_nodes: int, max_edges: int) -> Drawing:
             "pass 0 to draw nothing and keep only the tables"
         )
     # read_graph already sorts entities by mentions and relations by weight.
-    nodes = tuple(entity.id for entity in data.entities[:max_nodes])
-    kept = set(nodes)
-    between = [r.id for r in data.relations if r.source in kept and r.target in kept]
-    return Drawing(nodes, tuple(between[:max_edges]), len(data.entities), len(data.relations))
+    in_stance = {end for r in data.relations if r.directed for end in (r.source, r.target)}
+    ranked = sorted(data.entities, key=lambda entity: entity.id not in in_stance)  # stable
+    kept = {entity.id for entity in ranked[:max_nodes]}
+    nodes = tuple(entity.id for entity in data.entities if entity.id in kept)
+    between = [r for r in data.relations if r.source in kept and r.target in kept]
+    between.sort(key=lambda relation: not relation.directed)  # stable: by weight within
+    edges = tuple(relation.id for relation in between[:max_edges])
+    return Drawing(nodes, edges, len(data.entities), len(data.relations))
+
+
+def sides_drawing(data: GraphData, drawing: Drawing) -> Drawing:
+    """The sides view of a drawing: its stance edges and the entities they join, nothing else.
+
+    >>> from graph.render.model import read_graph
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="supports", kind="supports")
+    >>> _ = g.add_edge("b", "c", key="co_mention", kind="co_mention")
+    >>> sides_drawing(read_graph(g), select_drawn(read_graph(g), 9, 9)).nodes
+    ('a', 'b')
+    """
+    drawn = set(drawing.edges)
+    stances = [r for r in data.relations if r.id in drawn and r.directed]
+    ends = {end for r in stances for end in (r.source, r.target)}
+    nodes = tuple(node for node in drawing.nodes if node in ends)
+    return Drawing(nodes, tuple(r.id for r in stances), drawing.total_nodes, drawing.total_edges)
 
 
 def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
@@ -91,6 +117,14 @@ def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
     the same graph always gets the same picture.
     """
     if drawing.uses_physics or not drawing.nodes:
+        return {}
+    return layout_positions(data, drawing)
+
+
+def layout_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
+    """Positions of every drawn node, physics or not: see `static_positions`. The sides view
+    gets its own, so its few hundred nodes are not scattered over the co-mention layout."""
+    if not drawing.nodes:
         return {}
     layout_graph = _layout_graph(data, drawing)
     components = sorted(
