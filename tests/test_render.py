@@ -21,6 +21,7 @@ from graph.render import render_graph_html, render_report
 from graph.render.layout import PHYSICS_MAX_NODES, select_drawn, static_positions
 from graph.render.model import read_graph
 from graph.render.palette import KIND_COLOURS, OTHER_KIND_COLOUR, OTHER_TYPE_COLOUR, TYPE_COLOURS
+from graph.render.views import SIDES_VIEW_MIN_ENTITIES, choose_views
 from graph.summary import CorpusSummary, ProcessedArticle
 
 SCRIPT_BREAKER = "</script><script>alert(1)</script>"
@@ -287,6 +288,39 @@ def test_pruning_keeps_the_most_mentioned_entities_and_strongest_edges() -> None
     relations = {r.id: r for r in read_graph(star_graph(40)).relations}
     assert [relations[rid].weight for rid in drawing.edges] == [40, 39, 38]
     assert (drawing.total_nodes, drawing.total_edges) == (41, 40)
+
+
+def test_pruning_keeps_weak_stances_and_their_ends_before_strong_co_mentions() -> None:
+    graph = star_graph(40)
+    add_relation(graph, "PER:leaf 0000", "PER:leaf 0001", "criticises", 1)
+    drawing = select_drawn(read_graph(graph), max_nodes=6, max_edges=3)
+    assert {"PER:leaf 0000", "PER:leaf 0001"} <= set(drawing.nodes)
+    relations = {r.id: r for r in read_graph(graph).relations}
+    assert relations[drawing.edges[0]].kind == "criticises"
+
+
+def test_only_a_graph_past_the_threshold_with_a_stance_opens_on_the_sides() -> None:
+    def default_view(graph: nx.MultiDiGraph) -> str:
+        data = read_graph(graph)
+        return choose_views(data, select_drawn(data, 300, 1500)).default
+
+    graph = star_graph(SIDES_VIEW_MIN_ENTITIES)  # one more entity than the threshold
+    assert default_view(graph) == "all"  # co-mentions only: nothing to take sides on
+    add_relation(graph, "PER:leaf 0000", "PER:leaf 0001", "supports", 1)
+    assert default_view(graph) == "sides"
+    graph.remove_node("PER:leaf 0002")
+    assert default_view(graph) == "all"
+
+
+def test_the_legend_gives_every_kind_a_colour_and_a_meaning() -> None:
+    graph = small_graph()
+    for kind in ("supports", "criticises", "accuses"):
+        add_relation(graph, "ORG:otan", "LOC:russie", kind, 1)
+    kinds = {item["value"]: item for item in payload(render_graph_html(graph))["kinds"]}
+    assert list(kinds) == ["supports", "denies", "criticises", "accuses", "co_mention"]
+    assert len({item["colour"] for item in kinds.values()}) == 5
+    assert kinds["criticises"]["meaning"] == "A criticises, condemns or opposes B"
+    assert (kinds["accuses"]["active"], kinds["accuses"]["passive"]) == ("Accuses", "Accused by")
 
 
 def test_pruned_page_notes_the_counts_and_keeps_everything_in_the_tables(tmp_path: Path) -> None:
