@@ -328,7 +328,7 @@ def test_pruned_page_notes_the_counts_and_keeps_everything_in_the_tables(tmp_pat
         star_graph(40), CorpusSummary(), tmp_path / "r.html", max_drawn_nodes=6, max_drawn_edges=3
     )
     html = out.read_text(encoding="utf-8")
-    assert "Drawing 6 of 41 entities and 3 of 40 edges (strongest)" in html
+    assert "Drawing 6 of 41 entities and 3 of 40 edges (stances and" in html
     data = payload(html)
     assert len(data["vis"]["nodes"]) == 6 and len(data["vis"]["edges"]) == 3
     assert len(data["entities"]) == 41 and len(data["relations"]) == 40

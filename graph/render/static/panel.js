@@ -103,8 +103,8 @@
   function notDrawnNote(what) {
     const drawing = ng.data.drawing;
     const text = what === "entity"
-      ? `Not drawn: only the ${drawing.nodes} most mentioned entities are drawn.`
-      : `Not drawn: only the ${drawing.edges} strongest edges between drawn entities are drawn.`;
+      ? `Not drawn: only ${drawing.nodes} entities are drawn, those with a stance first, then the most mentioned.`
+      : `Not drawn: only ${drawing.edges} edges between drawn entities are drawn, stances first, then the strongest.`;
     return el("p", "note", text);
   }
 
