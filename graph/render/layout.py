@@ -29,6 +29,14 @@ NODE_SPACING = 60.0
 
 LAYOUT_ITERATIONS = 100
 
+CANVAS_ASPECT = 2.0
+"""Width over height of the report's canvas (about 900 by 450 pixels): components are packed
+in rows about this much wider than tall, so small ones sit beside the largest, not under it."""
+
+EVEN_LAYOUT_MAX_NODES = 300
+"""Components up to this size may get Kamada-Kawai's layout (see `layout_positions`), whose
+cost grows with the cube of their size."""
+
 EXACT_LAYOUT_MAX_NODES = 500
 """Components up to this size get networkx's spring layout, whose every iteration weighs all
 pairs of nodes; larger ones get graph.render.force's near-linear layout."""
@@ -121,9 +129,16 @@ def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
     return layout_positions(data, drawing)
 
 
-def layout_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
+def layout_positions(
+    data: GraphData, drawing: Drawing, *, even: bool = False
+) -> dict[str, Position]:
     """Positions of every drawn node, physics or not: see `static_positions`. The sides view
-    gets its own, so its few hundred nodes are not scattered over the co-mention layout."""
+    gets its own, so its few hundred nodes are not scattered over the co-mention layout.
+
+    `even` lays out components of up to `EVEN_LAYOUT_MAX_NODES` with Kamada-Kawai (from the
+    spring layout), which keeps graph distances as canvas distances: a spring layout packs
+    the dozens of speakers around one much-criticised entity into a blot, and their names
+    overlap."""
     if not drawing.nodes:
         return {}
     layout_graph = _layout_graph(data, drawing)
@@ -131,7 +146,8 @@ def layout_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
         (sorted(component) for component in nx.connected_components(layout_graph)),
         key=lambda nodes: (-len(nodes), nodes[0]),
     )
-    placed = _pack([_component_layout(layout_graph.subgraph(nodes)) for nodes in components])
+    parts = [_component_layout(layout_graph.subgraph(nodes), even) for nodes in components]
+    placed = _pack(parts)
     return {node: (round(x, 1), round(y, 1)) for node, (x, y) in sorted(placed.items())}
 
 
@@ -153,7 +169,7 @@ def _layout_graph(data: GraphData, drawing: Drawing) -> nx.Graph:
     return layout_graph
 
 
-def _component_layout(component: nx.Graph) -> dict[str, Position]:
+def _component_layout(component: nx.Graph, even: bool = False) -> dict[str, Position]:
     """Force-directed layout of one connected component, in pixels, centred on (0, 0)."""
     nodes = sorted(component.nodes)
     if len(nodes) == 1:
@@ -162,6 +178,9 @@ def _component_layout(component: nx.Graph) -> dict[str, Position]:
         layout = force_layout(component, seed=LAYOUT_SEED, weight="strength")
     else:
         layout = _spring_layout(component, nodes)
+    if even and 2 < len(nodes) <= EVEN_LAYOUT_MAX_NODES:
+        # Unweighted: in the sides view every stance counts as one step between two sides.
+        layout = nx.kamada_kawai_layout(component, pos=layout, weight=None)
     points = np.array([layout[node] for node in nodes], dtype=float)
     points -= points.mean(axis=0)
     points *= NODE_SPACING / _typical_neighbour_distance(points)
@@ -191,7 +210,8 @@ def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:
     """Place component layouts left to right in rows (largest first), centred on (0, 0)."""
     boxes = [_bounds(layout) for layout in layouts]
     total_area = sum((right - left) * (bottom - top) for left, top, right, bottom in boxes)
-    row_limit = max(max(right - left for left, _, right, _ in boxes), math.sqrt(total_area) * 1.3)
+    widest = max(right - left for left, _, right, _ in boxes)
+    row_limit = max(widest, math.sqrt(total_area * CANVAS_ASPECT))
     placed: dict[str, Position] = {}
     x = y = row_height = 0.0
     for layout, (left, top, right, bottom) in zip(layouts, boxes, strict=True):

@@ -45,5 +45,5 @@ def choose_views(data: GraphData, drawing: Drawing) -> Views:
     default = SIDES if large and sides.edges else ALL
     # With physics the nodes settle where the full drawing puts them; the sides view then
     # only hides. Without, it gets a layout of its own so its nodes sit close together.
-    positions = {} if drawing.uses_physics else layout_positions(data, sides)
+    positions = {} if drawing.uses_physics else layout_positions(data, sides, even=True)
     return Views(default, len(sides.nodes), len(sides.edges), positions)
