@@ -110,7 +110,7 @@ def test_the_legend_says_what_each_kind_means_within_the_first_view(
     lines = page.locator("#legend .legend-kind")
     assert lines.all_inner_texts() == [
         "A → B supports: A supports, praises, thanks or agrees with B",
-        "A → B denies: A denies or rejects a claim or accusation made by B",
+        "A → B denies: A rejects a claim or accusation made by B",
         "A → B criticises: A criticises, condemns or opposes B",
         "A → B accuses: A accuses B",
         "A — B co-mention: A and B are named together (no stance)",

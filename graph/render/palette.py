@@ -46,9 +46,7 @@ KIND_TEXTS = {
     "supports": KindText(
         "A supports, praises, thanks or agrees with B", "Supports", "Supported by"
     ),
-    "denies": KindText(
-        "A denies or rejects a claim or accusation made by B", "Denies", "Denied by"
-    ),
+    "denies": KindText("A rejects a claim or accusation made by B", "Denies", "Denied by"),
     "criticises": KindText("A criticises, condemns or opposes B", "Criticises", "Criticised by"),
     "accuses": KindText("A accuses B", "Accuses", "Accused by"),
     CO_MENTION: KindText("A and B are named together (no stance)", "Co-mentioned", "Co-mentioned"),
