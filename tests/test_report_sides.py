@@ -235,3 +235,27 @@ def test_searching_a_stance_less_entity_in_the_sides_view_says_how_to_see_it(
     assert "choose “Everything” under View" in page.inner_text("#search-status")
     visit.assert_clean()
     page.close()
+
+
+def test_a_stance_edge_is_clickable_in_the_sides_view(browser: Browser, tmp_path: Path) -> None:
+    visit = open_report(browser, crowded(all_four_kinds()), tmp_path / "report.html")
+    page = visit.page
+    x, y = page.evaluate(
+        """([source, target]) => {
+          const ng = window.newsgraph, network = ng.network;
+          const id = ng.edgeView.getIds().find(e => {
+            const r = ng.index.relations.get(e);
+            return r.source === source && r.target === target;
+          });
+          const middle = network.body.edges[id].edgeType.getPoint(0.5);  // on the curve
+          const point = network.canvasToDOM(middle);
+          const box = document.querySelector("#network canvas").getBoundingClientRect();
+          return [box.left + point.x, box.top + point.y];
+        }""",
+        [ZELENSKY, LAVROV],
+    )
+    page.mouse.click(x, y)
+    page.locator("#panel[data-showing=relation]").wait_for()
+    assert CRITICISE in page.inner_text("#panel")
+    visit.assert_clean()
+    page.close()

@@ -25,6 +25,11 @@ LAYOUT_SEED = 20240611
 """Fixed so the same graph is drawn the same way on every run."""
 
 NODE_SPACING = 60.0
+EVEN_NODE_SPACING = 110.0
+MAX_STRETCH = 1.6
+"""How much wider than the layout found an `even` layout may be drawn (see `_widened`)."""
+"""The same in an `even` layout (the sides view): its few, often big, nodes (up to 76 pixels
+across, graph.render.network) would otherwise overlap their neighbours and hide the edges."""
 """Typical canvas distance, in pixels, between a node and its nearest neighbour."""
 
 LAYOUT_ITERATIONS = 100
@@ -138,7 +143,7 @@ def layout_positions(
     `even` lays out components of up to `EVEN_LAYOUT_MAX_NODES` with Kamada-Kawai (from the
     spring layout), which keeps graph distances as canvas distances: a spring layout packs
     the dozens of speakers around one much-criticised entity into a blot, and their names
-    overlap."""
+    overlap. It also spaces nodes `EVEN_NODE_SPACING` apart."""
     if not drawing.nodes:
         return {}
     layout_graph = _layout_graph(data, drawing)
@@ -183,8 +188,23 @@ def _component_layout(component: nx.Graph, even: bool = False) -> dict[str, Posi
         layout = nx.kamada_kawai_layout(component, pos=layout, weight=None)
     points = np.array([layout[node] for node in nodes], dtype=float)
     points -= points.mean(axis=0)
-    points *= NODE_SPACING / _typical_neighbour_distance(points)
+    if even:
+        points = _widened(points)
+    spacing = EVEN_NODE_SPACING if even else NODE_SPACING
+    points *= spacing / _typical_neighbour_distance(points)
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, points, strict=True)}
+
+
+def _widened(points: np.ndarray) -> np.ndarray:
+    """The layout turned so its longest axis lies along the canvas's width, then stretched
+    sideways up to `CANVAS_ASPECT`: names are written across, so room is needed across, and
+    a view fitted to a tall layout on a wide canvas shrinks every name."""
+    _, _, axes = np.linalg.svd(points, full_matrices=False)
+    turned = points @ axes.T
+    width, height = np.ptp(turned, axis=0)
+    if height > 0 and width < CANVAS_ASPECT * height:
+        turned[:, 0] *= min(CANVAS_ASPECT * height / max(width, 1e-9), MAX_STRETCH)
+    return turned
 
 
 def _spring_layout(component: nx.Graph, nodes: list[str]) -> dict[str, Position]:
@@ -207,11 +227,40 @@ def _typical_neighbour_distance(points: np.ndarray) -> float:
 
 
 def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:
-    """Place component layouts left to right in rows (largest first), centred on (0, 0)."""
+    """Place component layouts (largest first) side by side, centred on (0, 0).
+
+    When the largest outweighs all the others, they go in a block beside it, no taller than
+    it: in rows under it they would make the whole taller than the canvas is wide, and the
+    view, fitted to the height, would shrink every name. Otherwise all go in rows about
+    `CANVAS_ASPECT` times wider than tall.
+    """
     boxes = [_bounds(layout) for layout in layouts]
-    total_area = sum((right - left) * (bottom - top) for left, top, right, bottom in boxes)
-    widest = max(right - left for left, _, right, _ in boxes)
-    row_limit = max(widest, math.sqrt(total_area * CANVAS_ASPECT))
+    areas = [(right - left) * (bottom - top) for left, top, right, bottom in boxes]
+    if len(layouts) == 1 or sum(areas[1:]) > areas[0]:
+        row_limit = max(_widest(boxes), math.sqrt(sum(areas) * CANVAS_ASPECT))
+        placed = _rows(layouts, boxes, row_limit)
+    else:
+        left, top, right, bottom = boxes[0]
+        placed = {node: (x - left, y - top) for node, (x, y) in layouts[0].items()}
+        block_limit = max(_widest(boxes[1:]), 1.2 * sum(areas[1:]) / (bottom - top))
+        beside = _rows(layouts[1:], boxes[1:], block_limit)
+        placed.update({node: (x + right - left, y) for node, (x, y) in beside.items()})
+    width = max(px for px, _ in placed.values())
+    height = max(py for _, py in placed.values())
+    return {node: (px - width / 2, py - height / 2) for node, (px, py) in placed.items()}
+
+
+def _widest(boxes: list[tuple[float, float, float, float]]) -> float:
+    """Width of the widest box: no row can be narrower."""
+    return max(right - left for left, _, right, _ in boxes)
+
+
+def _rows(
+    layouts: list[dict[str, Position]],
+    boxes: list[tuple[float, float, float, float]],
+    row_limit: float,
+) -> dict[str, Position]:
+    """Layouts left to right in rows at most `row_limit` wide, from (0, 0) down."""
     placed: dict[str, Position] = {}
     x = y = row_height = 0.0
     for layout, (left, top, right, bottom) in zip(layouts, boxes, strict=True):
@@ -221,9 +270,7 @@ def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:
             placed[node] = (px - left + x, py - top + y)
         x += right - left
         row_height = max(row_height, bottom - top)
-    width = max(px for px, _ in placed.values())
-    height = max(py for _, py in placed.values())
-    return {node: (px - width / 2, py - height / 2) for node, (px, py) in placed.items()}
+    return placed
 
 
 def _bounds(layout: dict[str, Position]) -> tuple[float, float, float, float]:
