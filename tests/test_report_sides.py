@@ -259,3 +259,22 @@ def test_a_stance_edge_is_clickable_in_the_sides_view(browser: Browser, tmp_path
     assert CRITICISE in page.inner_text("#panel")
     visit.assert_clean()
     page.close()
+
+
+def test_with_physics_the_toggle_lets_the_nodes_it_brings_back_settle(
+    browser: Browser, tmp_path: Path
+) -> None:
+    graph = crowded(all_four_kinds())  # past the threshold, but only 100 drawn: physics
+    report = render_report(graph, corpus_summary(), tmp_path / "r.html", max_drawn_nodes=100)
+    visit = open_offline(browser, report)
+    page = visit.page
+    assert page.evaluate("window.newsgraph.data.drawing.physics") is True
+    page.check('#view-choice input[value="all"]')
+    page.wait_for_selector("body[data-graph-ready=true]", state="attached")
+    spots = page.evaluate(
+        """() => Object.values(window.newsgraph.network.getPositions())
+             .map(p => `${Math.round(p.x)},${Math.round(p.y)}`)"""
+    )
+    assert len(spots) == 100 and len(set(spots)) == 100  # none left piled on another
+    visit.assert_clean()
+    page.close()

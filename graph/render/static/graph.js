@@ -108,6 +108,22 @@
     }
   }
 
+  /* With physics, nodes hidden when the drawing settled have no place of their own yet and
+     would pile up in the middle: let the whole view settle again, then stop. The page is
+     not "ready" (data-graph-ready) meanwhile. */
+  function resettle(network) {
+    ng.ready = false;
+    document.body.dataset.graphReady = "false";
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: { enabled: false } });
+      fitWithMargin(network);
+      ng.ready = true;
+      document.body.dataset.graphReady = "true";
+    });
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(ng.data.vis.options.physics.stabilization.iterations);
+  }
+
   function onCanvasClick(params) {
     if (params.nodes.length > 0) {
       ng.panel.showEntity(params.nodes[0]);
@@ -139,7 +155,8 @@
     if (ng.edgeView) ng.edgeView.refresh();
     if (ng.network) {
       ng.focus.refresh();
-      if (filters.view !== before) fitWithMargin(ng.network);
+      if (filters.view !== before && ng.data.drawing.physics) resettle(ng.network);
+      else if (filters.view !== before) fitWithMargin(ng.network);
     }
   }
 
