@@ -21,6 +21,7 @@ from graph.render import render_graph_html, render_report
 from graph.render.layout import PHYSICS_MAX_NODES, select_drawn, static_positions
 from graph.render.model import read_graph
 from graph.render.palette import KIND_COLOURS, OTHER_KIND_COLOUR, OTHER_TYPE_COLOUR, TYPE_COLOURS
+from graph.render.views import SIDES_VIEW_MIN_ENTITIES, choose_views
 from graph.summary import CorpusSummary, ProcessedArticle
 
 SCRIPT_BREAKER = "</script><script>alert(1)</script>"
@@ -206,7 +207,9 @@ def test_any_label_round_trips_through_the_page(label: str) -> None:
     html = render_graph_html(graph)
     assert payload(html)["entities"][0]["label"] == label
     scripts = [tag for tag, _ in parse(html).tags if tag == "script"]
-    assert len(scripts) == html.count("</script>") == 6  # the data block and our 5 scripts
+    assert (
+        len(scripts) == html.count("</script>") == 7
+    )  # the data block, vis-network and our 5 scripts
 
 
 # --- offline ------------------------------------------------------------------------------
@@ -246,7 +249,7 @@ def test_content_security_policy_blocks_the_network_and_admits_our_scripts() -> 
     csp = next(a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp
     code = [text for attrs, text in tags.scripts if attrs.get("type") != "application/json"]
-    assert len(code) == 5
+    assert len(code) == 6  # vis-network and our five
     for text in code:
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp
@@ -287,12 +290,45 @@ def test_pruning_keeps_the_most_mentioned_entities_and_strongest_edges() -> None
     assert (drawing.total_nodes, drawing.total_edges) == (41, 40)
 
 
+def test_pruning_keeps_weak_stances_and_their_ends_before_strong_co_mentions() -> None:
+    graph = star_graph(40)
+    add_relation(graph, "PER:leaf 0000", "PER:leaf 0001", "criticises", 1)
+    drawing = select_drawn(read_graph(graph), max_nodes=6, max_edges=3)
+    assert {"PER:leaf 0000", "PER:leaf 0001"} <= set(drawing.nodes)
+    relations = {r.id: r for r in read_graph(graph).relations}
+    assert relations[drawing.edges[0]].kind == "criticises"
+
+
+def test_only_a_graph_past_the_threshold_with_a_stance_opens_on_the_sides() -> None:
+    def default_view(graph: nx.MultiDiGraph) -> str:
+        data = read_graph(graph)
+        return choose_views(data, select_drawn(data, 300, 1500)).default
+
+    graph = star_graph(SIDES_VIEW_MIN_ENTITIES)  # one more entity than the threshold
+    assert default_view(graph) == "all"  # co-mentions only: nothing to take sides on
+    add_relation(graph, "PER:leaf 0000", "PER:leaf 0001", "supports", 1)
+    assert default_view(graph) == "sides"
+    graph.remove_node("PER:leaf 0002")
+    assert default_view(graph) == "all"
+
+
+def test_the_legend_gives_every_kind_a_colour_and_a_meaning() -> None:
+    graph = small_graph()
+    for kind in ("supports", "criticises", "accuses"):
+        add_relation(graph, "ORG:otan", "LOC:russie", kind, 1)
+    kinds = {item["value"]: item for item in payload(render_graph_html(graph))["kinds"]}
+    assert list(kinds) == ["supports", "denies", "criticises", "accuses", "co_mention"]
+    assert len({item["colour"] for item in kinds.values()}) == 5
+    assert kinds["criticises"]["meaning"] == "A criticises, condemns or opposes B"
+    assert (kinds["accuses"]["active"], kinds["accuses"]["passive"]) == ("Accuses", "Accused by")
+
+
 def test_pruned_page_notes_the_counts_and_keeps_everything_in_the_tables(tmp_path: Path) -> None:
     out = render_report(
         star_graph(40), CorpusSummary(), tmp_path / "r.html", max_drawn_nodes=6, max_drawn_edges=3
     )
     html = out.read_text(encoding="utf-8")
-    assert "Drawing 6 of 41 entities and 3 of 40 edges (strongest)" in html
+    assert "Drawing 6 of 41 entities and 3 of 40 edges (stances and" in html
     data = payload(html)
     assert len(data["vis"]["nodes"]) == 6 and len(data["vis"]["edges"]) == 3
     assert len(data["entities"]) == 41 and len(data["relations"]) == 40

@@ -346,6 +346,7 @@ def test_large_graph_is_pruned_and_drawn_at_once_without_physics(
     visit = open_offline(browser, out)
     page = visit.page
     assert "Drawing 200 of 406 entities and" in page.inner_text("#pruned-note")
+    page.check('#view-choice input[value="all"]')  # past 150 entities it opens on the sides
     assert page.evaluate("window.newsgraph.network.body.data.nodes.length") == 200
     assert page.evaluate("window.newsgraph.data.drawing.physics") is False
     assert painted_pixels(page) > 2000

@@ -25,9 +25,22 @@ LAYOUT_SEED = 20240611
 """Fixed so the same graph is drawn the same way on every run."""
 
 NODE_SPACING = 60.0
+EVEN_NODE_SPACING = 110.0
+MAX_STRETCH = 1.6
+"""How much wider than the layout found an `even` layout may be drawn (see `_widened`)."""
+"""The same in an `even` layout (the sides view): its few, often big, nodes (up to 76 pixels
+across, graph.render.network) would otherwise overlap their neighbours and hide the edges."""
 """Typical canvas distance, in pixels, between a node and its nearest neighbour."""
 
 LAYOUT_ITERATIONS = 100
+
+CANVAS_ASPECT = 2.0
+"""Width over height of the report's canvas (about 900 by 450 pixels): components are packed
+in rows about this much wider than tall, so small ones sit beside the largest, not under it."""
+
+EVEN_LAYOUT_MAX_NODES = 150
+"""Components up to this size may get Kamada-Kawai's layout (see `layout_positions`), whose
+cost grows fast with their size (about a second at 150 nodes, five at 300)."""
 
 EXACT_LAYOUT_MAX_NODES = 500
 """Components up to this size get networkx's spring layout, whose every iteration weighs all
@@ -57,9 +70,14 @@ class Drawing:
 
 
 def select_drawn(data: GraphData, max_nodes: int, max_edges: int) -> Drawing:
-    """Keep the `max_nodes` most mentioned entities and the `max_edges` strongest edges among them.
+    """Keep the `max_nodes` most mentioned entities and the `max_edges` strongest edges among
+    them, stances first.
 
-    Ties are broken by id, so the choice does not depend on insertion order.
+    Stances are a few per cent of the edges and nearly all of weight 1: ranked by weight
+    alone they lose their place to co-mentions, and the sides view (what the report opens on
+    for a large graph) would be missing most of them. So the ends of stance edges are chosen
+    before other entities (most mentioned first) and stance edges before co-mentions; ties
+    are broken by id, so the choice does not depend on insertion order.
 
     >>> from graph.render.model import read_graph
     >>> g = nx.MultiDiGraph()
@@ -73,10 +91,31 @@ def select_drawn(data: GraphData, max_nodes: int, max_edges: int) -> Drawing:
             "pass 0 to draw nothing and keep only the tables"
         )
     # read_graph already sorts entities by mentions and relations by weight.
-    nodes = tuple(entity.id for entity in data.entities[:max_nodes])
-    kept = set(nodes)
-    between = [r.id for r in data.relations if r.source in kept and r.target in kept]
-    return Drawing(nodes, tuple(between[:max_edges]), len(data.entities), len(data.relations))
+    in_stance = {end for r in data.relations if r.directed for end in (r.source, r.target)}
+    ranked = sorted(data.entities, key=lambda entity: entity.id not in in_stance)  # stable
+    kept = {entity.id for entity in ranked[:max_nodes]}
+    nodes = tuple(entity.id for entity in data.entities if entity.id in kept)
+    between = [r for r in data.relations if r.source in kept and r.target in kept]
+    between.sort(key=lambda relation: not relation.directed)  # stable: by weight within
+    edges = tuple(relation.id for relation in between[:max_edges])
+    return Drawing(nodes, edges, len(data.entities), len(data.relations))
+
+
+def sides_drawing(data: GraphData, drawing: Drawing) -> Drawing:
+    """The sides view of a drawing: its stance edges and the entities they join, nothing else.
+
+    >>> from graph.render.model import read_graph
+    >>> g = nx.MultiDiGraph()
+    >>> _ = g.add_edge("a", "b", key="supports", kind="supports")
+    >>> _ = g.add_edge("b", "c", key="co_mention", kind="co_mention")
+    >>> sides_drawing(read_graph(g), select_drawn(read_graph(g), 9, 9)).nodes
+    ('a', 'b')
+    """
+    drawn = set(drawing.edges)
+    stances = [r for r in data.relations if r.id in drawn and r.directed]
+    ends = {end for r in stances for end in (r.source, r.target)}
+    nodes = tuple(node for node in drawing.nodes if node in ends)
+    return Drawing(nodes, tuple(r.id for r in stances), drawing.total_nodes, drawing.total_edges)
 
 
 def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
@@ -92,12 +131,28 @@ def static_positions(data: GraphData, drawing: Drawing) -> dict[str, Position]:
     """
     if drawing.uses_physics or not drawing.nodes:
         return {}
+    return layout_positions(data, drawing)
+
+
+def layout_positions(
+    data: GraphData, drawing: Drawing, *, even: bool = False
+) -> dict[str, Position]:
+    """Positions of every drawn node, physics or not: see `static_positions`. The sides view
+    gets its own, so its few hundred nodes are not scattered over the co-mention layout.
+
+    `even` lays out components of up to `EVEN_LAYOUT_MAX_NODES` with Kamada-Kawai (from the
+    spring layout), which keeps graph distances as canvas distances: a spring layout packs
+    the dozens of speakers around one much-criticised entity into a blot, and their names
+    overlap. It also spaces nodes `EVEN_NODE_SPACING` apart."""
+    if not drawing.nodes:
+        return {}
     layout_graph = _layout_graph(data, drawing)
     components = sorted(
         (sorted(component) for component in nx.connected_components(layout_graph)),
         key=lambda nodes: (-len(nodes), nodes[0]),
     )
-    placed = _pack([_component_layout(layout_graph.subgraph(nodes)) for nodes in components])
+    parts = [_component_layout(layout_graph.subgraph(nodes), even) for nodes in components]
+    placed = _pack(parts)
     return {node: (round(x, 1), round(y, 1)) for node, (x, y) in sorted(placed.items())}
 
 
@@ -119,7 +174,7 @@ def _layout_graph(data: GraphData, drawing: Drawing) -> nx.Graph:
     return layout_graph
 
 
-def _component_layout(component: nx.Graph) -> dict[str, Position]:
+def _component_layout(component: nx.Graph, even: bool = False) -> dict[str, Position]:
     """Force-directed layout of one connected component, in pixels, centred on (0, 0)."""
     nodes = sorted(component.nodes)
     if len(nodes) == 1:
@@ -128,10 +183,28 @@ def _component_layout(component: nx.Graph) -> dict[str, Position]:
         layout = force_layout(component, seed=LAYOUT_SEED, weight="strength")
     else:
         layout = _spring_layout(component, nodes)
+    if even and 2 < len(nodes) <= EVEN_LAYOUT_MAX_NODES:
+        # Unweighted: in the sides view every stance counts as one step between two sides.
+        layout = nx.kamada_kawai_layout(component, pos=layout, weight=None)
     points = np.array([layout[node] for node in nodes], dtype=float)
     points -= points.mean(axis=0)
-    points *= NODE_SPACING / _typical_neighbour_distance(points)
+    if even:
+        points = _widened(points)
+    spacing = EVEN_NODE_SPACING if even else NODE_SPACING
+    points *= spacing / _typical_neighbour_distance(points)
     return {node: (float(x), float(y)) for node, (x, y) in zip(nodes, points, strict=True)}
+
+
+def _widened(points: np.ndarray) -> np.ndarray:
+    """The layout turned so its longest axis lies along the canvas's width, then stretched
+    sideways up to `CANVAS_ASPECT`: names are written across, so room is needed across, and
+    a view fitted to a tall layout on a wide canvas shrinks every name."""
+    _, _, axes = np.linalg.svd(points, full_matrices=False)
+    turned = points @ axes.T
+    width, height = np.ptp(turned, axis=0)
+    if height > 0 and width < CANVAS_ASPECT * height:
+        turned[:, 0] *= min(CANVAS_ASPECT * height / max(width, 1e-9), MAX_STRETCH)
+    return turned
 
 
 def _spring_layout(component: nx.Graph, nodes: list[str]) -> dict[str, Position]:
@@ -154,10 +227,40 @@ def _typical_neighbour_distance(points: np.ndarray) -> float:
 
 
 def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:
-    """Place component layouts left to right in rows (largest first), centred on (0, 0)."""
+    """Place component layouts (largest first) side by side, centred on (0, 0).
+
+    When the largest outweighs all the others, they go in a block beside it, no taller than
+    it: in rows under it they would make the whole taller than the canvas is wide, and the
+    view, fitted to the height, would shrink every name. Otherwise all go in rows about
+    `CANVAS_ASPECT` times wider than tall.
+    """
     boxes = [_bounds(layout) for layout in layouts]
-    total_area = sum((right - left) * (bottom - top) for left, top, right, bottom in boxes)
-    row_limit = max(max(right - left for left, _, right, _ in boxes), math.sqrt(total_area) * 1.3)
+    areas = [(right - left) * (bottom - top) for left, top, right, bottom in boxes]
+    if len(layouts) == 1 or sum(areas[1:]) > areas[0]:
+        row_limit = max(_widest(boxes), math.sqrt(sum(areas) * CANVAS_ASPECT))
+        placed = _rows(layouts, boxes, row_limit)
+    else:
+        left, top, right, bottom = boxes[0]
+        placed = {node: (x - left, y - top) for node, (x, y) in layouts[0].items()}
+        block_limit = max(_widest(boxes[1:]), 1.2 * sum(areas[1:]) / (bottom - top))
+        beside = _rows(layouts[1:], boxes[1:], block_limit)
+        placed.update({node: (x + right - left, y) for node, (x, y) in beside.items()})
+    width = max(px for px, _ in placed.values())
+    height = max(py for _, py in placed.values())
+    return {node: (px - width / 2, py - height / 2) for node, (px, py) in placed.items()}
+
+
+def _widest(boxes: list[tuple[float, float, float, float]]) -> float:
+    """Width of the widest box: no row can be narrower."""
+    return max(right - left for left, _, right, _ in boxes)
+
+
+def _rows(
+    layouts: list[dict[str, Position]],
+    boxes: list[tuple[float, float, float, float]],
+    row_limit: float,
+) -> dict[str, Position]:
+    """Layouts left to right in rows at most `row_limit` wide, from (0, 0) down."""
     placed: dict[str, Position] = {}
     x = y = row_height = 0.0
     for layout, (left, top, right, bottom) in zip(layouts, boxes, strict=True):
@@ -167,9 +270,7 @@ def _pack(layouts: list[dict[str, Position]]) -> dict[str, Position]:
             placed[node] = (px - left + x, py - top + y)
         x += right - left
         row_height = max(row_height, bottom - top)
-    width = max(px for px, _ in placed.values())
-    height = max(py for _, py in placed.values())
-    return {node: (px - width / 2, py - height / 2) for node, (px, py) in placed.items()}
+    return placed
 
 
 def _bounds(layout: dict[str, Position]) -> tuple[float, float, float, float]:

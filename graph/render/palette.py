@@ -1,7 +1,10 @@
-"""Colours and display order of entity types and edge kinds, shared by the canvas and legends.
+"""Colours, names and meanings of entity types and edge kinds, shared by the canvas, the
+legend, the filters and the side panel.
 
 Types and kinds come from the extraction stage and may grow (new NER labels, new stance
-kinds); anything not listed here still gets a colour and a place in the legend.
+kinds); anything not listed here still gets a colour, a name and a place in the legend. What
+each kind means is language knowledge: it lives in `KIND_TEXTS` alone, and the page's
+scripts read it from the payload, never from strings of their own.
 """
 
 from __future__ import annotations
@@ -14,20 +17,54 @@ from graph.render.model import CO_MENTION
 TYPE_COLOURS = {"PER": "#4e79a7", "ORG": "#f28e2b", "LOC": "#59a89c"}
 OTHER_TYPE_COLOUR = "#c9a227"
 
-KIND_COLOURS = {CO_MENTION: "#a3a8ae", "supports": "#2b9348", "denies": "#d62828"}
-OTHER_KIND_COLOUR = "#7b2cbf"
+#: Four stance colours far apart in hue (green, red, orange, violet) and a muted grey for
+#: co-mentions, which outnumber stances fifty to one and should not drown them.
+KIND_COLOURS = {
+    "supports": "#2b9348",
+    "denies": "#d62828",
+    "criticises": "#ee7d00",
+    "accuses": "#7b2cbf",
+    CO_MENTION: "#b4b9bf",
+}
+OTHER_KIND_COLOUR = "#8c564b"
 
 TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 
 
 @dataclass(frozen=True)
+class KindText:
+    """How the page words one edge kind: its meaning, and the panel's headings for the
+    edges an entity sends (`active`) and receives (`passive`)."""
+
+    meaning: str
+    active: str
+    passive: str
+
+
+#: One line each, read as "A → B kind: meaning" (see docs/graph-json.md, Stance kinds).
+KIND_TEXTS = {
+    "supports": KindText(
+        "A supports, praises, thanks or agrees with B", "Supports", "Supported by"
+    ),
+    "denies": KindText("A rejects a claim or accusation made by B", "Denies", "Denied by"),
+    "criticises": KindText("A criticises, condemns or opposes B", "Criticises", "Criticised by"),
+    "accuses": KindText("A accuses B", "Accuses", "Accused by"),
+    CO_MENTION: KindText("A and B are named together (no stance)", "Co-mentioned", "Co-mentioned"),
+}
+
+
+@dataclass(frozen=True)
 class LegendItem:
-    """One entry of a legend and of the matching filter: the raw value, its name, its colour."""
+    """One entry of a legend and of the matching filter: the raw value, its name, its colour,
+    and for edge kinds what the kind means and how the panel heads its lists."""
 
     value: str
     name: str
     colour: str
     directed: bool = False
+    meaning: str = ""
+    active: str = ""
+    passive: str = ""
 
 
 def type_colour(entity_type: str) -> str:
@@ -36,13 +73,20 @@ def type_colour(entity_type: str) -> str:
 
 
 def kind_colour(kind: str) -> str:
-    """Edge colour: grey co-mentions, green supports, red denies, violet for other stances."""
+    """Edge colour: one per stance kind, muted grey for co-mentions, brown for unknown kinds."""
     return KIND_COLOURS.get(kind, OTHER_KIND_COLOUR)
 
 
 def kind_name(kind: str) -> str:
     """Human name of an edge kind (`co_mention` → `co-mention`)."""
     return kind.replace("_", "-")
+
+
+def kind_text(kind: str) -> KindText:
+    """The words for a kind; a kind this table does not know is described by its own name,
+    so a new stance kind from the extraction stage still reads sensibly."""
+    name = kind_name(kind)
+    return KIND_TEXTS.get(kind, KindText(f"A {name} B", name.capitalize(), f"{name} (received)"))
 
 
 def type_legend(types: Iterable[str]) -> list[LegendItem]:
@@ -53,7 +97,21 @@ def type_legend(types: Iterable[str]) -> list[LegendItem]:
 
 
 def kind_legend(kinds: Iterable[str]) -> list[LegendItem]:
-    """Legend entries for the kinds present: co-mention, supports, denies, then others."""
+    """Legend entries for the kinds present: the stance kinds, co-mention, then others."""
     present = set(kinds)
     ordered = [k for k in KIND_COLOURS if k in present] + sorted(present - KIND_COLOURS.keys())
-    return [LegendItem(k, kind_name(k), kind_colour(k), directed=k != CO_MENTION) for k in ordered]
+    return [_kind_item(kind) for kind in ordered]
+
+
+def _kind_item(kind: str) -> LegendItem:
+    """A legend entry carrying the kind's colour and words."""
+    text = kind_text(kind)
+    return LegendItem(
+        kind,
+        kind_name(kind),
+        kind_colour(kind),
+        directed=kind != CO_MENTION,
+        meaning=text.meaning,
+        active=text.active,
+        passive=text.passive,
+    )

@@ -16,6 +16,7 @@ from graph.render.layout import Drawing
 from graph.render.model import Entity, Evidence, GraphData, Relation
 from graph.render.network import VisNetwork
 from graph.render.palette import kind_legend, type_legend
+from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
 
@@ -23,6 +24,7 @@ def page_payload(
     data: GraphData,
     drawing: Drawing,
     network: VisNetwork,
+    views: Views,
     articles: Iterable[ProcessedArticle] = (),
 ) -> dict[str, Any]:
     """Everything `static/*.js` needs, as JSON-ready values (see `data.js` for the reader)."""
@@ -41,6 +43,12 @@ def page_payload(
             "totalNodes": drawing.total_nodes,
             "totalEdges": drawing.total_edges,
             "physics": drawing.uses_physics,
+        },
+        "view": {
+            "default": views.default,
+            "sidesNodes": views.sides_nodes,
+            "sidesEdges": views.sides_edges,
+            "sidesPositions": {node: list(xy) for node, xy in views.sides_positions.items()},
         },
         "vis": {"nodes": network.nodes, "edges": network.edges, "options": network.options},
     }

@@ -23,6 +23,7 @@ from graph.render.model import GraphData, read_graph
 from graph.render.network import build_network
 from graph.render.palette import kind_colour, kind_legend, kind_name, type_colour, type_legend
 from graph.render.payload import page_payload
+from graph.render.views import choose_views
 from graph.runtime import cyclic_gc_paused
 from graph.summary import CorpusSummary, ProcessedArticle
 
@@ -109,14 +110,16 @@ def _graph_context(
     drawing = select_drawn(data, max_nodes, max_edges)
     network = build_network(data, drawing, static_positions(data, drawing))
     drawn_edges = set(drawing.edges)
+    views = choose_views(data, drawing)
     assets = load_assets()
     return {
         "drawing": drawing,
+        "views": views,
         "types": type_legend(entity.type for entity in data.entities),
         "kinds": kind_legend(relation.kind for relation in data.relations),
         "max_weight": max((r.weight for r in data.relations if r.id in drawn_edges), default=1),
         "has_confidence": any(r.confidence is not None for r in data.relations),
-        "payload": script_json(page_payload(data, drawing, network, articles)),
+        "payload": script_json(page_payload(data, drawing, network, views, articles)),
         "css": Markup(assets.css),  # our own files and pyvis's, checked by load_assets
         "scripts": [Markup(script) for script in assets.scripts],
         "csp": assets.content_security_policy,

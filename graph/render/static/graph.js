@@ -5,13 +5,16 @@
   "use strict";
   const ng = window.newsgraph;
   const { el } = ng.dom;
-  const filters = { types: new Set(), kinds: new Set(), minWeight: 1, minConfidence: 0 };
+  const filters = { view: "all", types: new Set(), kinds: new Set(), minWeight: 1, minConfidence: 0 };
+  let sidesEnds = new Set(); // in the sides view: the entities with a stance edge shown
   const MAX_SUGGESTIONS = 2000;
   const FIT_MARGIN = 0.88;
 
   function readFilters() {
     const checked = (name) =>
       new Set(Array.from(document.querySelectorAll(`input[name="${name}"]:checked`), (box) => box.value));
+    const view = document.querySelector('input[name="view"]:checked');
+    filters.view = view ? view.value : "all";
     filters.types = checked("type");
     filters.kinds = checked("kind");
     const slider = document.getElementById("min-weight");
@@ -24,16 +27,35 @@
     if (sure) sure.textContent = filters.minConfidence.toFixed(2);
   }
 
-  function entityVisible(id) {
+  function entityPasses(id) {
     const entity = ng.index.entities.get(id);
     return Boolean(entity && entity.drawn && filters.types.has(entity.type));
   }
 
-  function relationVisible(id) {
-    const relation = ng.index.relations.get(id);
+  /* The filters, and in the sides view no co-mention. */
+  function relationPasses(relation) {
     return Boolean(relation && filters.kinds.has(relation.kind) && relation.weight >= filters.minWeight
       && (relation.confidence == null || relation.confidence >= filters.minConfidence)
-      && entityVisible(relation.source) && entityVisible(relation.target));
+      && (filters.view !== "sides" || relation.directed)
+      && entityPasses(relation.source) && entityPasses(relation.target));
+  }
+
+  /* The sides view hides entities left without a stance edge: alone they say nothing about sides. */
+  function entityVisible(id) {
+    return entityPasses(id) && (filters.view !== "sides" || sidesEnds.has(id));
+  }
+
+  function relationVisible(id) {
+    return relationPasses(ng.index.relations.get(id));
+  }
+
+  function findSidesEnds() {
+    const ends = new Set();
+    for (const edge of ng.data.vis.edges) {
+      const relation = ng.index.relations.get(edge.id);
+      if (relation.directed && relationPasses(relation)) ends.add(relation.source).add(relation.target);
+    }
+    return ends;
   }
 
   /* Tooltips are DOM elements filled with text: vis-network shows them as they are. */
@@ -86,16 +108,56 @@
     }
   }
 
+  /* With physics, nodes hidden when the drawing settled have no place of their own yet and
+     would pile up in the middle: let the whole view settle again, then stop. The page is
+     not "ready" (data-graph-ready) meanwhile. */
+  function resettle(network) {
+    ng.ready = false;
+    document.body.dataset.graphReady = "false";
+    network.once("stabilizationIterationsDone", () => {
+      network.setOptions({ physics: { enabled: false } });
+      fitWithMargin(network);
+      ng.ready = true;
+      document.body.dataset.graphReady = "true";
+    });
+    network.setOptions({ physics: { enabled: true } });
+    network.stabilize(ng.data.vis.options.physics.stabilization.iterations);
+  }
+
   function onCanvasClick(params) {
-    if (params.nodes.length > 0) ng.panel.showEntity(params.nodes[0]);
-    else if (params.edges.length > 0) ng.panel.showRelation(params.edges[0]);
+    if (params.nodes.length > 0) {
+      ng.panel.showEntity(params.nodes[0]);
+      ng.focus.on(params.nodes[0]);
+      return;
+    }
+    ng.focus.off();
+    if (params.edges.length > 0) ng.panel.showRelation(params.edges[0]);
     else ng.panel.reset();
   }
 
+  /* Without physics the sides view has positions of its own (views.py): its nodes would
+     otherwise be scattered over the much larger layout of the full drawing. */
+  function placeFor(view) {
+    const sides = ng.data.view.sidesPositions;
+    if (!ng.nodes || Object.keys(sides).length === 0) return;
+    ng.nodes.update(ng.data.vis.nodes.filter((node) => node.x !== undefined).map((node) => {
+      const [x, y] = view === "sides" && sides[node.id] ? sides[node.id] : [node.x, node.y];
+      return { id: node.id, x, y };
+    }));
+  }
+
   function applyFilters() {
+    const before = filters.view;
     readFilters();
+    sidesEnds = filters.view === "sides" ? findSidesEnds() : new Set();
+    if (filters.view !== before) placeFor(filters.view);
     if (ng.nodeView) ng.nodeView.refresh();
     if (ng.edgeView) ng.edgeView.refresh();
+    if (ng.network) {
+      ng.focus.refresh();
+      if (filters.view !== before && ng.data.drawing.physics) resettle(ng.network);
+      else if (filters.view !== before) fitWithMargin(ng.network);
+    }
   }
 
   /* Best match first: exact label, exact alias, label prefix, label substring, alias substring.
@@ -124,9 +186,12 @@
     if (!ng.network) return "no-graph";
     if (!entityVisible(id)) {
       ng.network.unselectAll();
-      return ng.index.entities.get(id).drawn ? "filtered" : "not-drawn";
+      ng.focus.off();
+      if (!ng.index.entities.get(id).drawn) return "not-drawn";
+      return filters.view === "sides" && entityPasses(id) ? "no-stance" : "filtered";
     }
     ng.network.selectNodes([id]);
+    ng.focus.on(id);
     ng.network.focus(id, { scale: Math.max(ng.network.getScale(), 1.0), animation: { duration: 400 } });
     return "shown";
   }
@@ -134,6 +199,7 @@
   function selectRelation(id) {
     ng.panel.showRelation(id);
     if (!ng.network) return;
+    ng.focus.off();
     if (relationVisible(id)) ng.network.selectEdges([id]);
     else ng.network.unselectAll();
   }
@@ -151,6 +217,7 @@
     const messages = {
       shown: "",
       filtered: `${entity.label} is hidden by the current filters.`,
+      "no-stance": `${entity.label} has no stance shown: choose “Everything” under View to see it.`,
       "not-drawn": `${entity.label} is not drawn (see the panel and the tables).`,
       "no-graph": "",
     };
@@ -194,6 +261,7 @@
 
   function start() {
     readFilters();
+    sidesEnds = filters.view === "sides" ? findSidesEnds() : new Set();
     bindControls();
     fillSuggestions();
     ng.selectEntity = selectEntity;
@@ -205,6 +273,7 @@
       return;
     }
     const network = createNetwork(container);
+    placeFor(filters.view);
     network.on("click", onCanvasClick);
     markReadyWhenSettled(network);
   }

@@ -103,8 +103,8 @@
   function notDrawnNote(what) {
     const drawing = ng.data.drawing;
     const text = what === "entity"
-      ? `Not drawn: only the ${drawing.nodes} most mentioned entities are drawn.`
-      : `Not drawn: only the ${drawing.edges} strongest edges between drawn entities are drawn.`;
+      ? `Not drawn: only ${drawing.nodes} entities are drawn, those with a stance first, then the most mentioned.`
+      : `Not drawn: only ${drawing.edges} edges between drawn entities are drawn, stances first, then the strongest.`;
     return el("p", "note", text);
   }
 
@@ -125,6 +125,24 @@
     return fragment;
   }
 
+  /* Stances first, as "Supported by (2)", "Criticises (1)"…: received ones (who takes a side
+     on this entity), then sent ones (on whom it does), each kind in the legend's order; the
+     words come from the payload (palette.py), never from this file. */
+  function stanceGroups(id, stances) {
+    const fragment = document.createDocumentFragment();
+    for (const [end, heading] of [["target", "passive"], ["source", "active"]]) {
+      for (const kind of ng.data.kinds) {
+        const group = stances.filter((r) => r.kind === kind.value && r[end] === id);
+        if (group.length === 0) continue;
+        const title = el("h4", "stance-group", colourChip(kind.colour, "swatch-dot"), `${kind[heading]} (${group.length})`);
+        title.dataset.kind = kind.value;
+        fragment.append(title, cappedList("relations", group, MAX_RELATIONS,
+          (r) => relationSummary(id, r), "more (see the tables)"));
+      }
+    }
+    return fragment;
+  }
+
   function showEntity(id) {
     const entity = ng.index.entities.get(id);
     const panel = document.getElementById("panel");
@@ -132,16 +150,22 @@
     clear(panel);
     panel.dataset.showing = "entity";
     const relations = ng.index.byEntity.get(id) || [];
+    const stances = relations.filter((r) => r.directed);
+    const mentions = relations.filter((r) => !r.directed);
     panel.append(el("header", "panel-header", typeBadge(entity.type), el("h2", null, entity.label)));
     if (!entity.drawn) panel.append(notDrawnNote("entity"));
     panel.append(facts([["Type", entity.type], ["Mentions", String(entity.mentions)],
-      ["Articles", String(entity.articles.length)], ["Relations", String(relations.length)]]));
+      ["Articles", String(entity.articles.length)], ["Stances", String(stances.length)],
+      ["Co-mentions", String(mentions.length)]]));
+    const stanceSection = el("section", "panel-stances", el("h3", null, `Stances (${stances.length})`));
+    if (stances.length === 0) stanceSection.append(el("p", "empty", "None found in these articles."));
+    else stanceSection.append(stanceGroups(id, stances));
+    panel.append(stanceSection, el("section", "panel-mentions", el("h3", null, `Co-mentions (${mentions.length})`),
+      cappedList("relations", mentions, MAX_RELATIONS, (r) => relationSummary(id, r), "more (see the tables)")));
     panel.append(el("h3", null, "Aliases"),
       cappedList("chips", entity.aliases, MAX_ARTICLES * 2, (alias) => el("li", "chip", alias), "more"));
     panel.append(el("h3", null, "Articles"),
       cappedList("articles", entity.articles, MAX_ARTICLES, (a) => el("li", null, articleLine(a)), "more articles"));
-    panel.append(el("h3", null, "Relations"),
-      cappedList("relations", relations, MAX_RELATIONS, (r) => relationSummary(id, r), "more relations (see the tables)"));
   }
 
   function showRelation(id) {
