@@ -1,11 +1,12 @@
-"""spaCy pipelines per language: which model, loaded once, and language detection.
+"""spaCy pipelines per language: which model, loaded once (language detection is in
+graph.language).
 
 Models are never downloaded at run time: a language whose pipeline is not installed is
 reported (with the command that installs one) and its articles are skipped.
 
-spaCy and py3langid are imported by the functions that use them, not by this module: a
-command that parses nothing (``--help``, a rebuild whose every article is in the store)
-never pays the second or so they take to import.
+spaCy is imported by the functions that use it, not by this module: a command that parses
+nothing (``--help``, a rebuild whose every article is in the store) never pays the second
+or so it takes to import.
 """
 
 from __future__ import annotations
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
-
-#: Characters of an article's start that language detection looks at: enough to be sure,
-#: cheap on very long texts.
-DETECTION_SAMPLE_CHARS = 3000
 
 
 @dataclass(frozen=True)
@@ -65,25 +62,6 @@ def entity_labels(lang: str) -> dict[str, str]:
     """spaCy NER label → our entity type, for one language (empty for an unknown language)."""
     choice = model_choices().get(lang)
     return dict(choice.labels) if choice else {}
-
-
-def detect_language(text: str, declared: str = "") -> str:
-    """The article's ISO 639-1 language: the declared one when given, else detected.
-
-    >>> detect_language("Moscou a rejeté ces allégations.")
-    'fr'
-    >>> detect_language("anything", declared="en-GB")
-    'en'
-    """
-    if declared.strip():
-        return declared.strip().lower().replace("_", "-").split("-")[0]
-    sample = text[:DETECTION_SAMPLE_CHARS]
-    if not any(ch.isalpha() for ch in sample):
-        return "und"
-    import py3langid
-
-    lang, _score = py3langid.classify(sample)
-    return str(lang)
 
 
 def _resolve(candidate: str) -> str | Path | None:

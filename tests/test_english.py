@@ -16,7 +16,8 @@ from graph.entities import mentions_of
 from graph.errors import ModelError
 from graph.extract import extract
 from graph.gazetteer import load_gazetteer
-from graph.nlp import Pipelines, detect_language, entity_labels, model_choices
+from graph.language import choose_language
+from graph.nlp import Pipelines, entity_labels, model_choices
 from graph.relations.actors import syntax
 from graph.relations.lexicon import STANCE_KINDS, load_lexicon
 
@@ -412,7 +413,7 @@ def test_a_mixed_folder_routes_each_article_to_its_language(
     shutil.copy(EXAMPLES / "fr-d003.txt", tmp_path / "fr-d003.txt")
     shutil.copy(ENGLISH_CORPUS / "en-d009.txt", tmp_path / "en-d009.txt")
     corpus = read_articles([tmp_path])
-    assert [detect_language(a.text) for a in corpus.articles] == ["en", "fr"]
+    assert [choose_language(a.text).lang for a in corpus.articles] == ["en", "fr"]
     result = extract(corpus, pipelines=pipelines)
     languages = {a.article.id: a.article.lang for a in result.articles}
     assert languages == {"en-d009.txt": "en", "fr-d003.txt": "fr"}
