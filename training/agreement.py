@@ -45,6 +45,12 @@ def _f1(first, second, with_kind: bool) -> tuple[int, int, int]:  # type: ignore
     return found_first + found_second, len(first), len(second)
 
 
+def _f1_value(matched: int, first: int, second: int) -> float:
+    """F1 of two readings from the relations each found in the other (counted from both
+    sides, so twice the matches over both totals)."""
+    return matched / (first + second) if first + second else 0.0
+
+
 def main() -> int:
     sample = _bank_module.read_sample(BANK_DIR / "sample.tsv")
     corpus = ROOT.parent / "shared" / "corpus" / "bulk" / "gilets_jaunes.jsonl"
@@ -74,11 +80,11 @@ def main() -> int:
                     both += 1
                     same_kind += any(s.kind == r.kind for s in paired)
         if here[1] + here[2]:
-            print(f"{path.name}: relation F1 {here[0] / (here[1] + here[2]):.3f}")
+            print(f"{path.name}: relation F1 {_f1_value(*here):.3f}")
     print(f"articles read twice: {articles}")
     for with_kind, label in ((True, "relations (source, kind, target)"), (False, "pairs")):
         matched, first, second = totals[with_kind]
-        f1 = matched / (first + second) if first + second else 0.0
+        f1 = _f1_value(matched, first, second)
         print(f"{label}: F1 {f1:.3f} ({first} and {second} relations)")
     if both:
         print(f"same kind among pairs both readings found: {same_kind / both:.3f} ({both})")
