@@ -25,6 +25,27 @@
     document.body.dataset.colourBy = by;
   }
 
+  /* The legend: each coloured camp with its most influential members. */
+  function fillLegend() {
+    const legend = document.getElementById("camp-legend");
+    if (!legend) return;
+    const members = new Map();
+    for (const entity of ng.data.entities) {
+      if (!entity.camp) continue;
+      if (!members.has(entity.camp)) members.set(entity.camp, []);
+      members.get(entity.camp).push(entity);
+    }
+    for (const [camp, colour] of Object.entries(ng.data.campColours)) {
+      if (colour === OTHER_CAMP) continue;
+      const leaders = members.get(Number(camp)).sort((a, b) => b.influence - a.influence).slice(0, 2);
+      const dot = ng.dom.el("span", "swatch-dot");
+      dot.style.color = colour;
+      legend.insertBefore(ng.dom.el("span", "legend-item", dot, `${camp}: ${leaders.map((e) => e.label).join(", ")}…`),
+        legend.lastElementChild);
+    }
+  }
+
+  fillLegend();
   const choice = document.getElementById("colour-choice");
   if (choice) {
     choice.addEventListener("change", (event) => {

@@ -24,6 +24,13 @@
     return [entity.label, ...entity.aliases.slice(0, 3)];
   }
 
+  /* A name the entity was written as (a rename applies to written names). */
+  function writtenName(id) {
+    const entity = ng.index.entities.get(id);
+    const written = entity.aliases.map(ng.normalise);
+    return written.includes(ng.normalise(entity.label)) || !entity.aliases.length ? entity.label : entity.aliases[0];
+  }
+
   function describe(item) {
     const name = (id) => ng.labelOf(id);
     if (item.kind === "reject") {
@@ -54,7 +61,7 @@
     const renames = items.filter((i) => i.kind === "rename");
     if (renames.length) {
       lines.push("[rename]");
-      for (const item of renames) lines.push(`${tomlString(namesOf(item.a)[0])} = ${tomlString(item.label)}`);
+      for (const item of renames) lines.push(`${tomlString(writtenName(item.a))} = ${tomlString(item.label)}`);
     }
     return lines.join("\n").trimEnd() + "\n";
   }
