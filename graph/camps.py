@@ -160,28 +160,38 @@ def _colouring(part: list[str], ties: Ties) -> dict[str, int]:
 def _relocated(part: list[str], ties: Ties, seed: dict[str, int]) -> dict[str, int]:
     """Doreian–Mrvar relocation: move nodes one at a time to their least frustrated camp."""
     camp = dict(seed)
+    fresh = max(camp.values(), default=0) + 1
     for _ in range(MAX_SWEEPS):
         moved = False
         for node in part:
-            options = sorted({camp[other] for other in ties.get(node, {})} | {camp[node]})
-            fresh = max(camp.values()) + 1
-            best = min([*options, fresh], key=lambda c: (_cost(node, c, ties, camp), c))
-            if _cost(node, best, ties, camp) < _cost(node, camp[node], ties, camp):
-                camp[node] = best
+            costs = _costs(node, ties, camp)
+            best = min(costs, key=lambda c: (costs[c], c < 0, c))  # a new camp last
+            if costs[best] < costs[camp[node]]:
+                camp[node] = fresh if best < 0 else best
+                fresh += best < 0
                 moved = True
         if not moved:
             break
     return camp
 
 
-def _cost(node: str, candidate: int, ties: Ties, camp: dict[str, int]) -> int:
-    """The frustration of `node`'s ties if it were in `candidate`."""
-    cost = 0
+def _costs(node: str, ties: Ties, camp: dict[str, int]) -> dict[int, int]:
+    """The frustration of `node`'s ties in each camp it could join (its own, its
+    neighbours', or a new one, keyed -1), in one pass over its ties."""
+    positive_total = 0
+    positive: dict[int, int] = {}
+    negative: dict[int, int] = {}
     for other, weight in ties.get(node, {}).items():
-        together = camp[other] == candidate
-        if (weight > 0 and not together) or (weight < 0 and together):
-            cost += abs(weight)
-    return cost
+        where = camp[other]
+        if weight > 0:
+            positive_total += weight
+            positive[where] = positive.get(where, 0) + weight
+        else:
+            negative[where] = negative.get(where, 0) - weight
+    options = {camp[node], *positive, *negative}
+    costs = {c: positive_total - positive.get(c, 0) + negative.get(c, 0) for c in options}
+    costs[-1] = positive_total
+    return costs
 
 
 def _renumbered(camp_of: dict[str, int]) -> dict[str, int]:

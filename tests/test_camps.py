@@ -95,3 +95,15 @@ def test_a_part_too_large_for_the_eigensolver_is_seeded_by_balance_colouring() -
     found = find_camps(_graph(*edges))
     assert found.frustration == 0
     assert len(found.camps) == 2
+
+
+def test_an_opponent_of_one_side_joins_the_other_side_rather_than_a_camp_of_its_own() -> None:
+    # Seeded with the wrong side, C only opposes A: it moves to B's camp, not a new one.
+    graph = _graph(
+        ("A", "criticises", "B", 3),
+        ("C", "criticises", "A", 1),
+        ("D", "supports", "B", 1),
+    )
+    found = find_camps(graph)
+    assert found.camp_of["C"] == found.camp_of["B"] == found.camp_of["D"]
+    assert len(found.camps) == 2
