@@ -15,10 +15,21 @@ A TOML file, applied on every build (`newsgraph build --aliases FILE`, or
     # Display names for nodes, by any of their names.
     [rename]
     "Sergueï Lavrov" = "Sergueï V. Lavrov"
+
+    # Edges that are wrong: dropped from the graph (ends named by any of their names;
+    # kind is a stance kind or co_mention, which matches either direction).
+    [[reject]]
+    source = "Emmanuel Macron"
+    kind = "criticises"
+    target = "Marine Le Pen"
+
+The report's Curation box writes such a file from what the reader marks in the page.
+Errors name the file and the line of the faulty group.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -26,6 +37,18 @@ from pathlib import Path
 
 from graph.errors import InputError
 from graph.names import entity_key
+
+#: The edge kinds a [[reject]] may name.
+EDGE_KINDS = ("co_mention", "supports", "denies", "criticises", "accuses")
+
+
+@dataclass(frozen=True)
+class Reject:
+    """An edge the user marked wrong: its ends as name keys, and its kind."""
+
+    source: str
+    kind: str
+    target: str
 
 
 @dataclass(frozen=True)
@@ -35,6 +58,7 @@ class AliasRules:
     merges: tuple[tuple[frozenset[str], str], ...] = ()
     apart: tuple[frozenset[str], ...] = ()
     renames: dict[str, str] = field(default_factory=dict)
+    rejects: tuple[Reject, ...] = ()
 
     def merge_group(self, key: str) -> tuple[frozenset[str], str] | None:
         """The first [[merge]] group a name key belongs to, with its label ("" if none)."""
@@ -72,9 +96,10 @@ class AliasRules:
 def read_aliases(path: str | Path) -> AliasRules:
     """Read an alias file; a malformed one is an InputError saying what is wrong."""
     path = Path(path)
+    text = ""
     try:
-        table = tomllib.loads(path.read_text(encoding="utf-8"))
-        return _rules(table)
+        text = path.read_text(encoding="utf-8")
+        return _rules(tomllib.loads(text))
     except OSError as error:
         raise InputError(str(path), f"cannot read alias file: {error.strerror}") from error
     except UnicodeDecodeError as error:
@@ -82,31 +107,84 @@ def read_aliases(path: str | Path) -> AliasRules:
         where = f"byte {error.object[error.start]:#04x} on line {line}"
         reason = f"alias file is not UTF-8 ({where}): save it as UTF-8"
         raise InputError(str(path), reason) from error
+    except GroupError as error:
+        where = f"line {_group_line(text, error.kind, error.number)}: "
+        reason = f"{where}not a valid alias file ({error}); see graph/aliases.py"
+        raise InputError(str(path), reason) from error
     except (tomllib.TOMLDecodeError, TypeError, KeyError, AttributeError) as error:
         raise InputError(
             str(path), f"not a valid alias file ({error}); see graph/aliases.py"
         ) from error
 
 
+class GroupError(ValueError):
+    """A malformed [[merge]], [[keep_apart]] or [[reject]] group (the n-th of its kind)."""
+
+    def __init__(self, kind: str, number: int, reason: str) -> None:
+        super().__init__(f"[[{kind}]] group {number}: {reason}")
+        self.kind = kind
+        self.number = number
+
+
+def _group_line(text: str, kind: str, number: int) -> int:
+    """The line of the `number`-th `[[kind]]` header: tomllib gives lines only for syntax
+    errors, and a user fixing a group wants to jump to it."""
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(kind)}[ \t]*\]\]", re.MULTILINE)
+    starts = [match.start() for match in header.finditer(text)]
+    if len(starts) < number:
+        return 1
+    return text.count("\n", 0, starts[number - 1]) + 1
+
+
 def _rules(table: dict) -> AliasRules:  # type: ignore[type-arg]
     merges = tuple(
         (_names(group, "merge", n), str(group.get("label", "")))
-        for n, group in enumerate(table.get("merge", []), 1)
+        for n, group in enumerate(_groups(table, "merge"), 1)
     )
     apart = tuple(
-        _names(group, "keep_apart", n) for n, group in enumerate(table.get("keep_apart", []), 1)
+        _names(group, "keep_apart", n) for n, group in enumerate(_groups(table, "keep_apart"), 1)
     )
     renames = {entity_key(name): str(label) for name, label in table.get("rename", {}).items()}
-    return AliasRules(merges, apart, renames)
+    rejects = tuple(_reject(group, n) for n, group in enumerate(_groups(table, "reject"), 1))
+    return AliasRules(merges, apart, renames, rejects)
+
+
+def _groups(table: dict, kind: str) -> list:  # type: ignore[type-arg]
+    groups = table.get(kind, [])
+    if not isinstance(groups, list):
+        raise GroupError(kind, 1, f"write [[{kind}]] (an array of tables), not [{kind}]")
+    return groups
+
+
+def _reject(group: object, number: int) -> Reject:
+    """One [[reject]] group: source, kind and target, each a non-empty string."""
+    if not isinstance(group, dict):
+        raise GroupError("reject", number, "must be a table with source, kind and target")
+    values = {}
+    for name in ("source", "kind", "target"):
+        value = group.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise GroupError("reject", number, f"{name} must be a non-empty string")
+        values[name] = value.strip()
+    unknown = sorted(set(group) - set(values))
+    if unknown:
+        raise GroupError("reject", number, f"unknown field {unknown[0]!r}")
+    if values["kind"] not in EDGE_KINDS:
+        raise GroupError(
+            "reject", number, f"kind {values['kind']!r} is not one of {', '.join(EDGE_KINDS)}"
+        )
+    return Reject(entity_key(values["source"]), values["kind"], entity_key(values["target"]))
 
 
 def _names(group: dict, kind: str, number: int) -> frozenset[str]:  # type: ignore[type-arg]
     """A group's names as keys; a string where the list belongs is refused, not read as
     one name per letter."""
-    names = group["names"]
+    names = group.get("names") if isinstance(group, dict) else None
     if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
-        raise TypeError(
-            f"[[{kind}]] group {number}: names must be a list of strings, "
-            f'e.g. names = ["Emmanuel Macron", "Macron"], not {names!r}'
+        raise GroupError(
+            kind,
+            number,
+            "names must be a list of strings, "
+            f'e.g. names = ["Emmanuel Macron", "Macron"], not {names!r}',
         )
     return frozenset(entity_key(name) for name in names)

@@ -11,10 +11,13 @@ import networkx as nx
 
 from graph import __version__
 from graph.aliases import AliasRules
+from graph.camps import find_camps
 from graph.canonical import Canonical, canonicalise
 from graph.duplicates import ranked_duplicates
 from graph.entity_types import PERSON, name_knowledge
 from graph.extract import ArticleExtraction
+from graph.ranking import Standing, rank_entities
+from graph.rejects import drop_rejected
 from graph.relations.actors import Endpoint
 from graph.relations.cooccurrence import Window, co_mentions
 from graph.relations.stance import Stance
@@ -105,8 +108,34 @@ def assemble_graph(
             graph.nodes[key]["label"] = canonical.labels[key]
     for (source, target, kind), tally in sorted(edges.items()):
         graph.add_edge(source, target, key=kind, **_edge_attributes(kind, tally, max_evidence))
+    drop_rejected(graph, canonical.rejects)
     graph.graph["possible_duplicates"] = [d.as_dict() for d in ranked_duplicates(graph)]
+    add_sides(graph)
     return graph
+
+
+def add_sides(graph: nx.MultiDiGraph) -> None:
+    """Each node's camp and standing in the stance graph (graph.camps, graph.ranking), and
+    the camps' figures as the graph attribute `camps` (see docs/graph-json.md)."""
+    found = find_camps(graph)
+    standings = rank_entities(graph)
+    for node, attrs in graph.nodes(data=True):
+        standing = standings.get(node, Standing())
+        attrs["camp"] = found.camp_of.get(node, 0)
+        attrs["influence"] = standing.influence
+        attrs["stances_in"] = standing.stances_in
+        attrs["stances_out"] = standing.stances_out
+    graph.graph["camps"] = [
+        {
+            "camp": camp.number,
+            "size": len(camp.members),
+            "internal_supports": camp.internal_supports,
+            "cross_oppositions": camp.cross_oppositions,
+            "frustration": camp.frustration,
+        }
+        for camp in found.camps
+    ]
+    graph.graph["frustration"] = found.frustration
 
 
 def _drop_wrong_descriptions(nodes: dict[str, NodeTally], canonical: Canonical) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from graph.acronyms import acronym_joins, known_acronyms
-from graph.aliases import AliasRules
+from graph.aliases import AliasRules, Reject
 from graph.entity_types import NameKnowledge, group_type, key_type, name_knowledge
 from graph.extract import ArticleExtraction
 from graph.names import entity_key
@@ -61,6 +61,8 @@ class Canonical:
     mapping: dict[str, str]
     labels: dict[str, str]
     types: dict[str, str] = field(default_factory=dict)
+    #: The edges the user marked wrong ([[reject]] in the alias file), dropped by build.
+    rejects: tuple[Reject, ...] = ()
 
     def __call__(self, key: str) -> str:
         return self.mapping.get(key, key)
@@ -85,7 +87,7 @@ def canonicalise_keys(keys: dict[str, KeyFacts], rules: AliasRules | None = None
     merger.merge_acronyms()
     mapping = merger.mapping()
     labels = {**merger.plain_labels(), **_user_labels(names, mapping, rules)}
-    return Canonical(mapping, labels, merger.node_types())
+    return Canonical(mapping, labels, merger.node_types(), rules.rejects)
 
 
 def key_facts(extractions: Iterable[ArticleExtraction]) -> dict[str, KeyFacts]:

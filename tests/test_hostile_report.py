@@ -147,7 +147,7 @@ def test_evidence_sentences_show_literally_in_the_panel(
     edge_ids = {f"{source}|{target}|{kind}": rid for rid, source, target, kind in relations}
     panel = page.locator("#panel")
     for sentence, edge in hostile_sentences(built).items():
-        page.locator(f'#relations-table [data-edge-id="{edge_ids[edge]}"]').click()
+        page.locator(f'#relations-table button[data-edge-id="{edge_ids[edge]}"]').click()
         assert sentence in panel.inner_text(), sentence
     visit.assert_inert()
 

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from graph.articles import Skipped
 from graph.render import render_graph_html, render_report
+from graph.render.assets import OUR_SCRIPTS
 from graph.render.layout import PHYSICS_MAX_NODES, select_drawn, static_positions
 from graph.render.model import read_graph
 from graph.render.palette import KIND_COLOURS, OTHER_KIND_COLOUR, OTHER_TYPE_COLOUR, TYPE_COLOURS
@@ -207,9 +208,8 @@ def test_any_label_round_trips_through_the_page(label: str) -> None:
     html = render_graph_html(graph)
     assert payload(html)["entities"][0]["label"] == label
     scripts = [tag for tag, _ in parse(html).tags if tag == "script"]
-    assert (
-        len(scripts) == html.count("</script>") == 7
-    )  # the data block, vis-network and our 5 scripts
+    # the data block, vis-network and our own scripts
+    assert len(scripts) == html.count("</script>") == 2 + len(OUR_SCRIPTS)
 
 
 # --- offline ------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def test_content_security_policy_blocks_the_network_and_admits_our_scripts() -> 
     csp = next(a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp
     code = [text for attrs, text in tags.scripts if attrs.get("type") != "application/json"]
-    assert len(code) == 6  # vis-network and our five
+    assert len(code) == 1 + len(OUR_SCRIPTS)  # vis-network and ours
     for text in code:
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp

@@ -254,7 +254,7 @@ def test_edge_panel_highlights_the_cue_and_counts_what_was_left_out(
     edge_id = page.evaluate(
         "window.newsgraph.data.relations.find(r => r.kind === 'supports' && r.weight === 3).id"
     )
-    page.locator(f'#relations-table [data-edge-id="{edge_id}"]').click()
+    page.locator(f'#relations-table button[data-edge-id="{edge_id}"]').click()
     panel = page.locator("#panel")
     assert panel.locator("mark").all_inner_texts() == ["a salué"]
     text = panel.inner_text()

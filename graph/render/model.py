@@ -40,6 +40,12 @@ class Entity:
     aliases: tuple[str, ...]
     articles: tuple[str, ...]
     mentions: int
+    #: The entity's camp in the stance graph (graph.camps), 0 without a stance.
+    camp: int = 0
+    #: PageRank over stance edges, 1.0 the average (graph.ranking), 0 without a stance.
+    influence: float = 0.0
+    stances_in: int = 0
+    stances_out: int = 0
 
 
 @dataclass(frozen=True)
@@ -69,6 +75,8 @@ class GraphData:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
     attributes: Mapping[str, str]
+    #: The graph's `camps` figures (docs/graph-json.md), largest camp first.
+    camps: tuple[Mapping[str, int], ...] = ()
 
     def labels(self) -> dict[str, str]:
         """Entity id → display label, for tables that name both ends of an edge."""
@@ -92,7 +100,16 @@ def read_graph(graph: nx.MultiDiGraph) -> GraphData:
     edges.sort(key=lambda edge: (-_as_int(edge[3].get("weight"), 1), *edge[:3]))
     relations = tuple(_relation(f"r{index}", *edge) for index, edge in enumerate(edges))
     attributes = {str(name): _as_text(value) for name, value in graph.graph.items()}
-    return GraphData(tuple(entities), relations, attributes)
+    return GraphData(tuple(entities), relations, attributes, _camps(graph.graph.get("camps")))
+
+
+def _camps(value: Any) -> tuple[Mapping[str, int], ...]:
+    """The camps' figures, each a mapping of int fields; anything malformed is left out."""
+    items = value if isinstance(value, (list, tuple)) else ()
+    fields = ("camp", "size", "internal_supports", "cross_oppositions", "frustration")
+    return tuple(
+        {name: _as_int(item.get(name), 0) for name in fields} for item in items if _is_mapping(item)
+    )
 
 
 def _entity(node_id: Any, attrs: Mapping[str, Any]) -> Entity:
@@ -103,7 +120,22 @@ def _entity(node_id: Any, attrs: Mapping[str, Any]) -> Entity:
         aliases=_as_texts(attrs.get("aliases")),
         articles=_as_texts(attrs.get("articles")),
         mentions=_as_int(attrs.get("mentions"), 0),
+        camp=max(_as_int(attrs.get("camp"), 0), 0),
+        influence=_as_number(attrs.get("influence")),
+        stances_in=_as_int(attrs.get("stances_in"), 0),
+        stances_out=_as_int(attrs.get("stances_out"), 0),
     )
+
+
+def _as_number(value: Any) -> float:
+    """A non-negative finite float from JSON, else 0."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return 0.0
+    try:
+        number = float(value)
+    except ValueError:
+        return 0.0
+    return number if 0.0 <= number < float("inf") else 0.0
 
 
 def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, Any]) -> Relation:

@@ -28,6 +28,23 @@ KIND_COLOURS = {
 }
 OTHER_KIND_COLOUR = "#8c564b"
 
+#: The largest camps' colours: ten distinct hues away from the stance kinds' green, red and
+#: orange, so a camp is not read as a stance; smaller camps share `OTHER_CAMP_COLOUR`.
+CAMP_COLOURS = (
+    "#4e79a7",
+    "#edc948",
+    "#b07aa1",
+    "#76b7b2",
+    "#9c755f",
+    "#ff9da7",
+    "#17becf",
+    "#bcbd22",
+    "#1f3b73",
+    "#d4a6c8",
+)
+OTHER_CAMP_COLOUR = "#c7c7c7"
+NO_CAMP_COLOUR = "#ececec"
+
 TYPE_NAMES = {"PER": "person", "ORG": "organisation", "LOC": "place"}
 
 
@@ -87,6 +104,17 @@ def kind_text(kind: str) -> KindText:
     so a new stance kind from the extraction stage still reads sensibly."""
     name = kind_name(kind)
     return KIND_TEXTS.get(kind, KindText(f"A {name} B", name.capitalize(), f"{name} (received)"))
+
+
+def camp_colour(camp: int) -> str:
+    """The colour of camp `camp` (1 = the largest; 0 = no stance, no camp).
+
+    >>> camp_colour(1), camp_colour(0)
+    ('#4e79a7', '#ececec')
+    """
+    if camp <= 0:
+        return NO_CAMP_COLOUR
+    return CAMP_COLOURS[camp - 1] if camp <= len(CAMP_COLOURS) else OTHER_CAMP_COLOUR
 
 
 def type_legend(types: Iterable[str]) -> list[LegendItem]:

@@ -15,7 +15,7 @@ from typing import Any
 from graph.render.layout import Drawing
 from graph.render.model import Entity, Evidence, GraphData, Relation
 from graph.render.network import VisNetwork
-from graph.render.palette import kind_legend, type_legend
+from graph.render.palette import OTHER_CAMP_COLOUR, camp_colour, kind_legend, type_legend
 from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
@@ -37,6 +37,11 @@ def page_payload(
         "articles": [_article(article) for article in articles],
         "types": [asdict(item) for item in type_legend(e.type for e in data.entities)],
         "kinds": [asdict(item) for item in kind_legend(r.kind for r in data.relations)],
+        # an entity alone in its camp is an isolated quarrel, not a side: grey
+        "campColours": {
+            str(camp["camp"]): camp_colour(camp["camp"]) if camp["size"] > 1 else OTHER_CAMP_COLOUR
+            for camp in data.camps
+        },
         "drawing": {
             "nodes": len(drawing.nodes),
             "edges": len(drawing.edges),
@@ -73,6 +78,10 @@ def _entity(entity: Entity, drawn: bool) -> dict[str, Any]:
         "aliases": list(entity.aliases),
         "articles": list(entity.articles),
         "mentions": entity.mentions,
+        "camp": entity.camp,
+        "influence": entity.influence,
+        "stancesIn": entity.stances_in,
+        "stancesOut": entity.stances_out,
         "drawn": drawn,
     }
 

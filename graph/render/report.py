@@ -23,7 +23,7 @@ from graph.render.model import GraphData, read_graph
 from graph.render.network import build_network
 from graph.render.palette import kind_colour, kind_legend, kind_name, type_colour, type_legend
 from graph.render.payload import page_payload
-from graph.render.views import choose_views
+from graph.render.views import camp_rows, choose_views
 from graph.runtime import cyclic_gc_paused
 from graph.summary import CorpusSummary, ProcessedArticle
 
@@ -58,6 +58,8 @@ def render_report(
             data=data,
             labels=data.labels(),
             duplicates=_possible_duplicates(graph, data.labels()),
+            camps=camp_rows(data),
+            frustration=data.attributes.get("frustration", ""),
             **context,
         )
     return write_atomically(Path(out_path), html)
@@ -119,6 +121,7 @@ def _graph_context(
         "kinds": kind_legend(relation.kind for relation in data.relations),
         "max_weight": max((r.weight for r in data.relations if r.id in drawn_edges), default=1),
         "has_confidence": any(r.confidence is not None for r in data.relations),
+        "has_camps": any(entity.camp for entity in data.entities),
         "payload": script_json(page_payload(data, drawing, network, views, articles)),
         "css": Markup(assets.css),  # our own files and pyvis's, checked by load_assets
         "scripts": [Markup(script) for script in assets.scripts],

@@ -42,11 +42,14 @@
 
   /* The sides view hides entities left without a stance edge: alone they say nothing about sides. */
   function entityVisible(id) {
-    return entityPasses(id) && (filters.view !== "sides" || sidesEnds.has(id));
+    return entityPasses(id) && (filters.view !== "sides" || sidesEnds.has(id))
+      && (!ng.ego || ng.ego.has(id));
   }
 
+  /* In the ego view (ego.js sets ng.ego) only edges between its entities. */
   function relationVisible(id) {
-    return relationPasses(ng.index.relations.get(id));
+    const relation = ng.index.relations.get(id);
+    return relationPasses(relation) && (!ng.ego || (ng.ego.has(relation.source) && ng.ego.has(relation.target)));
   }
 
   function findSidesEnds() {
@@ -264,8 +267,8 @@
     sidesEnds = filters.view === "sides" ? findSidesEnds() : new Set();
     bindControls();
     fillSuggestions();
-    ng.selectEntity = selectEntity;
-    ng.selectRelation = selectRelation;
+    Object.assign(ng, { selectEntity, selectRelation, findEntity, applyFilters, relationPasses,
+      fitView: () => ng.network && fitWithMargin(ng.network) });
     ng.ready = false;
     const container = document.getElementById("network");
     if (!container || !window.vis || ng.data.vis.nodes.length === 0) {

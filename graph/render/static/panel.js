@@ -143,6 +143,13 @@
     return fragment;
   }
 
+  /* Influence and camp (graph.ranking, graph.camps), for an entity with a stance. */
+  function standing(entity) {
+    if (!entity.camp) return [];
+    return [["Influence", `${entity.influence.toFixed(2)} (1.00 = average; ${entity.stancesIn} stances received, ${entity.stancesOut} stated)`],
+      ["Camp", String(entity.camp)]];
+  }
+
   function showEntity(id) {
     const entity = ng.index.entities.get(id);
     const panel = document.getElementById("panel");
@@ -156,7 +163,8 @@
     if (!entity.drawn) panel.append(notDrawnNote("entity"));
     panel.append(facts([["Type", entity.type], ["Mentions", String(entity.mentions)],
       ["Articles", String(entity.articles.length)], ["Stances", String(stances.length)],
-      ["Co-mentions", String(mentions.length)]]));
+      ["Co-mentions", String(mentions.length)], ...standing(entity)]));
+    appendActions(panel, "entity", id);
     const stanceSection = el("section", "panel-stances", el("h3", null, `Stances (${stances.length})`));
     if (stances.length === 0) stanceSection.append(el("p", "empty", "None found in these articles."));
     else stanceSection.append(stanceGroups(id, stances));
@@ -182,7 +190,19 @@
     if (relation.confidence != null) rows.push(["Confidence", relation.confidence.toFixed(2)]);
     rows.push(["Evidence", `${relation.evidence.length} of ${relation.evidenceTotal} sentences shown`]);
     panel.append(facts(rows));
+    appendActions(panel, "relation", id);
     panel.append(el("h3", null, "Evidence"), evidenceList(relation, relation.evidence.length));
+  }
+
+  /* Buttons other scripts add to the panel (ego view, curation): ng.panel.actions.entity and
+     .relation hold functions of the shown id returning an element, or null. */
+  function appendActions(panel, what, id) {
+    const box = el("div", "panel-actions");
+    for (const make of ng.panel.actions[what]) {
+      const made = make(id);
+      if (made) box.append(made);
+    }
+    if (box.firstChild) panel.append(box);
   }
 
   function reset() {
@@ -193,5 +213,5 @@
     panel.append(el("p", "hint", "Click an entity or an edge to see its details and the sentences behind it."));
   }
 
-  ng.panel = { showEntity, showRelation, reset };
+  ng.panel = { showEntity, showRelation, reset, actions: { entity: [], relation: [] } };
 })();

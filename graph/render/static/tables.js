@@ -53,6 +53,11 @@
     return el("td", "url", link);
   }
 
+  function campCell(entity) {
+    if (!entity.camp) return el("td", "num");
+    return el("td", "num", chip(ng.camps.colour(entity), "swatch-dot"), String(entity.camp));
+  }
+
   const firstEvidence = (relation) => (relation.evidence.length ? relation.evidence[0].sentence : "");
   const number = (value) => el("td", "num", String(value));
 
@@ -65,8 +70,13 @@
         { value: (e) => e.type, cell: (e) => typeCell(e.type) },
         { value: (e) => e.mentions, cell: (e) => number(e.mentions) },
         { value: (e) => e.articles.length, cell: (e) => number(e.articles.length) },
+        { value: (e) => e.influence, cell: (e) => number(e.camp ? e.influence.toFixed(2) : "") },
+        { value: (e) => e.stancesIn + e.stancesOut,
+          cell: (e) => number(e.camp ? `${e.stancesIn} / ${e.stancesOut}` : "") },
+        { value: (e) => e.camp, cell: campCell },
         { value: (e) => e.aliases.join(" · "), cell: (e) => el("td", "aliases", e.aliases.join(" · ")) },
       ],
+      rowData: (e) => ({ nodeId: e.id }),
     },
     "relations-table": {
       rows: () => ng.data.relations,
@@ -79,6 +89,7 @@
           cell: (r) => el("td", "num", r.confidence == null ? "" : r.confidence.toFixed(2)) },
         { value: firstEvidence, cell: (r) => el("td", "evidence", firstEvidence(r)) },
       ],
+      rowData: (r) => ({ edgeId: r.id }),
     },
     "articles-table": {
       rows: () => ng.data.articles,
@@ -102,6 +113,7 @@
       this.ordered = spec.rows().slice();
       this.matching = this.ordered;
       this.query = "";
+      this.columnQueries = spec.columns.map(() => "");
       this.searchText = null; // built on the first filter: most readers never filter
       this.shown = 0;
       this.status = document.getElementById(`${table.id}-status`);
@@ -121,11 +133,26 @@
 
     filter(query) {
       this.query = ng.normalise(query);
-      if (!this.query) {
+      this.refilter();
+    }
+
+    /* The column filters combine with each other and with the table's filter: "supports"
+       under Kind and "macron" under Source keep Macron's supports only. */
+    filterColumn(column, query) {
+      this.columnQueries[column] = ng.normalise(query);
+      this.refilter();
+    }
+
+    refilter() {
+      const columns = this.columnQueries.map((query, column) => [column, query]).filter(([, q]) => q);
+      if (!this.query && columns.length === 0) {
         this.matching = this.ordered;
       } else {
         if (!this.searchText) this.searchText = this.indexText();
-        this.matching = this.ordered.filter((row) => this.searchText.get(row).includes(this.query));
+        this.matching = this.ordered.filter((row) => {
+          const texts = this.searchText.get(row);
+          return texts.all.includes(this.query) && columns.every(([column, query]) => texts.cells[column].includes(query));
+        });
       }
       this.render();
     }
@@ -133,7 +160,8 @@
     indexText() {
       const text = new Map();
       for (const row of this.ordered) {
-        text.set(row, ng.normalise(this.spec.columns.map((c) => c.value(row)).join(" ")));
+        const cells = this.spec.columns.map((c) => ng.normalise(c.value(row)));
+        text.set(row, { cells, all: cells.join(" ") });
       }
       return text;
     }
@@ -148,7 +176,10 @@
       const end = Math.min(this.matching.length, this.shown + PAGE_ROWS);
       const fragment = document.createDocumentFragment();
       for (const row of this.matching.slice(this.shown, end)) {
-        fragment.append(el("tr", null, ...this.spec.columns.map((column) => column.cell(row))));
+        const line = el("tr", null, ...this.spec.columns.map((column) => column.cell(row)));
+        // graph.js opens the node or edge of a clicked row (its own buttons take precedence)
+        if (this.spec.rowData) Object.assign(line.dataset, this.spec.rowData(row));
+        fragment.append(line);
       }
       this.table.tBodies[0].append(fragment);
       this.shown = end;
@@ -157,7 +188,7 @@
 
     report() {
       const total = this.ordered.length;
-      const of = this.query ? `${this.matching.length} matching of ${total}` : `${total}`;
+      const of = this.matching !== this.ordered ? `${this.matching.length} matching of ${total}` : `${total}`;
       if (this.status) this.status.textContent = `Showing ${this.shown} of ${of}`;
       if (this.more) this.more.hidden = this.shown >= this.matching.length;
     }
@@ -208,6 +239,27 @@
     const table = document.getElementById(id);
     if (table) lazy.set(id, new LazyTable(table, spec));
   }
+
+  /* A row of filter boxes under the headers of each data-built table. */
+  function addColumnFilters(table, lazyTable) {
+    const row = el("tr", "column-filters");
+    for (const header of table.tHead.rows[0].cells) {
+      const input = el("input", "column-filter");
+      input.type = "search";
+      input.placeholder = "filter";
+      input.setAttribute("aria-label", `Filter the ${header.textContent.trim()} column`);
+      input.dataset.column = String(header.cellIndex);
+      let timer = 0;
+      input.addEventListener("input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => lazyTable.filterColumn(header.cellIndex, input.value), FILTER_DELAY_MS);
+      });
+      row.append(el("td", null, input));
+    }
+    table.tHead.append(row);
+  }
+
+  for (const [id, lazyTable] of lazy) addColumnFilters(document.getElementById(id), lazyTable);
 
   for (const input of document.querySelectorAll("input.table-filter")) {
     let timer = 0;
