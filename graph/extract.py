@@ -269,6 +269,7 @@ def _processed(item: PreparedArticle) -> ProcessedArticle:
         url=article.url,
         source=article.source,
         words=len(item.text.split()),
+        date=article.date,
     )
 
 
