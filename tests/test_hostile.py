@@ -40,6 +40,7 @@ from graph.articles import (
 )
 from graph.clean import clean_text, normalise_text
 from graph.cli import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, main
+from graph.export_files import EXPORT_NAMES
 from graph.extract import extract
 from graph.fsutil import write_text_atomic
 from graph.nlp import Pipelines
@@ -979,4 +980,5 @@ def test_a_build_killed_before_the_report_is_renamed_leaves_the_previous_report(
         build([tmp_path / "in"], out)
     assert (out / "report.html").read_text(encoding="utf-8") == "previous"
     assert (out / "manifest.json").read_text(encoding="utf-8") == "previous"  # written last
-    assert sorted(p.name for p in out.iterdir()) == ["graph.json", "manifest.json", "report.html"]
+    written = {"graph.json", "manifest.json", "report.html", *EXPORT_NAMES.values()}
+    assert {p.name for p in out.iterdir()} == written

@@ -208,8 +208,8 @@ def test_any_label_round_trips_through_the_page(label: str) -> None:
     assert payload(html)["entities"][0]["label"] == label
     scripts = [tag for tag, _ in parse(html).tags if tag == "script"]
     assert (
-        len(scripts) == html.count("</script>") == 7
-    )  # the data block, vis-network and our 5 scripts
+        len(scripts) == html.count("</script>") == 8
+    )  # the data block, vis-network and our 6 scripts
 
 
 # --- offline ------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ def test_content_security_policy_blocks_the_network_and_admits_our_scripts() -> 
     csp = next(a["content"] for a in metas if a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp
     code = [text for attrs, text in tags.scripts if attrs.get("type") != "application/json"]
-    assert len(code) == 6  # vis-network and our five
+    assert len(code) == 7  # vis-network and our six
     for text in code:
         digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
         assert f"'sha256-{digest}'" in csp

@@ -16,7 +16,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 VIS_FOLDER = ("lib", "vis-9.1.2")
-OUR_SCRIPTS = ("data.js", "panel.js", "focus.js", "graph.js", "tables.js")
+OUR_SCRIPTS = ("data.js", "panel.js", "focus.js", "timeline.js", "graph.js", "tables.js")
 OUR_STYLES = ("report.css",)
 
 _SOURCE_MAP = re.compile(r"^\s*//# sourceMappingURL=\S*\s*$", re.MULTILINE)

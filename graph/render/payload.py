@@ -16,6 +16,7 @@ from graph.render.layout import Drawing
 from graph.render.model import Entity, Evidence, GraphData, Relation
 from graph.render.network import VisNetwork
 from graph.render.palette import kind_legend, type_legend
+from graph.render.timeline import day_of
 from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
@@ -62,6 +63,8 @@ def _article(article: ProcessedArticle) -> dict[str, Any]:
         "words": article.words,
         "source": article.source,
         "url": article.url,
+        "date": article.date,
+        "day": day_of(article.date),
     }
 
 
@@ -88,6 +91,7 @@ def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
         "evidence": [_evidence(item) for item in relation.evidence],
         "evidenceTotal": relation.evidence_total,
         "confidence": relation.confidence,
+        "byArticle": dict(relation.by_article),
         "drawn": drawn,
     }
 
@@ -102,4 +106,10 @@ def _evidence(item: Evidence) -> dict[str, str | float | None]:
         "speaker": item.speaker,
         "target": item.target,
         "confidence": item.confidence,
+        "before": item.before,
+        "after": item.after,
+        "outlet": item.outlet,
+        "date": item.date,
+        "title": item.title,
+        "url": item.url,
     }

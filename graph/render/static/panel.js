@@ -80,13 +80,42 @@
     return line;
   }
 
-  function evidenceItem(item, relation) {
-    const meta = el("p", "evidence-meta", "Article ", articleLine(item.article));
-    if (relation.directed && (item.speaker || item.target)) {
-      meta.append(el("br"), "Speaker: ", item.speaker || "?", " → target: ", item.target || "?");
+  /* Where a sentence was read: outlet · date · title (a link when the url is a web address),
+     else the url, else the article id. The evidence item says it (graph.json); an older graph
+     leaves it to the article list. */
+  function sourceLine(item) {
+    const article = ng.index.articles.get(item.article) || {};
+    const outlet = item.outlet || article.source || "";
+    const date = item.date || article.date || "";
+    const title = item.title || article.title || "";
+    const url = item.url || article.url || "";
+    const line = el("p", "evidence-source");
+    if (outlet) line.append(el("span", "outlet", outlet), " · ");
+    line.append(el("span", "date", date || "no date"), " · ");
+    const name = title || url || item.article;
+    if (ng.isWebUrl(url)) {
+      const link = el("a", null, name);
+      Object.assign(link, { href: url, rel: "noopener noreferrer", target: "_blank" });
+      line.append(link);
+    } else {
+      line.append(el("span", title ? null : "mono", name));
     }
-    if (item.confidence != null) meta.append(el("br"), `Confidence: ${item.confidence.toFixed(2)}`);
-    return el("li", "evidence-item", sentenceWithCue(item.sentence, item.cue), meta);
+    line.title = `article ${item.article}`;
+    return line;
+  }
+
+  function evidenceItem(item, relation) {
+    const li = el("li", "evidence-item", sourceLine(item));
+    if (item.before) li.append(el("p", "context before", item.before));
+    li.append(sentenceWithCue(item.sentence, item.cue));
+    if (item.after) li.append(el("p", "context after", item.after));
+    const meta = el("p", "evidence-meta");
+    if (relation.directed && (item.speaker || item.target)) {
+      meta.append("Speaker: ", item.speaker || "?", " → target: ", item.target || "?");
+    }
+    if (item.confidence != null) meta.append(meta.firstChild ? " · " : "", `confidence ${item.confidence.toFixed(2)}`);
+    if (meta.firstChild) li.append(meta);
+    return li;
   }
 
   function evidenceList(relation, limit) {
