@@ -149,8 +149,8 @@ def evidence_rows(graph: nx.MultiDiGraph) -> Iterable[Sequence[object]]:
     """One row an evidence sentence kept in graph.json, with its edge and its article."""
     labels = nx.get_node_attributes(graph, "label")
     for source, target, data in graph.edges(data=True):
-        ends = (source, labels.get(source, source), data.get("kind", ""))
-        ends += (target, labels.get(target, target))
+        kind = data.get("kind", "")
+        ends = (source, labels.get(source, source), kind, target, labels.get(target, target))
         for item in data.get("evidence", ()):
             said = [str(item.get(name, "")) for name in EVIDENCE_COLUMNS[6:12]]
             yield (
