@@ -293,6 +293,7 @@ _DOWNSTREAM_CODE = frozenset(
         "entity_types.py",
         "evaluate.py",
         "export.py",
+        "export_files.py",
         "fsutil.py",
         "notebook.py",
         "parallel.py",

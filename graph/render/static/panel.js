@@ -118,10 +118,18 @@
     return li;
   }
 
+  /* Under a date or outlet choice (timeline.js), evidence from the articles in scope comes
+     first; the rest stays, faded and said to be outside. */
   function evidenceList(relation, limit) {
-    const shown = relation.evidence.slice(0, limit);
+    const inScope = (item) => !ng.scope || ng.scope.articlePasses(item.article);
+    const ordered = relation.evidence.filter(inScope).concat(relation.evidence.filter((i) => !inScope(i)));
+    const shown = ordered.slice(0, limit);
     const list = el("ol", "evidence-list");
-    for (const item of shown) list.append(evidenceItem(item, relation));
+    for (const item of shown) {
+      const li = evidenceItem(item, relation);
+      if (!inScope(item)) li.classList.add("out-of-scope");
+      list.append(li);
+    }
     const more = relation.evidenceTotal - shown.length;
     const fragment = document.createDocumentFragment();
     fragment.append(list);
@@ -208,6 +216,7 @@
     panel.append(el("header", "panel-header", kindBadge(relation), title));
     if (!relation.drawn) panel.append(notDrawnNote("edge"));
     const rows = [["Kind", ng.kindName(relation.kind)], ["Weight", String(relation.weight)]];
+    if (ng.scope && ng.scope.active()) rows.push(["In the articles chosen", String(ng.scope.weight(relation))]);
     if (relation.confidence != null) rows.push(["Confidence", relation.confidence.toFixed(2)]);
     rows.push(["Evidence", `${relation.evidence.length} of ${relation.evidenceTotal} sentences shown`]);
     panel.append(facts(rows));

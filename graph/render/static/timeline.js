@@ -11,7 +11,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const DAY_MS = 86400000;
   const WEEKS_PAST_DAYS = 120; // a longer span is drawn a bar per week
-  const CHART = { width: 760, height: 92, bottom: 16, noDateGap: 18 };
+  const CHART = { width: 760, height: 64, bottom: 13, noDateGap: 48 };
   const NO_OUTLET = "(no outlet)";
 
   const articles = ng.data.articles;
@@ -126,13 +126,15 @@
     return node;
   }
 
-  function drawChart(perBin) {
-    const { width, height, bottom, noDateGap } = CHART;
+  /* Drawn in the container's own pixels (measured once), so text keeps its size. */
+  function drawChart(perBin, width) {
+    const { height, bottom, noDateGap } = CHART;
     const slots = bins.count + 1;
     const slot = (width - noDateGap) / slots;
-    const top = Math.max(1, ...perBin.map((b) => b.articles));
-    const scale = (value) => (value / top) * (height - bottom - 4);
-    const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, class: "timeline-chart", role: "img" });
+    // Scaled to the busiest day: the "no date" bar (often the tallest) is capped, its count written.
+    const top = Math.max(1, ...perBin.slice(0, bins.count).map((b) => b.articles));
+    const scale = (value) => Math.min(1, value / top) * (height - bottom - 12);
+    const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "timeline-chart", role: "img" });
     svg.append(svgEl("title", {}, `Articles and stances per ${bins.size === 7 ? "week" : "day"}`));
     perBin.forEach((bin, index) => {
       const x = index * slot + (index === bins.count ? noDateGap : 0);
@@ -150,9 +152,12 @@
     const axis = (x, text, anchor) => svg.append(svgEl("text", { x, y: height - 3, class: "axis", "text-anchor": anchor }, text));
     if (bins.count > 0) {
       axis(0, binStart(0), "start");
-      axis((bins.count - 0.5) * slot, binEnd(bins.count - 1), "end");
+      axis(bins.count * slot, binEnd(bins.count - 1), "end");
     }
-    axis(width - slot / 2, "no date", "end");
+    axis(width - 2, "no date", "end");
+    const undated = perBin[bins.count].articles;
+    svg.append(svgEl("text", { x: width - slot / 2, y: height - bottom - scale(undated) - 2, class: "axis",
+      "text-anchor": "middle" }, String(undated)));
     svg.append(svgEl("rect", { class: "range-shade", x: 0, y: 0, width: 0, height: height - bottom }));
     return { svg, slot };
   }
@@ -172,7 +177,7 @@
   function bindDrag(chart, setRange) {
     const binAt = (event) => {
       const box = chart.svg.getBoundingClientRect();
-      const x = ((event.clientX - box.left) / box.width) * CHART.width;
+      const x = event.clientX - box.left;
       return Math.max(0, Math.min(bins.count - 1, Math.floor(x / chart.slot)));
     };
     let start = null;
@@ -234,7 +239,11 @@
   function build(container) {
     const perBin = tally();
     const undated = perBin[bins.count].articles;
-    const chart = drawChart(perBin);
+    const dates = el("div", "control dates", el("span", "control-title", "Dates"));
+    dates.id = "timeline";
+    const outlets = outletChoice(() => update());
+    container.append(dates, outlets); // both in place before the chart measures its width
+    const chart = drawChart(perBin, Math.max(240, dates.clientWidth || CHART.width));
     const from = slider("date-from", 0);
     const to = slider("date-to", Math.max(0, bins.count - 1));
     const noDate = el("input");
@@ -243,19 +252,18 @@
     status.id = "scope-status";
     const fromText = el("output", "mono");
     const toText = el("output", "mono");
-    let outlets = null;
-    const update = () => {
+    function update() {
       state.from = Math.min(Number(from.value), Number(to.value));
       state.to = Math.max(Number(from.value), Number(to.value));
       state.noDate = noDate.checked;
-      state.outlets = outlets ? checkedOutlets(outlets) : null;
+      state.outlets = checkedOutlets(outlets);
       fromText.textContent = bins.count ? binStart(state.from) : "";
       toText.textContent = bins.count ? binEnd(state.to) : "";
       recompute();
       shade(chart);
       describe(status);
       if (ng.applyFilters) ng.applyFilters();
-    };
+    }
     const setRange = (low, high) => {
       from.value = String(low);
       to.value = String(high);
@@ -267,14 +275,10 @@
     reset.addEventListener("click", () => { noDate.checked = true; setRange(0, Math.max(0, bins.count - 1)); });
     for (const input of [from, to, noDate]) input.addEventListener("input", update);
     noDate.addEventListener("change", update);
-    outlets = outletChoice(update);
     const legend = el("p", "timeline-legend muted", el("span", "key-articles"), " articles ",
       el("span", "key-stances"), " stances, per ", bins.size === 7 ? "week" : "day", " · drag across the bars to choose dates");
-    const dates = el("div", "control dates", el("span", "control-title", "Dates"), chart.svg, legend,
-      el("div", "range-row", el("label", null, "From ", fromText, from), el("label", null, "to ", toText, to), reset),
-      el("label", "check", noDate, `Articles with no date (${undated})`), status);
-    dates.id = "timeline";
-    container.append(dates, outlets);
+    dates.append(chart.svg, legend, el("div", "range-row", el("label", null, "From ", fromText, from),
+      el("label", null, "to ", toText, to), reset, el("label", "check", noDate, `Articles with no date (${undated})`)), status);
     bindDrag(chart, setRange);
     update();
   }
