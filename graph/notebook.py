@@ -46,7 +46,8 @@ def show_graph(
     articles already carry megabytes of evidence) is written to `folder` (by default the
     notebook's own folder, which Jupyter serves) as `newsgraph-<digest>.html`, and the
     iframe points to it: the notebook output stays a few hundred bytes instead of the
-    whole page per run, and the digest keeps one file per distinct graph. Either way the
+    whole page per run, and the digest keeps one file per distinct graph (`folder` is best
+    below the notebook's folder: Jupyter serves only what is there). Either way the
     iframe is sandboxed to run the page's scripts only. `max_inline_bytes=0` always writes
     the file; a front end that does not serve files (VS Code) wants it large instead.
 
@@ -61,8 +62,18 @@ def show_graph(
         source = f'srcdoc="{html.escape(page, quote=True)}"'
         return GraphFrame(f'<iframe {source} style="{size}" sandbox="{SANDBOX}"></iframe>')
     file = _write_page(page, Path(folder))
-    src = html.escape(file.name if Path(folder) == Path(".") else file.as_posix(), quote=True)
+    src = html.escape(_address(file), quote=True)
     return GraphFrame(f'<iframe src="{src}" style="{size}" sandbox="{SANDBOX}"></iframe>', file)
+
+
+def _address(file: Path) -> str:
+    """The file's address for the iframe: relative to the kernel's folder (the notebook's),
+    which Jupyter serves; a file outside it keeps its absolute path (shown only where the
+    front end can open local files)."""
+    try:
+        return file.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return file.resolve().as_uri()
 
 
 def _write_page(page: str, folder: Path) -> Path:

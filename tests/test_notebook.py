@@ -60,6 +60,15 @@ def test_show_graph_writes_a_large_page_beside_the_notebook_and_points_to_it(
     assert frame.file is not None and frame.file.parent == tmp_path
     assert frame.file.read_text(encoding="utf-8").startswith("<!doctype html>")
     shown = frame._repr_html_()
-    assert f'src="{frame.file.as_posix()}"' in shown and len(shown) < 500
+    assert f'src="{frame.file.resolve().as_uri()}"' in shown and len(shown) < 500
     again = show_graph(_graph(), folder=tmp_path, max_inline_bytes=1000)  # type: ignore[arg-type]
     assert again.file == frame.file  # one file per distinct graph
+
+
+def test_a_page_below_the_notebook_s_folder_is_addressed_relative_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the kernel runs in the notebook's folder
+    frame = show_graph(_graph(), folder="pages", max_inline_bytes=0)  # type: ignore[arg-type]
+    assert frame.file is not None
+    assert f'src="pages/{frame.file.name}"' in frame._repr_html_()
