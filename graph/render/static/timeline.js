@@ -30,8 +30,9 @@
   function makeBins() {
     const days = articles.filter((a) => a.day).map((a) => dayNumber(a.day));
     if (days.length === 0) return { size: 1, first: 0, count: 0, of: new Map() };
-    const low = Math.min(...days);
-    const high = Math.max(...days);
+    // a loop, not Math.min(...days): a spread of 100,000 arguments overflows the stack
+    const low = days.reduce((a, b) => Math.min(a, b));
+    const high = days.reduce((a, b) => Math.max(a, b));
     const size = high - low > WEEKS_PAST_DAYS ? 7 : 1;
     const first = size === 7 ? low - ((low + 3) % 7) : low; // day 0 (1970-01-01) was a Thursday
     const of = new Map();
