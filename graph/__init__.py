@@ -33,6 +33,7 @@ _EXPORTS = {
     "build_graph": "graph.build",
     "read_graph_json": "graph.export",
     "write_graph_json": "graph.export",
+    "write_exports": "graph.export_files",
     "ArticleExtraction": "graph.extract",
     "Extraction": "graph.extract",
     "extract": "graph.extract",
@@ -69,6 +70,7 @@ __all__ = [
     "render_graph_html",
     "render_report",
     "show_graph",
+    "write_exports",
     "write_graph_json",
 ]
 
@@ -76,6 +78,7 @@ if TYPE_CHECKING:
     from graph.articles import Article, Corpus, Skipped, read_articles
     from graph.build import build_graph
     from graph.export import read_graph_json, write_graph_json
+    from graph.export_files import write_exports
     from graph.extract import ArticleExtraction, Extraction, extract
     from graph.nlp import Pipelines
     from graph.notebook import show_graph

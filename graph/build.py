@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import networkx as nx
@@ -14,6 +14,7 @@ from graph.aliases import AliasRules
 from graph.camps import find_camps
 from graph.canonical import Canonical, canonicalise
 from graph.duplicates import ranked_duplicates
+from graph.entities import Sentence
 from graph.entity_types import PERSON, name_knowledge
 from graph.extract import ArticleExtraction
 from graph.ranking import Standing, rank_entities
@@ -24,6 +25,7 @@ from graph.relations.stance import Stance
 from graph.relations.stance.model import default_min_confidence
 from graph.role_aliases import description_words, wrong_descriptions
 from graph.runtime import cyclic_gc_paused
+from graph.summary import ProcessedArticle
 
 SCHEMA_VERSION = 1
 #: Evidence items kept per edge; the rest are counted in `evidence_total`.
@@ -52,6 +54,26 @@ class EdgeTally:
     evidence: list[dict[str, str | float]] = field(default_factory=list)
     #: The highest confidence of the stances counted (None: co-mentions, rule-only stances).
     confidence: float | None = None
+    #: The weight each article gives (uncapped, unlike the evidence): what a report's date
+    #: or outlet filter recounts an edge from.
+    by_article: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """An evidence sentence and the sentences just before and after it in its article ("" at
+    either end): "Il dénonce …" needs the sentence that says who "il" is."""
+
+    sentence: str
+    before: str = ""
+    after: str = ""
+
+
+def quote(sentences: Sequence[Sentence], first: int, last: int, text: str) -> Quote:
+    """The evidence `text` (sentences `first` to `last`) with the sentences around it."""
+    before = sentences[first - 1].text if first > 0 else ""
+    after = sentences[last + 1].text if last + 1 < len(sentences) else ""
+    return Quote(text, before, after)
 
 
 def build_graph(
@@ -81,7 +103,8 @@ def build_graph(
             _tally_nodes(extraction, nodes)
             _tally_co_mentions(extraction, window, edges)
             _tally_stances(extraction, nodes, edges, threshold)
-        return assemble_graph(nodes, edges, canonical, window, max_evidence)
+        articles = {e.article.id: e.article for e in extractions}
+        return assemble_graph(nodes, edges, canonical, window, max_evidence, articles)
 
 
 def assemble_graph(
@@ -90,9 +113,11 @@ def assemble_graph(
     canonical: Canonical,
     window: Window,
     max_evidence: int,
+    articles: Mapping[str, ProcessedArticle],
 ) -> nx.MultiDiGraph:
     """The graph from its tallies, nodes and edges in sorted order (so graph.json does not
-    depend on how the tallies were made: here, or in SQL over the store)."""
+    depend on how the tallies were made: here, or in SQL over the store); each evidence item
+    kept says where its article comes from (`articles`, by id)."""
     graph = nx.MultiDiGraph(
         schema_version=SCHEMA_VERSION,
         generator=f"newsgraph {__version__}",
@@ -107,6 +132,8 @@ def assemble_graph(
         if key in canonical.labels:
             graph.nodes[key]["label"] = canonical.labels[key]
     for (source, target, kind), tally in sorted(edges.items()):
+        for item in tally.evidence[:max_evidence]:
+            item.update(_article_facts(articles.get(str(item["article"]))))
         graph.add_edge(source, target, key=kind, **_edge_attributes(kind, tally, max_evidence))
     drop_rejected(graph, canonical.rejects)
     graph.graph["possible_duplicates"] = [d.as_dict() for d in ranked_duplicates(graph)]
@@ -136,6 +163,18 @@ def add_sides(graph: nx.MultiDiGraph) -> None:
         for camp in found.camps
     ]
     graph.graph["frustration"] = found.frustration
+
+
+def _article_facts(article: ProcessedArticle | None) -> dict[str, str]:
+    """Where an evidence sentence was read: outlet, date, title and url ("" when unknown)."""
+    if article is None:
+        return {"outlet": "", "date": "", "title": "", "url": ""}
+    return {
+        "outlet": article.source,
+        "date": article.date,
+        "title": article.title,
+        "url": article.url,
+    }
 
 
 def _drop_wrong_descriptions(nodes: dict[str, NodeTally], canonical: Canonical) -> None:
@@ -189,11 +228,26 @@ def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, NodeTally]) -> 
 def _tally_co_mentions(
     extraction: ArticleExtraction, window: Window, edges: dict[tuple[str, str, str], EdgeTally]
 ) -> None:
-    article_id = extraction.article.id
-    for pair in co_mentions(article_id, extraction.sentences, extraction.mentions, window):
+    article_id, sentences = extraction.article.id, extraction.sentences
+    for pair in co_mentions(article_id, sentences, extraction.mentions, window):
         tally = edges.setdefault((pair.a, pair.b, CO_MENTION), EdgeTally())
-        tally.weight += 1
-        tally.evidence.append({"article": article_id, "sentence": pair.sentence, "cue": ""})
+        add_co_mention(tally, article_id, quote(sentences, pair.first, pair.last, pair.sentence))
+
+
+def add_co_mention(tally: EdgeTally, article_id: str, said: Quote) -> None:
+    """Count one co-mention window on its edge, with its evidence."""
+    tally.weight += 1
+    tally.by_article[article_id] += 1
+    tally.evidence.append(co_mention_evidence(article_id, said))
+
+
+def co_mention_evidence(article_id: str, said: Quote) -> dict[str, str | float]:
+    """The evidence item of a co-mention (before the article's facts are added)."""
+    return {"article": article_id, "sentence": said.sentence, "cue": "", **_context(said)}
+
+
+def _context(said: Quote) -> dict[str, str]:
+    return {"before": said.before, "after": said.after}
 
 
 def _tally_stances(
@@ -203,16 +257,16 @@ def _tally_stances(
     min_confidence: float,
 ) -> None:
     """Stance edges; an actor only implied ("nos camarades russes") still gets its node."""
-    article_id = extraction.article.id
+    article_id, sentences = extraction.article.id, extraction.sentences
     seen: set[tuple[str, str, str, int]] = set()
     for stance in extraction.stances:
         if not confident(stance, min_confidence):
             continue
         for endpoint in (stance.source, stance.target):
             _ensure_node(nodes, endpoint, article_id)
-        tally_stance_edge(
-            edges, stance, article_id, extraction.sentences[stance.sentence].text, seen
-        )
+        at = stance.sentence
+        said = quote(sentences, at, at, sentences[at].text)
+        tally_stance_edge(edges, stance, article_id, said, seen)
 
 
 def confident(stance: Stance, min_confidence: float) -> bool:
@@ -224,7 +278,7 @@ def tally_stance_edge(
     edges: dict[tuple[str, str, str], EdgeTally],
     stance: Stance,
     article_id: str,
-    sentence: str,
+    said: Quote,
     seen: set[tuple[str, str, str, int]],
 ) -> None:
     """Count a stance on its edge, once per sentence of an article (`seen` holds the
@@ -235,12 +289,14 @@ def tally_stance_edge(
     seen.add(identity)
     tally = edges.setdefault(identity[:3], EdgeTally())
     tally.weight += 1
+    tally.by_article[article_id] += 1
     item: dict[str, str | float] = {
         "article": article_id,
-        "sentence": sentence,
+        "sentence": said.sentence,
         "cue": stance.cue,
         "speaker": stance.source.name,
         "target": stance.target.name,
+        **_context(said),
     }
     if stance.confidence is not None:
         item["confidence"] = round(stance.confidence, 3)
@@ -291,6 +347,7 @@ def _edge_attributes(kind: str, tally: EdgeTally, max_evidence: int) -> dict[str
         "weight": tally.weight,
         "evidence": tally.evidence[:max_evidence],
         "evidence_total": tally.weight,  # one evidence sentence a count, not all kept
+        "by_article": dict(sorted(tally.by_article.items())),
     }
     if tally.confidence is not None:
         attributes["confidence"] = round(tally.confidence, 3)

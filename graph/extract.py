@@ -269,6 +269,7 @@ def _processed(item: PreparedArticle) -> ProcessedArticle:
         url=article.url,
         source=article.source,
         words=len(item.text.split()),
+        date=article.date,
     )
 
 
@@ -292,6 +293,7 @@ _DOWNSTREAM_CODE = frozenset(
         "entity_types.py",
         "evaluate.py",
         "export.py",
+        "export_files.py",
         "fsutil.py",
         "notebook.py",
         "parallel.py",

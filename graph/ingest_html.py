@@ -70,7 +70,9 @@ def page_text(html: str) -> PageText:
         return PageText("", loss=loss)
     values = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     meta = {key: str(values.get(key) or "") for key in ("title", "date", "url")}
-    meta["source"] = str(values.get("sitename") or "")
+    # The outlet: the site's own name when the page gives one, else its host name
+    # (trafilatura reads it from the canonical URL or og:url).
+    meta["source"] = str(values.get("sitename") or values.get("hostname") or "")
     return PageText(str(values.get("text") or ""), meta, loss)
 
 

@@ -22,6 +22,7 @@ from graph.articles import InputWarning, read_articles
 from graph.build import DEFAULT_MAX_EVIDENCE, build_graph
 from graph.errors import InputError
 from graph.export import read_graph_json, write_graph_json
+from graph.export_files import export_paths, write_exports
 from graph.extract import (
     ExtractOptions,
     extract,
@@ -110,8 +111,9 @@ def build(
     `on_total(n)` is told how many articles were found before the slow part starts, and
     `progress(k)` as they are done, so a caller can draw a progress bar.
 
-    Only the three fixed names below `outdir` are written, each atomically (temp file and
-    rename), manifest.json last: it is there and new only when the run finished. Article
+    Only fixed names below `outdir` are written (graph.json, report.html, manifest.json and
+    the exports of graph.export_files), each atomically (temp file and rename),
+    manifest.json last: it is there and new only when the run finished. Article
     ids and file names from the inputs are data in those files, never parts of a path.
 
     With `options.store`, extraction results are kept in that DuckDB file (graph.store):
@@ -145,7 +147,7 @@ def build(
             graph = _build_graph(incremental, store, options, aliases)
             _write_outputs(graph, summary, paths, options, corpus.warnings)
             if digest:
-                store.record_outputs(outdir, digest, paths)
+                store.record_outputs(outdir, digest, [*paths, *export_paths(outdir)])
     return BuildResult(
         graph,
         summary,
@@ -207,7 +209,7 @@ def _output_paths(outdir: Path) -> tuple[Path, Path, Path]:
 def _own_files(outdir: Path, options: BuildOptions) -> list[Path]:
     """The files a build writes: never read back as inputs (`build in -o in`)."""
     store = [Path(options.store), Path(f"{options.store}.wal")] if options.store else []
-    return [*_output_paths(outdir), *store]
+    return [*_output_paths(outdir), *export_paths(outdir), *store]
 
 
 def _write_outputs(
@@ -217,11 +219,13 @@ def _write_outputs(
     options: BuildOptions,
     warnings: Sequence[InputWarning] = (),
 ) -> None:
-    """Write the three outputs, each atomically, manifest.json last."""
+    """Write the outputs, each atomically: graph.json and its exports (GraphML, GEXF,
+    CSV), the report, and manifest.json last."""
     from graph.render import render_report
 
     graph_json, manifest, report = paths
     write_graph_json(graph, graph_json)
+    write_exports(graph, graph_json.parent)
     render_report(
         graph, summary, report, title=options.title, max_drawn_nodes=options.max_drawn_nodes
     )

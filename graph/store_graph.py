@@ -30,7 +30,9 @@ from graph.build import (
     DEFAULT_MAX_EVIDENCE,
     EdgeTally,
     NodeTally,
+    Quote,
     assemble_graph,
+    co_mention_evidence,
     confident,
     tally_stance_edge,
 )
@@ -77,7 +79,7 @@ SELECT coalesce(n.node, m.key) AS node, m.name, m.type, m.label, c.pos, m.ord, m
 FROM mentions m {_IN_CORPUS.format(t="m")} LEFT JOIN ng_node_of n ON n.key = m.key
 """
 
-_CO_MENTIONS = """
+_PAIRS = """
 WITH firsts AS (
     SELECT pos, {window} AS win, node, arg_min(sentence, ord) AS sentence, min(ord) AS first
     FROM ng_mentions GROUP BY pos, win, node
@@ -87,29 +89,48 @@ WITH firsts AS (
     SELECT a.pos, a.node AS a, b.node AS b, a.sentence AS sa, b.sentence AS sb, w.first
     FROM firsts a JOIN firsts b ON a.pos = b.pos AND a.win = b.win AND a.node < b.node
     JOIN windows w ON w.pos = a.pos AND w.win = a.win
-), ranked AS (
-    SELECT a, b, pos, sa, sb, count(*) OVER (PARTITION BY a, b) AS weight,
+)
+"""
+
+_CO_MENTIONS = (
+    _PAIRS
+    + """, ranked AS (
+    SELECT a, b, pos, least(sa, sb) AS lo, greatest(sa, sb) AS hi,
+        count(*) OVER (PARTITION BY a, b) AS weight,
         row_number() OVER (PARTITION BY a, b ORDER BY pos, first) AS rank
     FROM pairs
 )
 SELECT r.a, r.b, r.weight, r.rank, r.pos,
-    CASE WHEN r.sa = r.sb THEN low.text ELSE low.text || $joiner || high.text END
+    CASE WHEN r.lo = r.hi THEN low.text ELSE low.text || $joiner || high.text END,
+    coalesce(prev.text, ''), coalesce(next.text, '')
 FROM ranked r JOIN ng_corpus c ON c.pos = r.pos
 LEFT JOIN sentences low ON low.content = c.content AND low.pipeline = c.pipeline
-    AND low.idx = least(r.sa, r.sb)
+    AND low.idx = r.lo
 LEFT JOIN sentences high ON high.content = c.content AND high.pipeline = c.pipeline
-    AND high.idx = greatest(r.sa, r.sb)
+    AND high.idx = r.hi
+LEFT JOIN sentences prev ON prev.content = c.content AND prev.pipeline = c.pipeline
+    AND prev.idx = r.lo - 1
+LEFT JOIN sentences next ON next.content = c.content AND next.pipeline = c.pipeline
+    AND next.idx = r.hi + 1
 WHERE r.rank <= $keep
 ORDER BY r.a, r.b, r.rank
 """
+)
+
+#: Each co-mention edge's weight in each article (what a date or outlet filter recounts).
+_CO_MENTIONS_BY_ARTICLE = _PAIRS + "SELECT a, b, pos, count(*) FROM pairs GROUP BY a, b, pos"
 
 _STANCES = f"""
 SELECT c.pos, s.kind, s.sentence, s.cue, s.source_key, s.source_name, s.source_type,
     s.source_label, s.target_key, s.target_name, s.target_type, s.target_label, t.text,
-    {_SOURCE_SEQ}, s.confidence
+    {_SOURCE_SEQ}, s.confidence, coalesce(prev.text, ''), coalesce(next.text, '')
 FROM stances s {_IN_CORPUS.format(t="s")}
 LEFT JOIN sentences t ON t.content = s.content AND t.pipeline = s.pipeline
     AND t.idx = s.sentence
+LEFT JOIN sentences prev ON prev.content = s.content AND prev.pipeline = s.pipeline
+    AND prev.idx = s.sentence - 1
+LEFT JOIN sentences next ON next.content = s.content AND next.pipeline = s.pipeline
+    AND next.idx = s.sentence + 1
 ORDER BY c.pos, s.ord
 """
 
@@ -156,7 +177,8 @@ def graph_from_store(
         _stance_tallies(corpus, ids, canonical, nodes, types, edges, threshold)
         for node, tally in nodes.items():
             tally.types = types[node].counter()
-    return assemble_graph(nodes, edges, canonical, window, max_evidence)
+    by_id = {article.id: article for article in articles}
+    return assemble_graph(nodes, edges, canonical, window, max_evidence, by_id)
 
 
 @contextmanager
@@ -227,11 +249,14 @@ def _co_mention_tallies(
     params = {"joiner": EVIDENCE_JOINER, "keep": max(max_evidence, 1)}
     edges: dict[tuple[str, str, str], EdgeTally] = {}
     tally = EdgeTally()
-    for a, b, weight, rank, pos, sentence in db.execute(query, params).fetchall():
+    for a, b, weight, rank, pos, sentence, before, after in db.execute(query, params).fetchall():
         if rank == 1:  # rows come edge by edge, evidence in order
             tally = edges[(a, b, CO_MENTION)] = EdgeTally(weight)
         if rank <= max_evidence:
-            tally.evidence.append({"article": ids[pos], "sentence": sentence, "cue": ""})
+            tally.evidence.append(co_mention_evidence(ids[pos], Quote(sentence, before, after)))
+    query = _CO_MENTIONS_BY_ARTICLE.format(window=_WINDOW_COLUMN[window])
+    for a, b, pos, count in db.execute(query).fetchall():
+        edges[(a, b, CO_MENTION)].by_article[ids[pos]] += count
     return edges
 
 
@@ -271,4 +296,4 @@ def _stance_tallies(
             if endpoint.label:
                 tally.labels[endpoint.label] += 0
             tally.articles.add(ids[pos])
-        tally_stance_edge(edges, stance, ids[pos], text, seen)
+        tally_stance_edge(edges, stance, ids[pos], Quote(text, row[15], row[16]), seen)

@@ -2,8 +2,9 @@
 
 The store keeps each ArticleExtraction whole (as JSON, for `get`), and also what the graph
 is made of, one row each: every mention (`mentions`), every stance (`stances`) and every
-sentence evidence can quote (`sentences`: those holding a mention or a stance). Building
-from the store aggregates these rows (graph.store_graph) and never decodes an article.
+sentence evidence can quote (`sentences`: those holding a mention or a stance, and the
+sentences just before and after them, shown around the evidence). Building from the store
+aggregates these rows (graph.store_graph) and never decodes an article.
 
 Rows are handed to DuckDB as one compact JSON array per article and table, expanded by
 SQL inside the database (`EXPAND`): a batch of 256 articles is one statement per table,
@@ -67,9 +68,16 @@ def article_rows(extraction: ArticleExtraction) -> ArticleRows:
         [s.kind, s.sentence, s.cue, *_endpoint(s.source), *_endpoint(s.target), s.confidence]
         for s in extraction.stances
     ]
-    quoted = {m.sentence for m in extraction.mentions} | {s.sentence for s in extraction.stances}
-    texts = [[index, sentences[index].text] for index in sorted(quoted)]
+    texts = [[index, sentences[index].text] for index in quoted_sentences(extraction)]
     return ArticleRows(_json(mentions), _json(stances), _json(texts))
+
+
+def quoted_sentences(extraction: ArticleExtraction) -> list[int]:
+    """The sentences evidence can quote: those holding a mention or a stance, and the one
+    before and after each (shown around the evidence), in order."""
+    said = {m.sentence for m in extraction.mentions} | {s.sentence for s in extraction.stances}
+    around = {i + step for i in said for step in (-1, 1)}
+    return sorted(i for i in said | around if 0 <= i < len(extraction.sentences))
 
 
 def _endpoint(endpoint: Endpoint) -> tuple[str, str, str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,8 +22,8 @@ import duckdb
 
 from graph.errors import StoreError
 from graph.store_file import FOREIGN, transaction
-from graph.store_json import encode_processed
-from graph.store_rows import TABLES, article_rows
+from graph.store_json import encode_extraction, encode_processed
+from graph.store_rows import TABLES, article_rows, expand_statement
 
 if TYPE_CHECKING:
     from graph.store import DuckStore, StoreKey
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 #: Bumped when the tables change. An older store is migrated once, when opened
 #: (`_MIGRATIONS`); a newer one is refused, never misread.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: The table that marks a DuckDB file as a newsgraph store.
 MARKER_TABLE = "store_info"
 #: Rows fetched and decoded at a time when reading results back.
@@ -184,8 +185,54 @@ def _migrate_from_2(store: DuckStore) -> None:
         db.execute(f"UPDATE {MARKER_TABLE} SET value = '3' WHERE name = 'schema_version'")
 
 
+def _migrate_from_3(store: DuckStore) -> None:
+    """Schema 3 → 4: evidence shows the sentences around it, and says when its article was
+    published. Each stored result gets the sentences next to those it quotes (`sentences`)
+    and its article's date (kept in `articles` already) in its summary; in one transaction,
+    decoding every stored result once, as schema 1 → 2 did."""
+    db = store.connection
+    keys = store.stored_keys()
+    log.warning(
+        "the store %s was written by an older newsgraph (schema 3): adding the sentences "
+        "around the evidence and the article dates to its %d results, once",
+        store.path,
+        len(keys),
+    )
+    dates = dict(db.execute("SELECT content, date FROM articles").fetchall())
+    with transaction(db):
+        db.execute("DELETE FROM sentences")
+        for start in range(0, len(keys), FETCH_ROWS):
+            _add_context(store, keys[start : start + FETCH_ROWS], dates)
+        db.execute(f"UPDATE {MARKER_TABLE} SET value = '4' WHERE name = 'schema_version'")
+
+
+def _add_context(store: DuckStore, keys: Sequence[StoreKey], dates: dict[str, str]) -> None:
+    """Schema 3 → 4 for some stored results: their sentences, and their date."""
+    extractions = [
+        replace(e, article=replace(e.article, date=dates.get(k.content) or e.article.date))
+        for k, e in zip(keys, store.get(keys), strict=True)
+    ]
+    contents, pipelines = [k.content for k in keys], [k.pipeline for k in keys]
+    sentences = [article_rows(e).sentences for e in extractions]
+    db = store.connection
+    db.execute(expand_statement("sentences"), [contents, pipelines, sentences])
+    db.execute(
+        "UPDATE extractions e SET data = u.data, article = u.article FROM (SELECT "
+        "unnest($1::VARCHAR[]) AS content, unnest($2::VARCHAR[]) AS pipeline, "
+        "unnest($3::VARCHAR[]) AS data, unnest($4::VARCHAR[]) AS article) u "
+        "WHERE e.content = u.content AND e.pipeline = u.pipeline",
+        [
+            contents,
+            pipelines,
+            [encode_extraction(e) for e in extractions],
+            [encode_processed(e.article) for e in extractions],
+        ],
+    )
+
+
 #: How to bring a store of an older schema (the key) up to date, one version at a time.
 _MIGRATIONS: dict[str, Callable[[DuckStore], None]] = {
     "1": _migrate_from_1,
     "2": _migrate_from_2,
+    "3": _migrate_from_3,
 }

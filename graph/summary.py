@@ -18,6 +18,9 @@ class ProcessedArticle:
     url: str = ""
     source: str = ""
     words: int = 0
+    #: As the input gave it ("" when it gave none); last, so results stored before it was
+    #: kept (a list of field values) still decode.
+    date: str = ""
 
 
 @dataclass(frozen=True)

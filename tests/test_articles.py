@@ -106,6 +106,33 @@ def test_html_main_text_is_extracted_without_boilerplate(tmp_path: Path) -> None
     assert article.title == "Rencontre à Moscou"
 
 
+def _page(head: str) -> str:
+    body = (
+        "Emmanuel Macron a reçu les représentants des gilets jaunes à l'Élysée samedi, "
+        "après trois semaines de manifestations dans toute la France. "
+    )
+    return f"<html><head>{head}</head><body><article><p>{body * 3}</p></article></body></html>"
+
+
+def test_an_html_page_gives_its_date_and_outlet_its_site_name_first(tmp_path: Path) -> None:
+    (tmp_path / "named.html").write_text(
+        _page(
+            '<meta property="og:site_name" content="Le Temps">'
+            '<meta property="article:published_time" content="2018-12-08T10:00:00+01:00">'
+            '<link rel="canonical" href="https://www.letemps.ch/monde/gilets-jaunes">'
+        ),
+        encoding="utf-8",
+    )
+    (tmp_path / "unnamed.html").write_text(
+        _page('<link rel="canonical" href="https://www.tdg.ch/monde/gilets-jaunes.html">'),
+        encoding="utf-8",
+    )
+    named, unnamed = read_articles([tmp_path]).articles
+    assert (named.source, named.date) == ("Le Temps", "2018-12-08")
+    assert named.url == "https://www.letemps.ch/monde/gilets-jaunes"
+    assert (unnamed.source, unnamed.date) == ("tdg.ch", "")  # no site name: the host
+
+
 def test_duplicate_ids_are_made_unique(tmp_path: Path) -> None:
     (tmp_path / "a.jsonl").write_text(
         json.dumps({"id": "same", "text": "Un."})

@@ -12,7 +12,12 @@ from graph.extract import ArticleExtraction
 from graph.summary import ProcessedArticle
 
 
-def _extraction(article: str, sentences: list[str], names: list[list[str]]) -> ArticleExtraction:
+def _extraction(
+    article: str,
+    sentences: list[str],
+    names: list[list[str]],
+    processed: ProcessedArticle | None = None,
+) -> ArticleExtraction:
     sents = tuple(Sentence(i, 0, 0, len(s), s) for i, s in enumerate(sentences))
     mentions = tuple(
         Mention(
@@ -21,14 +26,18 @@ def _extraction(article: str, sentences: list[str], names: list[list[str]]) -> A
         for i, group in enumerate(names)
         for name in group
     )
-    return ArticleExtraction(ProcessedArticle(article, "fr"), sents, mentions)
+    return ArticleExtraction(processed or ProcessedArticle(article, "fr"), sents, mentions)
 
 
+A_TXT = ProcessedArticle(
+    "a.txt", "fr", "Lavrov à Pyongyang", "https://example.org/a", "Le Monde", 40, "2024-06-19"
+)
 ARTICLES = [
     _extraction(
         "a.txt",
         ["Sergueï Lavrov a vu Choe Son Hui.", "Lavrov a salué la Russie."],
         [["Sergueï Lavrov", "Choe Son Hui"], ["Sergueï Lavrov", "Russie"]],
+        A_TXT,
     ),
     _extraction(
         "b.txt",
@@ -59,10 +68,35 @@ def test_co_mention_weight_counts_windows_and_keeps_evidence() -> None:
     graph = build_graph(ARTICLES, max_evidence=1)
     edge = graph.edges["choe son hui", "serguei lavrov", "co_mention"]
     assert edge["weight"] == 2
-    assert edge["evidence"] == [
-        {"article": "a.txt", "sentence": "Sergueï Lavrov a vu Choe Son Hui.", "cue": ""}
-    ]
+    assert [item["sentence"] for item in edge["evidence"]] == ["Sergueï Lavrov a vu Choe Son Hui."]
     assert edge["evidence_total"] == 2
+
+
+def test_evidence_says_where_and_when_it_was_read_and_what_surrounds_it() -> None:
+    graph = build_graph(ARTICLES)
+    first, second = graph.edges["choe son hui", "serguei lavrov", "co_mention"]["evidence"]
+    assert first == {
+        "article": "a.txt",
+        "sentence": "Sergueï Lavrov a vu Choe Son Hui.",
+        "cue": "",
+        "before": "",
+        "after": "Lavrov a salué la Russie.",
+        "outlet": "Le Monde",
+        "date": "2024-06-19",
+        "title": "Lavrov à Pyongyang",
+        "url": "https://example.org/a",
+    }
+    assert (second["article"], second["outlet"], second["date"]) == ("b.txt", "", "")
+    russia = graph.edges["russie", "serguei lavrov", "co_mention"]["evidence"][0]
+    assert (russia["before"], russia["after"]) == ("Sergueï Lavrov a vu Choe Son Hui.", "")
+
+
+def test_each_edge_counts_its_weight_article_by_article() -> None:
+    """The evidence is capped; `by_article` is not: a date or outlet filter recounts from it."""
+    graph = build_graph([*ARTICLES, ARTICLES[1]], max_evidence=1)
+    edge = graph.edges["choe son hui", "serguei lavrov", "co_mention"]
+    assert edge["by_article"] == {"a.txt": 1, "b.txt": 2}
+    assert sum(edge["by_article"].values()) == edge["weight"] == 3
 
 
 def test_co_mention_is_stored_once_in_sorted_order() -> None:
@@ -94,5 +128,8 @@ def test_graph_json_uses_the_documented_names(tmp_path: Path) -> None:
         "weight",
         "evidence",
         "evidence_total",
+        "by_article",
     }
+    evidence_fields = {"article", "sentence", "cue", "before", "after", "outlet", "date"}
+    assert set(data["links"][0]["evidence"][0]) == evidence_fields | {"title", "url"}
     assert list(tmp_path.iterdir()) == [tmp_path / "g.json"]  # no temp file left behind

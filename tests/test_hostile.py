@@ -40,6 +40,7 @@ from graph.articles import (
 )
 from graph.clean import clean_text, normalise_text
 from graph.cli import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, main
+from graph.export_files import EXPORT_NAMES
 from graph.extract import extract
 from graph.fsutil import write_text_atomic
 from graph.nlp import Pipelines
@@ -904,7 +905,7 @@ HOSTILE_IDS = ["../../etc/passwd", "/tmp/newsgraph-escape", "..\\..\\win.ini", "
 
 
 @pytest.mark.slow
-def test_hostile_build_accounts_for_every_input_and_writes_only_its_three_files(
+def test_hostile_build_accounts_for_every_input_and_writes_only_its_own_files(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     inputs = hostile_folder(tmp_path / "work" / "entrees")
@@ -920,17 +921,17 @@ def test_hostile_build_accounts_for_every_input_and_writes_only_its_three_files(
 
     monkeypatch.setattr(os, "replace", recording_replace)
     out = tmp_path / "work" / "sortie"
-    # --no-store: this test is about the three outputs; the store has its own tests.
+    # --no-store: this test is about the outputs; the store has its own tests.
     assert main(["build", str(inputs), "-o", str(out), "-q", "--no-store"]) == EXIT_SKIPPED
 
-    outputs = {"graph.json", "manifest.json", "report.html"}
+    outputs = {"graph.json", "manifest.json", "report.html", *EXPORT_NAMES.values()}
     assert _files_below(tmp_path) - before == {"work/sortie"} | {
         f"work/sortie/{n}" for n in outputs
     }
     assert not Path("/tmp/newsgraph-escape").exists()
     assert {Path(target).name for _, target in renamed} == outputs
     assert all(
-        re.fullmatch(r"\.(graph\.json|manifest\.json|report\.html)\..+\.tmp", t) for t, _ in renamed
+        re.fullmatch(rf"\.({'|'.join(map(re.escape, outputs))})\..+\.tmp", t) for t, _ in renamed
     )
 
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -979,4 +980,5 @@ def test_a_build_killed_before_the_report_is_renamed_leaves_the_previous_report(
         build([tmp_path / "in"], out)
     assert (out / "report.html").read_text(encoding="utf-8") == "previous"
     assert (out / "manifest.json").read_text(encoding="utf-8") == "previous"  # written last
-    assert sorted(p.name for p in out.iterdir()) == ["graph.json", "manifest.json", "report.html"]
+    written = {"graph.json", "manifest.json", "report.html", *EXPORT_NAMES.values()}
+    assert {p.name for p in out.iterdir()} == written

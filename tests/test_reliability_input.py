@@ -14,6 +14,7 @@ import pytest
 
 from graph.articles import Article, Skipped, read_articles
 from graph.clean import find_boilerplate
+from graph.export_files import EXPORT_NAMES
 from graph.extract import PreparedArticle, extract, prepare_article
 from graph.nlp import Pipelines
 from graph.pipeline import BuildOptions, build
@@ -215,7 +216,8 @@ def test_a_build_into_its_input_folder_does_not_read_its_outputs_back(tmp_path: 
     second = build([folder], folder, options)
     assert [a.id for a in second.summary.processed] == ["article.txt"]
     reasons = _reasons(second.summary.skipped)
-    assert set(reasons) == {"graph.json", "manifest.json", "newsgraph.duckdb", "report.html"}
+    outputs = {"graph.json", "manifest.json", "newsgraph.duckdb", "report.html"}
+    assert set(reasons) == outputs | set(EXPORT_NAMES.values())
     assert all("output of newsgraph" in reason for reason in reasons.values())
 
 

@@ -42,6 +42,8 @@ LAVROV_SENTENCES = [
 # --- the corpus ---------------------------------------------------------------------------
 
 A1, A2, A3 = "a1.txt", "a2.txt", "a3.txt"
+#: Elements only injected markup would make (the timeline's chart is the page's own svg).
+INJECTED = "img, svg:not(#timeline > svg.timeline-chart), b"
 ENTITIES = [  # id, label, mentions, aliases, articles
     (LAVROV, "Sergueï Lavrov", 14, ["Lavrov", "M. Lavrov", "Sergueï Lavrov"], [A1, A2, A3]),
     ("PER:choe son hui", "Choe Son Hui", 9, ["Choe Son Hui", "Mme Choe"], [A1, A2]),
@@ -315,7 +317,7 @@ def test_hostile_text_shows_literally_and_stays_inert(visit: Visit, screenshots:
     body = page.inner_text("body")
     for hostile in (SCRIPT_BREAKER, IMG_ONERROR, QUOTE_BREAKER, JS_URL):
         assert hostile in body
-    assert page.locator("img, svg, b").count() == 0
+    assert page.locator(INJECTED).count() == 0
     assert page.locator('a[href^="javascript" i]').count() == 0
     assert page.locator('a[href="https://www.lemonde.fr/international/lavrov.html"]').count() == 1
     click_node(page, "PER:" + SCRIPT_BREAKER)
@@ -324,12 +326,12 @@ def test_hostile_text_shows_literally_and_stays_inert(visit: Visit, screenshots:
     panel_text = panel.inner_text()
     assert HOSTILE_SAYS in panel_text
     assert HOSTILE_SEEN in panel_text
-    assert page.locator("img, svg, b").count() == 0
+    assert page.locator(INJECTED).count() == 0
     page.locator(".graph-area").screenshot(path=screenshots / "hostile-panel.png")
     page.fill("#search-input", IMG_ONERROR)
     page.click("#search-button")
     panel.locator("h2").filter(has_text=IMG_ONERROR).wait_for()
-    assert page.locator("img, svg, b").count() == 0
+    assert page.locator(INJECTED).count() == 0
     visit.assert_clean()
 
 

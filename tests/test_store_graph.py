@@ -32,6 +32,7 @@ from graph.store import (
     open_store,
 )
 from graph.store_graph import graph_from_store
+from graph.store_json import encode_processed
 from graph.summary import ProcessedArticle
 
 from .conftest import EXAMPLES
@@ -43,6 +44,7 @@ ARTICLES = (
         "Sergueï Lavrov a rencontré Choe Son Hui à Pyongyang.",
         "Lavrov a salué « nos camarades coréens ».",
         "La Russie et la Corée du Nord ont signé un accord.",
+        "Rien d'autre n'a été dit.",  # names nobody: only quoted around the evidence
     ),
     (
         "Volodymyr Zelensky a dénoncé l'accord entre Moscou et Pyongyang.",
@@ -111,7 +113,9 @@ def _extraction(number: int, texts: tuple[str, ...]) -> ArticleExtraction:
         for article, sentence, kind, source, target, cue in STANCES
         if article == number
     )
-    processed = ProcessedArticle(f"a{number}.txt", "fr", f"Article {number}")
+    processed = ProcessedArticle(
+        f"a{number}.txt", "fr", f"Article {number}", source="AFP", date=f"2024-06-1{number}"
+    )
     return ArticleExtraction(processed, sentences, mentions, stances)
 
 
@@ -124,7 +128,7 @@ def _stored(extractions: list[ArticleExtraction]) -> list[StoredExtraction]:
         StoredExtraction(
             StoreKey(f"content-{e.article.id}", VERSION.id),
             e,
-            PreparedArticle(Article(e.article.id, ""), "fr", ""),
+            PreparedArticle(Article(e.article.id, "", date=e.article.date), "fr", ""),
             VERSION,
         )
         for e in extractions
@@ -289,3 +293,40 @@ def test_a_store_of_schema_2_gains_the_confidence_column_and_keeps_its_results(
         ).fetchone()
     assert version == (str(SCHEMA_VERSION),)
     assert _json(built) == _json(build_graph(extractions))
+
+
+def test_a_store_of_schema_3_gains_the_context_sentences_and_dates_once(tmp_path: Path) -> None:
+    """Schema 3 kept only the sentences naming someone, and no date in its summaries."""
+    path = tmp_path / "v3.duckdb"
+    extractions = _extractions()
+    keys = [row.key for row in _stored(extractions)]
+    with open_store(path) as store:
+        assert isinstance(store, DuckStore)
+        store.put(_stored(extractions))
+    _downgrade_to_schema_3(path, extractions)
+    with open_store(path) as store:
+        assert isinstance(store, DuckStore)
+        assert [a.date for a in store.processed(keys)] == ["2024-06-10", "2024-06-11", "2024-06-12"]
+        assert store.get(keys) == extractions
+        built = graph_from_store(store, keys, store.processed(keys))
+    assert _json(built) == _json(build_graph(extractions))
+    russia = built.edges["coree du nord", "russie", "co_mention"]["evidence"][0]
+    assert russia["after"] == "Rien d'autre n'a été dit."
+
+
+def _downgrade_to_schema_3(path: Path, extractions: list[ArticleExtraction]) -> None:
+    """The store as schema 3 wrote it: no sentence naming nobody, no date in the summaries."""
+    undated = [replace(e, article=replace(e.article, date="")) for e in extractions]
+    db = duckdb.connect(str(path))
+    db.execute("DELETE FROM sentences WHERE text = 'Rien d''autre n''a été dit.'")
+    for row in _stored(undated):
+        db.execute(
+            "UPDATE extractions SET data = ?, article = ? WHERE content = ?",
+            [
+                encode_extraction(row.extraction),
+                encode_processed(row.extraction.article),
+                row.key.content,
+            ],
+        )
+    db.execute("UPDATE store_info SET value = '3' WHERE name = 'schema_version'")
+    db.close()

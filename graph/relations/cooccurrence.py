@@ -18,12 +18,15 @@ EVIDENCE_JOINER = " … "
 
 @dataclass(frozen=True)
 class CoMention:
-    """Entities `a` < `b` (keys) share one window of `article`; `sentence` shows it."""
+    """Entities `a` < `b` (keys) share one window of `article`; `sentence` shows it, made of
+    the sentences `first` to `last` (indices; equal when one sentence names both)."""
 
     a: str
     b: str
     article: str
     sentence: str
+    first: int = 0
+    last: int = 0
 
 
 def co_mentions(
@@ -48,9 +51,8 @@ def co_mentions(
         for mention in group:
             first_sentence.setdefault(mention.key, mention.sentence)
         for a, b in combinations(sorted(first_sentence), 2):
-            yield CoMention(
-                a, b, article, _evidence(sentences, first_sentence[a], first_sentence[b])
-            )
+            low, high = sorted((first_sentence[a], first_sentence[b]))
+            yield CoMention(a, b, article, _evidence(sentences, low, high), low, high)
 
 
 def _windows(

@@ -20,6 +20,7 @@ OUR_SCRIPTS = (
     "data.js",
     "panel.js",
     "focus.js",
+    "timeline.js",
     "graph.js",
     "camps.js",
     "ego.js",

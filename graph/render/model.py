@@ -8,7 +8,7 @@ once, here, keeps the defaults in one place and lets the rest of ``render`` use 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -28,6 +28,14 @@ class Evidence:
     target: str = ""
     #: How sure the stance model is of this sentence (None: co-mention, rules alone).
     confidence: float | None = None
+    #: The sentences just before and after it in its article ("" at either end).
+    before: str = ""
+    after: str = ""
+    #: Where it was read: the article's outlet, date (as the input gave it), title and url.
+    outlet: str = ""
+    date: str = ""
+    title: str = ""
+    url: str = ""
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,8 @@ class Relation:
     evidence_total: int
     #: The stance model's confidence in the edge (None: co-mention, rules alone).
     confidence: float | None = None
+    #: The weight each article gives it (empty in a graph.json older than the field).
+    by_article: Mapping[str, int] = field(default_factory=dict)
 
     @property
     def directed(self) -> bool:
@@ -151,7 +161,15 @@ def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, 
         evidence=evidence,
         evidence_total=max(_as_int(attrs.get("evidence_total"), 0), len(evidence)),
         confidence=_as_probability(attrs.get("confidence")),
+        by_article=_counts(attrs.get("by_article")),
     )
+
+
+def _counts(value: Any) -> dict[str, int]:
+    """An edge's weight per article, from JSON; anything unreadable is left out."""
+    if not _is_mapping(value):
+        return {}
+    return {str(key): _as_int(count, 0) for key, count in value.items()}
 
 
 def _is_mapping(value: Any) -> bool:
@@ -168,6 +186,12 @@ def _evidence(item: Mapping[str, Any]) -> Evidence:
         speaker=_as_text(item.get("speaker")),
         target=_as_text(item.get("target")),
         confidence=_as_probability(item.get("confidence")),
+        before=_as_text(item.get("before")),
+        after=_as_text(item.get("after")),
+        outlet=_as_text(item.get("outlet")),
+        date=_as_text(item.get("date")),
+        title=_as_text(item.get("title")),
+        url=_as_text(item.get("url")),
     )
 
 

@@ -16,6 +16,7 @@ from graph.render.layout import Drawing
 from graph.render.model import Entity, Evidence, GraphData, Relation
 from graph.render.network import VisNetwork
 from graph.render.palette import OTHER_CAMP_COLOUR, camp_colour, kind_legend, type_legend
+from graph.render.timeline import day_of
 from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
@@ -29,10 +30,12 @@ def page_payload(
 ) -> dict[str, Any]:
     """Everything `static/*.js` needs, as JSON-ready values (see `data.js` for the reader)."""
     drawn_nodes, drawn_edges = set(drawing.nodes), set(drawing.edges)
+    articles = list(articles)
+    listed = {article.id for article in articles}
     return {
         "entities": [_entity(entity, entity.id in drawn_nodes) for entity in data.entities],
         "relations": [
-            _relation(relation, relation.id in drawn_edges) for relation in data.relations
+            _relation(relation, relation.id in drawn_edges, listed) for relation in data.relations
         ],
         "articles": [_article(article) for article in articles],
         "types": [asdict(item) for item in type_legend(e.type for e in data.entities)],
@@ -67,6 +70,8 @@ def _article(article: ProcessedArticle) -> dict[str, Any]:
         "words": article.words,
         "source": article.source,
         "url": article.url,
+        "date": article.date,
+        "day": day_of(article.date),
     }
 
 
@@ -86,7 +91,7 @@ def _entity(entity: Entity, drawn: bool) -> dict[str, Any]:
     }
 
 
-def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
+def _relation(relation: Relation, drawn: bool, listed: set[str]) -> dict[str, Any]:
     return {
         "id": relation.id,
         "source": relation.source,
@@ -94,21 +99,29 @@ def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
         "kind": relation.kind,
         "directed": relation.directed,
         "weight": relation.weight,
-        "evidence": [_evidence(item) for item in relation.evidence],
+        "evidence": [_evidence(item, item.article in listed) for item in relation.evidence],
         "evidenceTotal": relation.evidence_total,
         "confidence": relation.confidence,
+        "byArticle": dict(relation.by_article),
         "drawn": drawn,
     }
 
 
-def _evidence(item: Evidence) -> dict[str, str | float | None]:
+def _evidence(item: Evidence, listed: bool) -> dict[str, str | float | None]:
     """Written out field by field: dataclasses.asdict deep-copies, and a large graph has
-    hundreds of thousands of these."""
-    return {
+    hundreds of thousands of these. Where the article was read (outlet, date, title, url) is
+    written once per article in `articles` (panel.js looks it up there), here only for an
+    article not listed (the notebook's page lists none)."""
+    written: dict[str, str | float | None] = {
         "article": item.article,
         "sentence": item.sentence,
         "cue": item.cue,
         "speaker": item.speaker,
         "target": item.target,
         "confidence": item.confidence,
+        "before": item.before,
+        "after": item.after,
     }
+    if not listed:
+        written.update(outlet=item.outlet, date=item.date, title=item.title, url=item.url)
+    return written

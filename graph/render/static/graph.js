@@ -29,12 +29,13 @@
 
   function entityPasses(id) {
     const entity = ng.index.entities.get(id);
-    return Boolean(entity && entity.drawn && filters.types.has(entity.type));
+    return Boolean(entity && entity.drawn && filters.types.has(entity.type) && ng.scope.entityInScope(entity));
   }
 
-  /* The filters, and in the sides view no co-mention. */
+  /* The filters, and in the sides view no co-mention. The weight is counted in the articles
+     in scope (timeline.js: dates and outlets). */
   function relationPasses(relation) {
-    return Boolean(relation && filters.kinds.has(relation.kind) && relation.weight >= filters.minWeight
+    return Boolean(relation && filters.kinds.has(relation.kind) && ng.scope.weight(relation) >= filters.minWeight
       && (relation.confidence == null || relation.confidence >= filters.minConfidence)
       && (filters.view !== "sides" || relation.directed)
       && entityPasses(relation.source) && entityPasses(relation.target));
@@ -156,11 +157,19 @@
     if (filters.view !== before) placeFor(filters.view);
     if (ng.nodeView) ng.nodeView.refresh();
     if (ng.edgeView) ng.edgeView.refresh();
+    showDrawnCount();
     if (ng.network) {
       ng.focus.refresh();
       if (filters.view !== before && ng.data.drawing.physics) resettle(ng.network);
       else if (filters.view !== before) fitWithMargin(ng.network);
     }
+  }
+
+  function showDrawnCount() {
+    const count = document.getElementById("drawn-count");
+    if (!count || !ng.nodeView) return;
+    count.textContent = `${ng.nodeView.length} entities and ${ng.edgeView.length} edges shown`;
+    Object.assign(count.dataset, { entities: ng.nodeView.length, edges: ng.edgeView.length });
   }
 
   /* Best match first: exact label, exact alias, label prefix, label substring, alias substring.
@@ -277,6 +286,7 @@
     }
     const network = createNetwork(container);
     placeFor(filters.view);
+    showDrawnCount();
     network.on("click", onCanvasClick);
     markReadyWhenSettled(network);
   }

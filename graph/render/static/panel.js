@@ -80,19 +80,56 @@
     return line;
   }
 
-  function evidenceItem(item, relation) {
-    const meta = el("p", "evidence-meta", "Article ", articleLine(item.article));
-    if (relation.directed && (item.speaker || item.target)) {
-      meta.append(el("br"), "Speaker: ", item.speaker || "?", " → target: ", item.target || "?");
+  /* Where a sentence was read: outlet · date · title (a link when the url is a web address),
+     else the url, else the article id. The evidence item says it (graph.json); an older graph
+     leaves it to the article list. */
+  function sourceLine(item) {
+    const article = ng.index.articles.get(item.article) || {};
+    const outlet = item.outlet || article.source || "";
+    const date = item.date || article.date || "";
+    const title = item.title || article.title || "";
+    const url = item.url || article.url || "";
+    const line = el("p", "evidence-source");
+    if (outlet) line.append(el("span", "outlet", outlet), " · ");
+    line.append(el("span", "date", date || "no date"), " · ");
+    const name = title || url || item.article;
+    if (ng.isWebUrl(url)) {
+      const link = el("a", null, name);
+      Object.assign(link, { href: url, rel: "noopener noreferrer", target: "_blank" });
+      line.append(link);
+    } else {
+      line.append(el("span", title ? null : "mono", name));
     }
-    if (item.confidence != null) meta.append(el("br"), `Confidence: ${item.confidence.toFixed(2)}`);
-    return el("li", "evidence-item", sentenceWithCue(item.sentence, item.cue), meta);
+    line.title = `article ${item.article}`;
+    return line;
   }
 
+  function evidenceItem(item, relation) {
+    const li = el("li", "evidence-item", sourceLine(item));
+    if (item.before) li.append(el("p", "context before", item.before));
+    li.append(sentenceWithCue(item.sentence, item.cue));
+    if (item.after) li.append(el("p", "context after", item.after));
+    const meta = el("p", "evidence-meta");
+    if (relation.directed && (item.speaker || item.target)) {
+      meta.append("Speaker: ", item.speaker || "?", " → target: ", item.target || "?");
+    }
+    if (item.confidence != null) meta.append(meta.firstChild ? " · " : "", `confidence ${item.confidence.toFixed(2)}`);
+    if (meta.firstChild) li.append(meta);
+    return li;
+  }
+
+  /* Under a date or outlet choice (timeline.js), evidence from the articles in scope comes
+     first; the rest stays, faded and said to be outside. */
   function evidenceList(relation, limit) {
-    const shown = relation.evidence.slice(0, limit);
+    const inScope = (item) => !ng.scope || ng.scope.articlePasses(item.article);
+    const ordered = relation.evidence.filter(inScope).concat(relation.evidence.filter((i) => !inScope(i)));
+    const shown = ordered.slice(0, limit);
     const list = el("ol", "evidence-list");
-    for (const item of shown) list.append(evidenceItem(item, relation));
+    for (const item of shown) {
+      const li = evidenceItem(item, relation);
+      if (!inScope(item)) li.classList.add("out-of-scope");
+      list.append(li);
+    }
     const more = relation.evidenceTotal - shown.length;
     const fragment = document.createDocumentFragment();
     fragment.append(list);
@@ -187,6 +224,7 @@
     panel.append(el("header", "panel-header", kindBadge(relation), title));
     if (!relation.drawn) panel.append(notDrawnNote("edge"));
     const rows = [["Kind", ng.kindName(relation.kind)], ["Weight", String(relation.weight)]];
+    if (ng.scope && ng.scope.active()) rows.push(["In the articles chosen", String(ng.scope.weight(relation))]);
     if (relation.confidence != null) rows.push(["Confidence", relation.confidence.toFixed(2)]);
     rows.push(["Evidence", `${relation.evidence.length} of ${relation.evidenceTotal} sentences shown`]);
     panel.append(facts(rows));

@@ -1,0 +1,177 @@
+"""The graph for other tools: GraphML and GEXF (Gephi, Cytoscape, networkx) and CSV tables.
+
+graph.json is the full contract (docs/graph-json.md). GraphML and GEXF hold only scalar
+attributes, so every list or object attribute (a node's `aliases` and `articles`, an edge's
+`evidence` and `by_article`, the graph's `possible_duplicates`) is written as its JSON text:
+`json.loads` gives it back, and `networkx.read_graphml` / `read_gexf` read the files as they
+are. The CSV tables are for spreadsheets: one row a node, one row an edge, and one row an
+evidence sentence (with its outlet, date, url, cue and the sentences around it).
+
+>>> paths = write_exports(graph, Path("out"))  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.fsutil import write_text_atomic
+
+#: The files written beside graph.json, by format.
+EXPORT_NAMES = {
+    "graphml": "graph.graphml",
+    "gexf": "graph.gexf",
+    "nodes": "nodes.csv",
+    "edges": "edges.csv",
+    "evidence": "evidence.csv",
+}
+NODE_COLUMNS = ("id", "label", "type", "qid", "mentions", "articles", "aliases")
+EDGE_COLUMNS = (
+    "source",
+    "source_label",
+    "kind",
+    "target",
+    "target_label",
+    "weight",
+    "confidence",
+    "articles",
+    "evidence_total",
+)
+EVIDENCE_COLUMNS = (
+    "source",
+    "source_label",
+    "kind",
+    "target",
+    "target_label",
+    "confidence",
+    "article",
+    "outlet",
+    "date",
+    "title",
+    "url",
+    "cue",
+    "speaker",
+    "target_words",
+    "before",
+    "sentence",
+    "after",
+)
+#: A separator that names never hold, for the `aliases` cell of nodes.csv.
+ALIAS_JOINER = " | "
+
+
+def export_paths(outdir: Path) -> list[Path]:
+    """Every file `write_exports` writes into `outdir`."""
+    return [outdir / name for name in EXPORT_NAMES.values()]
+
+
+def write_exports(graph: nx.MultiDiGraph, outdir: Path) -> list[Path]:
+    """Write GraphML, GEXF and the three CSV tables into `outdir`, each atomically."""
+    flat = flat_graph(graph)
+    texts = {
+        "graphml": "\n".join(nx.generate_graphml(flat)) + "\n",
+        "gexf": "\n".join(nx.generate_gexf(flat)) + "\n",
+        "nodes": _csv(NODE_COLUMNS, node_rows(graph)),
+        "edges": _csv(EDGE_COLUMNS, edge_rows(graph)),
+        "evidence": _csv(EVIDENCE_COLUMNS, evidence_rows(graph)),
+    }
+    return [write_text_atomic(outdir / EXPORT_NAMES[name], text) for name, text in texts.items()]
+
+
+def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose every attribute is a str, int, float or bool (lists and objects become
+    their JSON text, None is left out): what GraphML and GEXF can hold.
+
+    >>> g = nx.MultiDiGraph(possible_duplicates=[])
+    >>> g.add_node("a", aliases=["A", "Á"])
+    >>> flat_graph(g).nodes["a"]["aliases"]
+    '["A", "Á"]'
+    """
+    flat = nx.MultiDiGraph(**_flat(graph.graph))
+    flat.add_nodes_from((node, _flat(data)) for node, data in graph.nodes(data=True))
+    flat.add_edges_from(
+        (source, target, key, _flat(data))
+        for source, target, key, data in graph.edges(keys=True, data=True)
+    )
+    return flat
+
+
+def _flat(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        name: value if isinstance(value, (str, int, float, bool)) else _json(value)
+        for name, value in attributes.items()
+        if value is not None
+    }
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def node_rows(graph: nx.MultiDiGraph) -> Iterable[Sequence[object]]:
+    """One row a node: `articles` is how many articles name it, `aliases` joined."""
+    for node, data in graph.nodes(data=True):
+        yield (
+            node,
+            data.get("label", node),
+            data.get("type", ""),
+            data.get("qid", ""),
+            data.get("mentions", 0),
+            len(data.get("articles", ())),
+            ALIAS_JOINER.join(data.get("aliases", ())),
+        )
+
+
+def edge_rows(graph: nx.MultiDiGraph) -> Iterable[Sequence[object]]:
+    """One row an edge, with both ends' ids and labels; `articles` counts those stating it."""
+    labels = nx.get_node_attributes(graph, "label")
+    for source, target, data in graph.edges(data=True):
+        yield (
+            source,
+            labels.get(source, source),
+            data.get("kind", ""),
+            target,
+            labels.get(target, target),
+            data.get("weight", 0),
+            _blank_if_none(data.get("confidence")),
+            len(data.get("by_article", {})),
+            data.get("evidence_total", 0),
+        )
+
+
+def evidence_rows(graph: nx.MultiDiGraph) -> Iterable[Sequence[object]]:
+    """One row an evidence sentence kept in graph.json, with its edge and its article."""
+    labels = nx.get_node_attributes(graph, "label")
+    for source, target, data in graph.edges(data=True):
+        kind = data.get("kind", "")
+        ends = (source, labels.get(source, source), kind, target, labels.get(target, target))
+        for item in data.get("evidence", ()):
+            said = [str(item.get(name, "")) for name in EVIDENCE_COLUMNS[6:12]]
+            yield (
+                *ends,
+                _blank_if_none(item.get("confidence")),
+                *said,
+                item.get("speaker", ""),
+                item.get("target", ""),
+                item.get("before", ""),
+                item.get("sentence", ""),
+                item.get("after", ""),
+            )
+
+
+def _blank_if_none(value: object) -> object:
+    return "" if value is None else value
+
+
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
