@@ -116,6 +116,9 @@ def test_training_writes_a_model_the_extractor_loads_and_the_same_twice(tmp_path
         outputs.append(out)
     model = load_model(outputs[0])
     assert model.languages == {"fr"} and model.description["train_articles"] == 6
+    # the default threshold comes from predictions on train articles no fold model saw
+    assert "out of fold" in str(model.description["default_min_confidence_chosen_for"])
+    assert model.description["train_out_of_fold"]["gold"] == 10  # type: ignore[index]
     with np.load(outputs[0]) as first, np.load(outputs[1]) as second:
         assert np.array_equal(first["weights"], second["weights"])
         assert np.array_equal(first["bias"], second["bias"])

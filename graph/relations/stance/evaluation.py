@@ -118,20 +118,23 @@ MIN_KEPT = 10
 
 
 def choose_threshold(
-    model: StanceModel, articles: Sequence[LabelledArticle], split: str, precision: float
+    predictions: Sequence[dict[Relation, float]],
+    articles: Sequence[LabelledArticle],
+    precision: float,
+    where: str,
 ) -> tuple[float, str]:
-    """The default confidence threshold and how it was chosen: the lowest whose relations
-    on `split` reach `precision` (the most recall at that precision); when none does with
-    at least MIN_KEPT relations, the one with the best F0.5 (precision counted twice as
-    much as recall), so that the default still shows stances rather than none."""
-    chosen = [a for a in articles if a.split == split]
+    """The default confidence threshold and how it was chosen, from `predictions` of
+    `articles` (described as `where`): the lowest threshold whose relations reach
+    `precision` (the most recall at that precision); when none does with at least MIN_KEPT
+    relations, the one with the best F0.5 (precision counted twice as much as recall), so
+    that the default still shows stances rather than none."""
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.96, 0.05)]
-    scores = curve(model, chosen, thresholds)
+    scores = [(t, counts(articles, predictions, t)) for t in thresholds]
     for threshold, score in scores:
         if score.predicted >= MIN_KEPT and score.precision >= precision:
-            return threshold, f"precision >= {precision} on {split}"
+            return threshold, f"precision >= {precision} on {where}"
     best = max(scores, key=lambda item: (_f_half(item[1]), -item[0]))[0]
-    return best, f"best F0.5 on {split} (precision {precision} not reached)"
+    return best, f"best F0.5 on {where} (precision {precision} not reached)"
 
 
 def _f_half(score: Score) -> float:
