@@ -107,7 +107,7 @@ def mentions_of(
             continue
         if entity_type != "PER" and _is_portfolio(span, lang, gazetteer):
             continue
-        if _after_honorific(span, lang):
+        if _after_honorific(span, lang, gazetteer):
             entity_type = "PER"
         if entity_type == "PER":
             span = _with_surname_cut_short(span)
@@ -401,9 +401,23 @@ def _is_portfolio(span: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
     return False
 
 
-def _after_honorific(span: Span, lang: str) -> bool:
-    """ "Mr Assadi", "Mme Le Pen": a person, whatever the NER label."""
-    return len(span) > 1 and span[0].lower_ in data_words(lang, "honorifics.txt")
+def _after_honorific(span: Span, lang: str, gazetteer: Gazetteer | None = None) -> bool:
+    """ "Mr Assadi", "Mme Le Pen", "M. Macron", "le président Macron": a person, whatever the
+    NER label, when an honorific or a title (`person_titles.txt`) opens the span or stands
+    just before it. Not a nationality ("le président Français") nor an acronym ("le
+    président LR")."""
+    honorifics = data_words(lang, "honorifics.txt")
+    cues = honorifics | data_words(lang, "person_titles.txt")
+    if len(span) > 1 and span[0].lower_ in cues:
+        name = span[1:]
+    elif span.start > 0 and span.doc[span.start - 1].lower_ in cues:
+        name = span
+    else:
+        return False
+    if not name[0].text[:1].isupper() or any(t.is_upper and len(t) > 1 for t in name):
+        return False
+    kinds = frozenset({DEMONYM, ADJECTIVE})
+    return gazetteer is None or gazetteer.lookup(name.text, lang, kinds) is None
 
 
 def _outgrows_ner(span: Span) -> bool:
