@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from graph.acronyms import expand_defined_acronyms
 from graph.gazetteer import (
     ADJECTIVE,
     CAPITAL,
@@ -86,7 +87,8 @@ def mentions_of(
     capitals_as_governments: bool = True,
 ) -> list[Mention]:
     """The doc's entity mentions, normalised, junk dropped, surnames joined to full names,
-    and known actors (countries, organisations) given their gazetteer id.
+    acronyms the article defines joined to their expansion ("Parti socialiste (PS)":
+    graph.acronyms), and known actors (countries, organisations) given their gazetteer id.
 
     With `capitals_as_governments`, a capital that is not the place where something happens
     ("Moscou a rejeté", not "à Moscou") stands for its country.
@@ -128,7 +130,7 @@ def mentions_of(
     mentions.extend(_handles_of_named_actors(doc, mentions, sentence_of))
     mentions = _institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.sort(key=lambda m: m.start)
-    return join_surnames(mentions)
+    return expand_defined_acronyms(join_surnames(mentions), doc.text)
 
 
 def _known_as_person(mention: Mention, lang: str, gazetteer: Gazetteer) -> bool:
