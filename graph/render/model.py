@@ -40,6 +40,9 @@ class Entity:
     aliases: tuple[str, ...]
     articles: tuple[str, ...]
     mentions: int
+    #: For each alias (same order), the articles it was matched in (graph.json
+    #: `alias_articles`; empty where the graph does not say).
+    alias_articles: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,15 @@ def _entity(node_id: Any, attrs: Mapping[str, Any]) -> Entity:
         aliases=_as_texts(attrs.get("aliases")),
         articles=_as_texts(attrs.get("articles")),
         mentions=_as_int(attrs.get("mentions"), 0),
+        alias_articles=_provenance(_as_texts(attrs.get("aliases")), attrs.get("alias_articles")),
     )
+
+
+def _provenance(aliases: tuple[str, ...], value: Any) -> tuple[tuple[str, ...], ...]:
+    """Each alias's articles, in the aliases' order (nothing for an alias not listed)."""
+    if not _is_mapping(value):
+        return ()
+    return tuple(_as_texts(value.get(alias)) for alias in aliases)
 
 
 def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, Any]) -> Relation:

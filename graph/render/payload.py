@@ -19,6 +19,9 @@ from graph.render.palette import kind_legend, type_legend
 from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
+#: Articles named in an alias chip's tooltip (the count says how many in all).
+ALIAS_ARTICLES_SHOWN = 3
+
 
 def page_payload(
     data: GraphData,
@@ -71,10 +74,16 @@ def _entity(entity: Entity, drawn: bool) -> dict[str, Any]:
         "label": entity.label,
         "type": entity.type,
         "aliases": list(entity.aliases),
+        "aliasArticles": [_provenance(ids) for ids in entity.alias_articles],
         "articles": list(entity.articles),
         "mentions": entity.mentions,
         "drawn": drawn,
     }
+
+
+def _provenance(ids: tuple[str, ...]) -> dict[str, Any]:
+    """An alias's provenance as the panel shows it: how many articles, and the first few."""
+    return {"count": len(ids), "first": list(ids[:ALIAS_ARTICLES_SHOWN])}
 
 
 def _relation(relation: Relation, drawn: bool) -> dict[str, Any]:
