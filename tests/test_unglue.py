@@ -5,7 +5,10 @@ paragraph after it); fresh ones are written for the test."""
 
 from __future__ import annotations
 
+import pytest
+
 from graph.clean import clean_text
+from graph.entities import mentions_of
 from graph.unglue import unglue_words
 
 # Real: a "Lire aussi" heading ending in a town, glued to the next paragraph.
@@ -79,3 +82,11 @@ def test_cleaning_splits_glued_words_and_stays_idempotent() -> None:
     cleaned = clean_text(ANNECY, "fr")
     assert "Annecy Emmanuel Macron" in cleaned
     assert clean_text(cleaned, "fr") == cleaned
+
+
+@pytest.mark.slow
+def test_the_extractor_finds_the_full_name_once_the_heading_is_unglued(fr_nlp) -> None:
+    """Before: NER read "AnnecyEmmanuel Macron" as one name, a node of its own."""
+    names = {m.name for m in mentions_of(fr_nlp(clean_text(ANNECY, "fr")), "fr")}
+    assert "Emmanuel Macron" in names
+    assert not any("AnnecyEmmanuel" in name for name in names)
