@@ -61,8 +61,9 @@ def known_acronyms() -> KnownAcronyms:
 
 
 def initials(key: str) -> str:
-    """The initials of a name's key, small words left out ("parti socialiste" → "ps"; the
-    corpus rule also tries them all in: "la france insoumise" → "lfi")."""
+    """The initials of a name's key, small words left out ("parti socialiste" → "ps").
+    Across the corpus, where no article defines it, an acronym must spell exactly these:
+    counting small words in would read "RDV" (rendez-vous) as "rue de Vaucouleurs"."""
     return "".join(word[0] for word in key.split() if word not in _FILLERS)
 
 
@@ -78,9 +79,8 @@ def acronym_joins(
     organisations = [k for k in keys if types.get(k) == ORGANISATION]
     spelling: dict[str, set[str]] = defaultdict(set)
     for key in organisations:
-        for spelt in {initials(key), "".join(w[0] for w in key.split())}:
-            if len(spelt) >= 2 and " " in key:
-                spelling[spelt].add(key)
+        if len(initials(key)) >= 2:
+            spelling[initials(key)].add(key)
     joins = []
     for key in organisations:
         if " " in key or not any(n.isupper() for n in names.get(key, ())):

@@ -125,13 +125,24 @@ def test_an_acronym_no_article_defines_joins_the_only_organisation_spelling_it()
         [
             _article(
                 "a",
-                "Selon La France insoumise, la réforme est injuste.",
-                ("La France insoumise", "ORG"),
+                "Selon l'Union nationale des étudiants de France, la réforme est injuste.",
+                ("Union nationale des étudiants de France", "ORG"),
             ),
-            _article("b", "LFI votera contre.", ("LFI", "ORG")),
+            _article("b", "L'UNEF votera contre.", ("UNEF", "ORG")),
         ]
     )
     assert graph.number_of_nodes() == 1
+
+
+def test_an_acronym_spelling_small_words_too_joins_nothing_no_article_defined() -> None:
+    """Bench corpus: "RDV" (rendez-vous) would spell "rue de Vaucouleurs" with its "de"."""
+    graph = build_graph(
+        [
+            _article("a", "au 10 rue de Vaucouleurs", ("rue de Vaucouleurs", "ORG")),
+            _article("b", "RDV samedi à 14 heures", ("RDV", "ORG")),
+        ]
+    )
+    assert graph.number_of_nodes() == 2
 
 
 @pytest.mark.slow
