@@ -3,7 +3,10 @@
 An article that defines an acronym, "le Ralliement d'initiative citoyenne (RIC)" or "RIC
 (Ralliement d'initiative citoyenne)", says what it stands for in that article: its mentions
 there take the key of the expansion (`expand_defined_acronyms`), so an acronym expanded
-differently in two articles is two actors, and the acronym becomes an alias of each.
+differently in two articles is two actors, and the acronym becomes an alias of each. Words
+NER did not tag count too when they contradict the acronym's known meaning: « le
+ralliement d'initiative citoyenne » (RIC) is the list in that article, while "le référendum
+d'initiative citoyenne (RIC)" leaves RIC the referendum it is everywhere else.
 
 Across the corpus, a bare acronym joins a name whose initials it spells only when that is
 safe:
@@ -31,10 +34,13 @@ from graph.resolve import DOMINANCE, Facts, Join
 ORGANISATION = "ORG"
 #: An acronym is one word of capitals (digits allowed after the first letter: "M5S").
 ACRONYM = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7}")
-_BRACKETED_AFTER = re.compile(r"\s*[(\[]\s*([A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7})\s*[)\]]")
+_BRACKETED_AFTER = re.compile(r"\s*[»\"”]?\s*[(\[]\s*([A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7})\s*[)\]]")
 _BRACKETS_BEFORE = re.compile(r"\b([A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7})\s*[(\[]\s*$")
 #: How far before a mention its acronym and bracket may start.
 _REACH = 14
+#: How far before "(ACR)" the words an article defines it as may start.
+_WORDS_REACH = 80
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LANGS = ("fr", "en")
 _FILLERS = frozenset(
     {"de", "du", "des", "la", "le", "les", "l", "d", "et", "pour", "en", "of", "the", "and", "for"}
@@ -139,17 +145,41 @@ def expand_defined_acronyms(mentions: Sequence[M], text: str) -> list[M]:
             if spells(acronym, mention.key):
                 expansions[entity_key(acronym)][mention.key] = mention
     chosen = {
-        key: next(iter(found.values())) for key, found in expansions.items() if len(found) == 1
+        key: (found.key, found.type, found.canonical)
+        for key, found in (
+            (k, next(iter(f.values()))) for k, f in expansions.items() if len(f) == 1
+        )
     }
+    for mention in mentions:
+        if _is_acronym(mention) and mention.key not in chosen:
+            written = _contradicting_words(mention.name, text, known_acronyms())
+            if written:
+                label = written[:1].upper() + written[1:]
+                chosen[mention.key] = (entity_key(written), ORGANISATION, label)
     expanded = []
     for mention in mentions:
         expansion = chosen.get(mention.key)
         if expansion is not None and _is_acronym(mention):
-            mention = replace(  # type: ignore[type-var]
-                mention, key=expansion.key, type=expansion.type, canonical=expansion.canonical
-            )
+            key, type_, label = expansion
+            mention = replace(mention, key=key, type=type_, canonical=label)  # type: ignore[type-var]
         expanded.append(mention)
     return expanded
+
+
+def _contradicting_words(acronym: str, text: str, known: KnownAcronyms) -> str:
+    """The words no entity that an article defines a known acronym as, when they are not
+    its known meaning: « le ralliement d'initiative citoyenne » (RIC) is the gilets jaunes'
+    list, not the referendum the data knows RIC for; "" otherwise."""
+    meanings = known.expansions.get(entity_key(acronym))
+    if not meanings:
+        return ""
+    for match in re.finditer(rf"[(\[]\s*{re.escape(acronym)}\s*[)\]]", text):
+        words = _WORD.findall(text, max(0, match.start() - _WORDS_REACH), match.start())
+        for size in range(len(acronym), len(words) + 1):
+            written = " ".join(words[-size:])
+            if spells(acronym, entity_key(written)):
+                return "" if entity_key(written) in meanings else written
+    return ""
 
 
 def _written_beside(mention: _Mentioned, text: str) -> list[str]:

@@ -71,6 +71,19 @@ def test_an_acronym_defined_by_words_no_entity_keeps_its_own_key() -> None:
     assert {m.key for m in expanded} == {"ric"}
 
 
+def test_words_no_entity_defining_a_known_acronym_otherwise_make_it_their_own() -> None:
+    """Bulk corpus: NER tags no « ralliement d'initiative citoyenne » in lower case, but
+    the article says RIC is the list, not the referendum the data knows RIC for."""
+    text = (
+        "Dans un communiqué, le « ralliement d'initiative citoyenne » (RIC) a diffusé une "
+        "liste de dix noms. Le RIC présentera 79 candidats."
+    )
+    expanded = expand_defined_acronyms(_mentions(text, ("RIC", "ORG")), text)
+    assert {(m.key, m.canonical) for m in expanded} == {
+        ("ralliement d initiative citoyenne", "Ralliement d'initiative citoyenne")
+    }
+
+
 def test_a_party_in_brackets_after_a_person_is_no_definition() -> None:
     text = "jours en cours, nous dit-on au cabinet du bourgmestre Philippe Close (PS)."
     mentions = _mentions(text, ("Philippe Close", "PER"), ("PS", "ORG"))
