@@ -356,6 +356,24 @@ def test_a_description_repeated_in_one_article_is_outvoted_by_more_articles() ->
     assert "avec le président français" not in graph.nodes["donald trump"]["aliases"]
 
 
+def test_an_english_plural_description_is_no_persons_alias() -> None:
+    """Bench corpus: "the leaders of the yellow vest movement" was resolved to Eric
+    Drouet."""
+    graph = build_graph(
+        [
+            _article(
+                "a",
+                "A politicised police targeting and harassing the leaders of the yellow vest "
+                "movement.",
+                ("Eric Drouet", "PER"),
+                ("the leaders of the", "PER"),
+                canonical="Eric Drouet",
+            )
+        ]
+    )
+    assert graph.nodes["eric drouet"]["aliases"] == ["Eric Drouet"]
+
+
 def test_each_alias_keeps_the_articles_it_was_matched_in() -> None:
     """A role description kept as an alias says which articles resolved it to the person
     (graph.json `alias_articles`), so a reader can check it."""
