@@ -12,7 +12,8 @@ graph.json instead (to score an older build).
 
 Prints: whether each target actor is one node (its nodes otherwise), the persons typed LOC
 or ORG among the 50 most-mentioned nodes, whether the wrong aliases the issue named are
-gone, nodes per actor named in two articles or more
+gone (and RIC the referendum's own node, the list's alias only where an article defines it
+so), nodes per actor named in two articles or more
 (actors: nodes grouped by the pairs judged real in `bench/data/duplicates_judged.tsv`
 and by the target actors' fragments), and
 the top 20 possible duplicates with their judgement from `bench/data/duplicates_judged.tsv`.
@@ -51,8 +52,9 @@ WRONG_ALIASES = (
     ("Donald Trump", "avec le président français"),
     ("Christophe Castaner", "la ministre des Outre-mer"),
     ("Edouard Philippe", "l'ancienne ministre socialiste"),
-    ("Ralliement d'Initiative Citoyenne", "RIC"),
 )
+#: The gilets jaunes' list, whose acronym is RIC only in the articles that define it so.
+RALLIEMENT = "ralliement d initiative citoyenne"
 
 
 def main() -> None:
@@ -122,9 +124,26 @@ def report(graph: nx.MultiDiGraph) -> None:
         holders = [n for n, d in graph.nodes(data=True) if d["label"] == label]
         wrong = any(alias in graph.nodes[n]["aliases"] for n in holders)
         print(f"  {label} <- {alias!r}: {'still an alias' if wrong else 'gone'}")
+    _print_ric(graph)
     actors, nodes = _nodes_per_actor(graph)
     print(f"nodes per actor named in >= 2 articles: {nodes}/{actors} = {nodes / actors:.3f}")
     _print_duplicates(graph)
+
+
+def _print_ric(graph: nx.MultiDiGraph) -> None:
+    """RIC is the referendum (its own node) except where an article defines it as the
+    Ralliement d'initiative citoyenne: there, and only there, it is the list's alias."""
+    print(f"  RIC (the referendum) is its own node: {'ric' in graph}")
+    if RALLIEMENT not in graph:
+        return
+    provenance = graph.nodes[RALLIEMENT].get("alias_articles", {})
+    as_ric = set(provenance.get("RIC", ()))
+    named = {a for alias, ids in provenance.items() if alias != "RIC" for a in ids}
+    verdict = "yes" if as_ric <= named else f"no ({sorted(as_ric - named)})"
+    print(
+        f"  Ralliement d'initiative citoyenne <- 'RIC' in {len(as_ric)} articles, "
+        f"each naming the list: {verdict}"
+    )
 
 
 def _nodes_of(graph: nx.MultiDiGraph, actor: str) -> list[str]:

@@ -37,13 +37,20 @@ _QID = re.compile(r"Q[0-9]+")
 @dataclass
 class NodeTally:
     """What one node's attributes are made of: names, types (counted in the order first
-    met, which breaks ties), user labels, and the articles it appears in."""
+    met, which breaks ties), user labels, the articles it appears in, and the articles each
+    name was matched in (an alias's provenance)."""
 
     names: Counter[str] = field(default_factory=Counter)
     types: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     qid: str = ""
+    name_articles: dict[str, set[str]] = field(default_factory=dict)
+
+    def add_name(self, name: str, article: str, count: int = 1) -> None:
+        """Count a name met in an article (`count` 0: named by a stance only)."""
+        self.names[name] += count
+        self.name_articles.setdefault(name, set()).add(article)
 
 
 @dataclass
@@ -186,13 +193,18 @@ def _drop_wrong_descriptions(nodes: dict[str, NodeTally], canonical: Canonical) 
         if canonical.types.get(key, tally.types.most_common(1)[0][0] if tally.types else "")
         == PERSON
     }
-    names = {key: nodes[key].names for key in persons}
+    names = {
+        key: Counter({n: len(nodes[key].name_articles.get(n, ())) for n in nodes[key].names})
+        for key in persons
+    }
     for key, dropped in wrong_descriptions(
         names, persons, name_knowledge(), description_words()
     ).items():
         kept = Counter({n: c for n, c in nodes[key].names.items() if n not in dropped})
         if kept:
             nodes[key].names = kept
+            for name in dropped:
+                nodes[key].name_articles.pop(name, None)
 
 
 def _remapped(extraction: ArticleExtraction, canonical: Canonical) -> ArticleExtraction:
@@ -218,7 +230,7 @@ def _remapped(extraction: ArticleExtraction, canonical: Canonical) -> ArticleExt
 def _tally_nodes(extraction: ArticleExtraction, nodes: dict[str, NodeTally]) -> None:
     for mention in extraction.mentions:
         tally = nodes.setdefault(mention.key, NodeTally())
-        tally.names[mention.name] += 1
+        tally.add_name(mention.name, extraction.article.id)
         tally.types[mention.type] += 1
         if mention.canonical:
             tally.labels[mention.canonical] += 1
@@ -309,7 +321,7 @@ def _ensure_node(nodes: dict[str, NodeTally], endpoint: Endpoint, article_id: st
     if tally is None:
         tally = nodes[endpoint.key] = NodeTally()
         tally.types[endpoint.type] += 1
-        tally.names[endpoint.label or endpoint.name] += 0
+        tally.add_name(endpoint.label or endpoint.name, article_id, 0)
     if endpoint.label:
         tally.labels[endpoint.label] += 0
     tally.articles.add(article_id)
@@ -321,6 +333,9 @@ def _node_attributes(key: str, tally: NodeTally) -> dict[str, object]:
         "label": _best_label(tally.labels) if tally.labels else _best_label(tally.names),
         "type": tally.types.most_common(1)[0][0],
         "aliases": sorted(tally.names),
+        "alias_articles": {
+            name: sorted(tally.name_articles.get(name, ())) for name in sorted(tally.names)
+        },
         "articles": sorted(tally.articles),
         "mentions": sum(tally.names.values()),
     }

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from graph.langdata import data_lines, data_patterns
+from graph.unglue import unglue_words
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -84,7 +85,8 @@ def remove_inline_junk(line: str, lang: str) -> str:
 def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) -> str:
     """The article's text without junk lines, junk phrases or corpus boilerplate.
 
-    Paragraphs stay one a line; empty lines are dropped. Idempotent. Cleaning never removes
+    Paragraphs stay one a line; empty lines are dropped; words scraping glued together
+    are split again (graph.unglue: "d'AnnecyEmmanuel Macron"). Idempotent. Cleaning never removes
     a whole article: when every line would go as junk or boilerplate (a one-line article
     that starts like a caption, or the same short dispatch in many files), the lines of
     at least MIN_KEPT_WORDS words stay.
@@ -97,7 +99,7 @@ def clean_text(text: str, lang: str, boilerplate: frozenset[str] = frozenset()) 
     kept = [line for line in lines if line not in boilerplate and not is_junk_line(line, lang)]
     if not kept:
         kept = [line for line in lines if len(line.split()) >= MIN_KEPT_WORDS]
-    return _in_model_quotes("\n".join(kept), lang)
+    return _in_model_quotes(unglue_words("\n".join(kept), lang), lang)
 
 
 def _in_model_quotes(text: str, lang: str) -> str:

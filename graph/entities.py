@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from graph.acronyms import expand_defined_acronyms
 from graph.gazetteer import (
     ADJECTIVE,
     CAPITAL,
@@ -86,7 +87,8 @@ def mentions_of(
     capitals_as_governments: bool = True,
 ) -> list[Mention]:
     """The doc's entity mentions, normalised, junk dropped, surnames joined to full names,
-    and known actors (countries, organisations) given their gazetteer id.
+    acronyms the article defines joined to their expansion ("Parti socialiste (PS)":
+    graph.acronyms), and known actors (countries, organisations) given their gazetteer id.
 
     With `capitals_as_governments`, a capital that is not the place where something happens
     ("Moscou a rejeté", not "à Moscou") stands for its country.
@@ -107,7 +109,7 @@ def mentions_of(
             continue
         if entity_type != "PER" and _is_portfolio(span, lang, gazetteer):
             continue
-        if _after_honorific(span, lang):
+        if _after_honorific(span, lang, gazetteer):
             entity_type = "PER"
         if entity_type == "PER":
             span = _with_surname_cut_short(span)
@@ -128,7 +130,7 @@ def mentions_of(
     mentions.extend(_handles_of_named_actors(doc, mentions, sentence_of))
     mentions = _institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.sort(key=lambda m: m.start)
-    return join_surnames(mentions)
+    return expand_defined_acronyms(join_surnames(mentions), doc.text)
 
 
 def _known_as_person(mention: Mention, lang: str, gazetteer: Gazetteer) -> bool:
@@ -401,9 +403,23 @@ def _is_portfolio(span: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
     return False
 
 
-def _after_honorific(span: Span, lang: str) -> bool:
-    """ "Mr Assadi", "Mme Le Pen": a person, whatever the NER label."""
-    return len(span) > 1 and span[0].lower_ in data_words(lang, "honorifics.txt")
+def _after_honorific(span: Span, lang: str, gazetteer: Gazetteer | None = None) -> bool:
+    """ "Mr Assadi", "Mme Le Pen", "M. Macron", "le président Macron": a person, whatever the
+    NER label, when an honorific or a title (`person_titles.txt`) opens the span or stands
+    just before it. Not a nationality ("le président Français") nor an acronym ("le
+    président LR")."""
+    honorifics = data_words(lang, "honorifics.txt")
+    cues = honorifics | data_words(lang, "person_titles.txt")
+    if len(span) > 1 and span[0].lower_ in cues:
+        name = span[1:]
+    elif span.start > 0 and span.doc[span.start - 1].lower_ in cues:
+        name = span
+    else:
+        return False
+    if not name[0].text[:1].isupper() or any(t.is_upper and len(t) > 1 for t in name):
+        return False
+    kinds = frozenset({DEMONYM, ADJECTIVE})
+    return gazetteer is None or gazetteer.lookup(name.text, lang, kinds) is None
 
 
 def _outgrows_ner(span: Span) -> bool:

@@ -7,11 +7,12 @@ an alias of a person only when
 
 - its gender agrees with the person's given name (`data/<lang>/description_gender.tsv`,
   `data/common/first_names.tsv`) and it is not plural ("les ministres");
-- it is matched to that person at least as often as to everyone else together: a
-  description matched fewer times than it contradicts is a wrong resolution. This holds
-  for a qualified role ("le président français"), one person at a time, not a bare role
-  noun ("le président"), which each article's president may be. Mentions are counted, as
-  the node tallies hold no articles per name.
+- it is matched to that person in at least as many articles as to everyone else together:
+  a description matched in fewer articles than it contradicts is a wrong resolution. This
+  holds for a qualified role ("le président français"), one person at a time, not a bare
+  role noun ("le président"), which each article's president may be. Articles are counted
+  (graph.build passes each name's articles): a resolution repeated in one article is one
+  piece of evidence.
 
 The mention still counts for the article's co-mentions; the alias, and its count in the
 node's mentions, are dropped.
@@ -95,7 +96,8 @@ def wrong_descriptions(
     knowledge: NameKnowledge,
     words: DescriptionWords,
 ) -> dict[str, set[str]]:
-    """Per person node, the descriptions among its `names` (name → mentions) to drop.
+    """Per person node, the descriptions among its `names` (name → articles it was
+    matched in, or mentions) to drop.
 
     >>> from graph.entity_types import name_knowledge
     >>> names = {"christophe castaner": Counter({"la ministre des Outre-mer": 1})}

@@ -226,9 +226,10 @@ def _node_tallies(
 ) -> dict[str, NodeTally]:
     """Names, user labels, types and articles of every mentioned node, counted in SQL."""
     nodes: dict[str, NodeTally] = defaultdict(NodeTally)
-    query = "SELECT node, name, count(*) FROM ng_mentions GROUP BY node, name"
-    for node, name, count in db.execute(query).fetchall():
+    query = "SELECT node, name, count(*), list(DISTINCT pos) FROM ng_mentions GROUP BY node, name"
+    for node, name, count, positions in db.execute(query).fetchall():
         nodes[node].names[name] += count
+        nodes[node].name_articles[name] = set(map(ids.__getitem__, positions))
     query = "SELECT node, label, count(*) FROM ng_mentions WHERE label <> '' GROUP BY node, label"
     for node, label, count in db.execute(query).fetchall():
         nodes[node].labels[label] += count
@@ -292,7 +293,7 @@ def _stance_tallies(
             if key not in created and first_mention.get(key, place + 1) > place:
                 created.add(key)
                 types[key].add(endpoint.type, 1, place)
-                tally.names[endpoint.label or endpoint.name] += 0
+                tally.add_name(endpoint.label or endpoint.name, ids[pos], 0)
             if endpoint.label:
                 tally.labels[endpoint.label] += 0
             tally.articles.add(ids[pos])

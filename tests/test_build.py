@@ -55,6 +55,7 @@ def test_nodes_merge_mentions_across_articles() -> None:
         "type": "PER",
         "qid": "",
         "aliases": ["SERGUEÏ LAVROV", "Sergueï Lavrov"],
+        "alias_articles": {"SERGUEÏ LAVROV": ["b.txt"], "Sergueï Lavrov": ["a.txt"]},
         "articles": ["a.txt", "b.txt"],
         "mentions": 3,
         "camp": 0,  # no stance: in no camp, no influence
@@ -117,8 +118,8 @@ def test_graph_json_round_trip_keeps_every_attribute(tmp_path: Path) -> None:
 def test_graph_json_uses_the_documented_names(tmp_path: Path) -> None:
     data = json.loads(write_graph_json(build_graph(ARTICLES), tmp_path / "g.json").read_text())
     assert set(data) >= {"nodes", "links", "graph", "directed", "multigraph"}
-    node_fields = {"id", "label", "type", "qid", "aliases", "articles", "mentions", "camp"}
-    node_fields |= {"influence", "stances_in", "stances_out"}
+    node_fields = {"id", "label", "type", "qid", "aliases", "alias_articles", "articles"}
+    node_fields |= {"mentions", "camp", "influence", "stances_in", "stances_out"}
     assert set(data["nodes"][0]) == node_fields
     assert set(data["links"][0]) == {
         "source",

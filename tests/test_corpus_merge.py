@@ -332,6 +332,73 @@ def test_a_description_matched_less_often_than_it_contradicts_is_dropped() -> No
     assert "le président français" in graph.nodes["emmanuel macron"]["aliases"]
 
 
+def test_a_description_repeated_in_one_article_is_outvoted_by_more_articles() -> None:
+    """Articles are counted, not mentions: a wrong resolution repeated five times in one
+    article does not outweigh two articles where the description is someone else."""
+    wrong = _article(
+        "t",
+        "a tweeté Donald Trump, dont les relations avec le président français se sont tendues",
+        ("Donald Trump", "PER"),
+        *[("avec le président français", "PER")] * 5,
+        canonical="Donald Trump",
+    )
+    right = [
+        _article(
+            f"m{i}",
+            "Le président français ne peut pas faire l'économie d'annonces fortes.",
+            ("Emmanuel Macron", "PER"),
+            ("le président français", "PER"),
+            canonical="Emmanuel Macron",
+        )
+        for i in range(2)
+    ]
+    graph = build_graph([wrong, *right])
+    assert "avec le président français" not in graph.nodes["donald trump"]["aliases"]
+
+
+def test_an_english_plural_description_is_no_persons_alias() -> None:
+    """Bench corpus: "the leaders of the yellow vest movement" was resolved to Eric
+    Drouet."""
+    graph = build_graph(
+        [
+            _article(
+                "a",
+                "A politicised police targeting and harassing the leaders of the yellow vest "
+                "movement.",
+                ("Eric Drouet", "PER"),
+                ("the leaders of the", "PER"),
+                canonical="Eric Drouet",
+            )
+        ]
+    )
+    assert graph.nodes["eric drouet"]["aliases"] == ["Eric Drouet"]
+
+
+def test_each_alias_keeps_the_articles_it_was_matched_in() -> None:
+    """A role description kept as an alias says which articles resolved it to the person
+    (graph.json `alias_articles`), so a reader can check it."""
+    graph = build_graph(
+        [
+            _article(
+                f"m{i}",
+                "Le président français ne peut pas faire l'économie d'annonces fortes.",
+                ("Emmanuel Macron", "PER"),
+                ("le président français", "PER"),
+                canonical="Emmanuel Macron",
+            )
+            for i in range(2)
+        ]
+        + [_article("x", "Macron a parlé.", ("Macron", "PER"))]
+    )
+    provenance = graph.nodes["emmanuel macron"]["alias_articles"]
+    assert provenance == {
+        "Emmanuel Macron": ["m0", "m1"],
+        "Macron": ["x"],
+        "le président français": ["m0", "m1"],
+    }
+    assert sorted(provenance) == graph.nodes["emmanuel macron"]["aliases"]
+
+
 def test_a_bare_role_noun_is_each_articles_own_and_a_plural_never_one_person() -> None:
     graph = build_graph(
         [

@@ -183,6 +183,35 @@ def test_a_name_after_an_honorific_is_a_person_even_where_ner_saw_nothing(pipeli
 
 
 @pytest.mark.slow
+def test_a_name_just_after_an_honorific_or_a_title_is_a_person_whatever_ner_said(
+    pipelines,
+) -> None:
+    """Fresh sentences where spaCy types the name after the honorific as ORG or LOC (it
+    left the honorific out of the span)."""
+    gazetteer = load_gazetteer()
+    for lang, text, name in (
+        ("en", "Mr Griveaux said on Monday that the talks had failed.", "Griveaux"),
+        ("en", "President Ferrand said on Monday that the talks had failed.", "Ferrand"),
+        ("fr", "M. Chalençon a répondu aux questions des députés.", "Chalençon"),
+    ):
+        mentions = mentions_of(pipelines.get(lang)(text), lang, gazetteer)
+        assert (name, "PER") in {(m.name, m.type) for m in mentions}, text
+
+
+@pytest.mark.slow
+def test_a_title_before_a_nationality_or_an_acronym_makes_no_person(fr_nlp) -> None:
+    """ "le président Français" (bulk corpus) is an adjective NER capitalised; "le
+    président LR du Sénat" a party."""
+    gazetteer = load_gazetteer()
+    for text, name in (
+        ("Pour le président Français, le défi est à la fois politique et personnel.", "Français"),
+        ("Le président LR du Sénat Gérard Larcher a parlé.", "LR"),
+    ):
+        mentions = mentions_of(fr_nlp(text), "fr", gazetteer)
+        assert (name, "PER") not in {(m.name, m.type) for m in mentions}, text
+
+
+@pytest.mark.slow
 def test_a_person_cut_short_on_a_surname_particle_gets_the_surname(fr_nlp) -> None:
     """ "Luigi Di" + "Maio" (bulk corpus): NER stopped on the particle, and the parser
     even split the sentence there."""

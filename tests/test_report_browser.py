@@ -104,6 +104,7 @@ def add_entity(
         mentions=mentions,
         aliases=sorted(aliases),
         articles=sorted(articles),
+        alias_articles={alias: sorted(articles) for alias in aliases},
     )
 
 
@@ -245,6 +246,9 @@ def test_clicking_a_node_shows_its_evidence_in_the_panel(visit: Visit, screensho
     text = panel.inner_text()
     assert any(sentence in text for sentence in LAVROV_SENTENCES)
     assert "M. Lavrov" in text and "a1.txt" in text and "14" in text
+    chip = panel.locator(".chip", has_text="M. Lavrov")
+    assert chip.inner_text() == "M. Lavrov · 3"  # the articles it was matched in
+    assert chip.get_attribute("title").startswith("Matched in 3 articles:\na1.txt")
     page.locator(".graph-area").screenshot(path=screenshots / "node-panel.png")
     visit.assert_clean()
 

@@ -54,6 +54,9 @@ class Entity:
     influence: float = 0.0
     stances_in: int = 0
     stances_out: int = 0
+    #: For each alias (same order), the articles it was matched in (graph.json
+    #: `alias_articles`; empty where the graph does not say).
+    alias_articles: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,6 +137,7 @@ def _entity(node_id: Any, attrs: Mapping[str, Any]) -> Entity:
         influence=_as_number(attrs.get("influence")),
         stances_in=_as_int(attrs.get("stances_in"), 0),
         stances_out=_as_int(attrs.get("stances_out"), 0),
+        alias_articles=_provenance(_as_texts(attrs.get("aliases")), attrs.get("alias_articles")),
     )
 
 
@@ -146,6 +150,13 @@ def _as_number(value: Any) -> float:
     except ValueError:
         return 0.0
     return number if 0.0 <= number < float("inf") else 0.0
+
+
+def _provenance(aliases: tuple[str, ...], value: Any) -> tuple[tuple[str, ...], ...]:
+    """Each alias's articles, in the aliases' order (nothing for an alias not listed)."""
+    if not _is_mapping(value):
+        return ()
+    return tuple(_as_texts(value.get(alias)) for alias in aliases)
 
 
 def _relation(rid: str, source: str, target: str, key: str, attrs: Mapping[str, Any]) -> Relation:

@@ -20,6 +20,9 @@ from graph.render.timeline import day_of
 from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
+#: Articles named in an alias chip's tooltip (the count says how many in all).
+ALIAS_ARTICLES_SHOWN = 3
+
 
 def page_payload(
     data: GraphData,
@@ -81,6 +84,7 @@ def _entity(entity: Entity, drawn: bool) -> dict[str, Any]:
         "label": entity.label,
         "type": entity.type,
         "aliases": list(entity.aliases),
+        "aliasArticles": [_provenance(ids) for ids in entity.alias_articles],
         "articles": list(entity.articles),
         "mentions": entity.mentions,
         "camp": entity.camp,
@@ -89,6 +93,11 @@ def _entity(entity: Entity, drawn: bool) -> dict[str, Any]:
         "stancesOut": entity.stances_out,
         "drawn": drawn,
     }
+
+
+def _provenance(ids: tuple[str, ...]) -> dict[str, Any]:
+    """An alias's provenance as the panel shows it: how many articles, and the first few."""
+    return {"count": len(ids), "first": list(ids[:ALIAS_ARTICLES_SHOWN])}
 
 
 def _relation(relation: Relation, drawn: bool, listed: set[str]) -> dict[str, Any]:

@@ -187,6 +187,22 @@
       ["Camp", String(entity.camp)]];
   }
 
+  /* An alias, with the number of articles it was matched in and, on hover, their titles:
+     a role description taken for this person can be checked where it was read. */
+  function aliasChip({ alias, from }) {
+    const chip = el("li", "chip", alias);
+    if (!from || !from.count) return chip;
+    chip.append(el("span", "chip-count", ` · ${from.count}`));
+    const titles = from.first.map((a) => {
+      const article = ng.index.articles.get(a);
+      return article && article.title ? `${a} — ${article.title}` : a;
+    });
+    const more = from.count > titles.length ? `\n… and ${from.count - titles.length} more` : "";
+    const noun = from.count === 1 ? "article" : "articles";
+    chip.title = `Matched in ${from.count} ${noun}:\n${titles.join("\n")}${more}`;
+    return chip;
+  }
+
   function showEntity(id) {
     const entity = ng.index.entities.get(id);
     const panel = document.getElementById("panel");
@@ -207,8 +223,10 @@
     else stanceSection.append(stanceGroups(id, stances));
     panel.append(stanceSection, el("section", "panel-mentions", el("h3", null, `Co-mentions (${mentions.length})`),
       cappedList("relations", mentions, MAX_RELATIONS, (r) => relationSummary(id, r), "more (see the tables)")));
+    const provenance = entity.aliasArticles || [];
+    const chips = entity.aliases.map((alias, i) => ({ alias, from: provenance[i] }));
     panel.append(el("h3", null, "Aliases"),
-      cappedList("chips", entity.aliases, MAX_ARTICLES * 2, (alias) => el("li", "chip", alias), "more"));
+      cappedList("chips", chips, MAX_ARTICLES * 2, aliasChip, "more"));
     panel.append(el("h3", null, "Articles"),
       cappedList("articles", entity.articles, MAX_ARTICLES, (a) => el("li", null, articleLine(a)), "more articles"));
   }
