@@ -31,10 +31,11 @@ from pathlib import Path
 
 from graph.decoding import (
     UnreadableTextError,
-    decode_bytes,
+    decode_text,
     export_encoding,
     valid_unicode,
 )
+from graph.decoding import decode_bytes as decode_bytes
 from graph.ingest_csv import read_csv
 from graph.ingest_html import is_our_report, page_text
 from graph.ingest_records import read_jsonl
@@ -291,7 +292,10 @@ def _read_document(path: Path, source: str, article_id: str, max_bytes: int) -> 
     if len(data) > max_bytes:
         yield Skipped(source, f"file grew over the {max_bytes:,}-byte limit while being read")
         return
-    text = decode_bytes(data)
+    decoded = decode_text(data)
+    if decoded.warning:
+        yield InputWarning(source, decoded.warning)
+    text = decoded.text
     if path.suffix.lower() in (".html", ".htm"):
         yield from _html_article(source, article_id, text)
     elif not text.strip():

@@ -68,13 +68,27 @@ def decode_bytes(data: bytes, *, repair: bool = True) -> str:
     >>> decode_bytes("Ã‰lisabeth Borne, Ã©lue".encode())
     'Élisabeth Borne, élue'
     """
-    text = data.decode(encoding_of(data), errors="replace").lstrip("\ufeff")
+    return decode_text(data, repair=repair).text
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    """A file's text, and what to say about its decoding ("" if nothing: see LegacyChoice)."""
+
+    text: str
+    warning: str = ""
+
+
+def decode_text(data: bytes, *, repair: bool = True) -> DecodedText:
+    """`decode_bytes`, with the warning due when the encoding was a guess."""
+    choice = _choice_of(data)
+    text = data.decode(choice.encoding, errors="replace").lstrip("\ufeff")
     text = valid_unicode(text)
     if repair:
         text = _repair_mojibake(text)
     if looks_binary(text):
         raise UnreadableTextError(CONTROLS_AT_START)
-    return text
+    return DecodedText(text, choice.warning())
 
 
 def valid_unicode(text: str) -> str:
@@ -84,29 +98,69 @@ def valid_unicode(text: str) -> str:
 
 def encoding_of(data: bytes, *, complete: bool = True) -> str:
     """The encoding of `data` (or of a file starting with it, when not `complete`)."""
+    return _choice_of(data, complete=complete).encoding
+
+
+def _choice_of(data: bytes, *, complete: bool = True) -> LegacyChoice:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return encoding
+            return LegacyChoice(encoding)
     for signature, kind in _SIGNATURES:
         if data.startswith(signature):
             raise UnreadableTextError(f"binary content, not text: this is {kind}")
     try:
         codecs.utf_8_decode(data, "strict", complete)
     except UnicodeDecodeError:
-        return _legacy_encoding(data)
-    return "utf-8"
+        return legacy_choice(data)
+    return LegacyChoice("utf-8")
 
 
 #: Single-byte Latin encodings that charset detection confuses with one another on short
 #: texts; French and English legacy text is almost always Windows-1252, so it wins among them.
-_LATIN_FAMILY = ("cp125", "iso8859", "latin", "mac_", "cp437", "cp850", "ascii")
+#: (Not a prefix such as "cp125": cp1251 is Cyrillic and cp1253 Greek.)
+_LATIN_FAMILY = frozenset(
+    "ascii latin_1 cp1250 cp1252 cp1254 cp1257 cp1258 cp437 cp850 cp852 cp858 mac_roman "  # noqa: SIM905
+    "mac_latin2 mac_iceland mac_turkish iso8859_2 iso8859_3 iso8859_4 iso8859_9 iso8859_10 "
+    "iso8859_13 iso8859_14 iso8859_15 iso8859_16".split()
+)
 #: Non-ASCII bytes needed to believe a non-Latin detection: on a few ("café" alone),
 #: charset detection answers UTF-16 or Urdu.
 _MIN_NON_LATIN_EVIDENCE = 20
+#: The legacy encodings of the non-Latin scripts a text that is plainly not Latin is tried
+#: in, however short: Cyrillic (Windows and KOI8-R) and Greek.
+_NON_LATIN_CANDIDATES = ("cp1251", "koi8_r", "cp1253")
+#: Read byte for byte, a Cyrillic or Greek text is almost all non-ASCII letters; French at
+#: most about half ("Ça été déjà"). Below this share, or this many letters, it is Latin.
+_FOREIGN_LETTER_SHARE = 0.75
+_MIN_FOREIGN_LETTERS = 3
+
+
+@dataclass(frozen=True)
+class LegacyChoice:
+    """A legacy encoding, and whether it was guessed on too little text to be sure."""
+
+    encoding: str
+    guessed: bool = False
+
+    def warning(self) -> str:
+        """What the manifest says about a guess ("" when there is nothing to say)."""
+        if not self.guessed:
+            return ""
+        return (
+            f"encoding guessed from a few characters: read as {self.encoding} "
+            "(Cyrillic or Greek); save the file as UTF-8 if its text looks wrong"
+        )
 
 
 def _legacy_encoding(data: bytes) -> str:
     """Legacy 8-bit text: Windows-1252 unless detection finds a non-Latin encoding."""
+    return legacy_choice(data).encoding
+
+
+def legacy_choice(data: bytes) -> LegacyChoice:
+    """The encoding of 8-bit text that is not UTF-8: the one detected when detection has
+    enough evidence or the text is plainly not in a Latin script (then among Cyrillic and
+    Greek, said to be a guess when short), else Windows-1252."""
     if b"\x00" in data[:4096]:
         raise UnreadableTextError(
             "binary content, not text (NUL bytes and no byte-order mark; "
@@ -116,13 +170,34 @@ def _legacy_encoding(data: bytes) -> str:
     if best is None:
         raise UnreadableTextError("binary content, not text (no known encoding fits)")
     non_ascii = len(data) - sum(1 for byte in data if byte < 0x80)
-    if not best.encoding.startswith(_LATIN_FAMILY) and non_ascii >= _MIN_NON_LATIN_EVIDENCE:
-        return best.encoding
+    enough = non_ascii >= _MIN_NON_LATIN_EVIDENCE
+    trusted = best.encoding not in _LATIN_FAMILY and enough
+    if _foreign_script(data):
+        script = charset_normalizer.from_bytes(data, cp_isolation=list(_NON_LATIN_CANDIDATES))
+        guess = script.best()
+        # a Cyrillic or Greek reading unless detection found a better-fitting non-Latin
+        # one (on four KOI8-R words it answers Shift-JIS, no better a fit)
+        if guess is not None and not (trusted and best.chaos < guess.chaos):
+            return LegacyChoice(guess.encoding, guessed=not enough)
+    if trusted:
+        return LegacyChoice(best.encoding)
     try:
         data.decode("cp1252")
     except UnicodeDecodeError:
-        return "latin-1"
-    return "cp1252"
+        return LegacyChoice("latin-1")
+    return LegacyChoice("cp1252")
+
+
+def _foreign_script(data: bytes) -> bool:
+    """Whether 8-bit text is plainly not in a Latin script: read byte for byte, almost all
+    of its letters are non-ASCII (a Cyrillic or Greek text), and there are a few of them.
+
+    >>> _foreign_script("Лавров".encode("cp1251")), _foreign_script("déjà".encode("cp1252"))
+    (True, False)
+    """
+    letters = [ch for ch in data.decode("latin-1") if ch.isalpha()]
+    foreign = sum(1 for ch in letters if not ch.isascii())
+    return foreign >= _MIN_FOREIGN_LETTERS and foreign / len(letters) >= _FOREIGN_LETTER_SHARE
 
 
 def _repair_mojibake(text: str) -> str:
@@ -187,6 +262,8 @@ class ExportEncoding:
     #: Lines with non-ASCII UTF-8, and lines that are not UTF-8 (ASCII lines are both).
     utf8_lines: int = 0
     legacy_lines: int = 0
+    #: The legacy encoding was guessed on a few characters (see LegacyChoice).
+    legacy_guessed: bool = False
 
     @property
     def wide(self) -> bool:
@@ -201,6 +278,11 @@ class ExportEncoding:
             return line.decode("utf-8")
         except UnicodeDecodeError:
             return line.decode(self.legacy, errors="replace")
+
+    def warnings(self) -> list[str]:
+        """What the manifest says about the export's decoding: mixed, or guessed."""
+        guessed = LegacyChoice(self.legacy, self.legacy_guessed).warning()
+        return [message for message in (self.mixed(), guessed) if message]
 
     def mixed(self) -> str:
         """A warning for a file that mixes UTF-8 and legacy lines, or ""."""
@@ -257,18 +339,20 @@ def _scan_lines(handle: IO[bytes]) -> ExportEncoding:
             line_kind = "ascii"
     if line_kind != "ascii":
         counts[line_kind] += 1
+    legacy = _evidenced_legacy(bytes(evidence))
     return ExportEncoding(
-        legacy=_evidenced_legacy(bytes(evidence)),
+        legacy=legacy.encoding,
         utf8_lines=counts["utf8"],
         legacy_lines=counts["legacy"],
+        legacy_guessed=legacy.guessed,
     )
 
 
-def _evidenced_legacy(evidence: bytes) -> str:
+def _evidenced_legacy(evidence: bytes) -> LegacyChoice:
     """The legacy encoding the non-UTF-8 lines are in; Windows-1252 without evidence."""
     if not evidence:
-        return "cp1252"
+        return LegacyChoice("cp1252")
     try:
-        return _legacy_encoding(evidence)
+        return legacy_choice(evidence)
     except UnreadableTextError:  # those lines will be skipped one by one, with a reason
-        return "cp1252"
+        return LegacyChoice("cp1252")

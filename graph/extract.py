@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph import __version__
-from graph.articles import Article, Corpus, Skipped
+from graph.articles import Article, Corpus, InputWarning, Skipped
 from graph.clean import clean_text, find_boilerplate
 from graph.entities import Mention, Sentence, mentions_of, sentences_of
 from graph.errors import ModelError
@@ -65,6 +65,8 @@ class Extraction:
 
     articles: tuple[ArticleExtraction, ...]
     summary: CorpusSummary = field(default_factory=CorpusSummary)
+    #: What the manifest says about articles extracted with a doubt (language unsure).
+    warnings: tuple[InputWarning, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class PreparedArticle:
     article: Article
     lang: str
     text: str
+    #: What the manifest should say about how it was prepared ("" if nothing): a language
+    #: detected on too little text to be sure.
+    warning: str = ""
 
 
 def extract(
@@ -106,13 +111,15 @@ def extract(
     boilerplate = find_boilerplate(article.text for article in corpus.articles)
     skipped = list(corpus.skipped)
     results: list[ArticleExtraction] = []
+    warnings: list[InputWarning] = []
     prepared = _prepare_all(corpus.articles, pipelines, boilerplate, skipped, progress)
     for chunk in _chunks(prepared, CHUNK_SIZE):
         results.extend(_extract_chunk(chunk, pipelines, options, gazetteer))
+        warnings.extend(preparation_warnings(chunk))
         if progress:
             progress(len(chunk))
     summary = CorpusSummary(processed=tuple(r.article for r in results), skipped=tuple(skipped))
-    return Extraction(articles=tuple(results), summary=summary)
+    return Extraction(articles=tuple(results), summary=summary, warnings=tuple(warnings))
 
 
 def _prepare_all(
@@ -156,17 +163,26 @@ def prepare_article(
         choice = choose_language(article.text, article.lang, languages)
     except LanguageError as error:
         return Skipped(source, str(error))
+    warning = ""
     if not choice.sure:
-        log.warning(
-            "%s: language unsure, read as %r (confidence %.2f); give it a 'lang' to be sure",
-            source,
-            choice.lang,
-            choice.confidence,
+        warning = (
+            f"language unsure: read as {choice.lang!r} (confidence {choice.confidence:.2f}); "
+            "give it a 'lang' to be sure"
         )
+        log.warning("%s: %s", source, warning)
     text = clean_text(article.text, choice.lang, boilerplate)
     if not text:
         return Skipped(source, "no text left after removing scraping junk")
-    return PreparedArticle(article, choice.lang, text)
+    return PreparedArticle(article, choice.lang, text, warning)
+
+
+def preparation_warnings(items: Iterable[PreparedArticle]) -> tuple[InputWarning, ...]:
+    """The manifest's warnings about articles that were prepared with a doubt."""
+    return tuple(
+        InputWarning(item.article.origin or item.article.id, item.warning)
+        for item in items
+        if item.warning
+    )
 
 
 def unparsable(item: PreparedArticle, pipelines: Pipelines) -> Skipped | None:

@@ -83,8 +83,8 @@ def _as_text(value: object) -> str:
 
 
 def encoding_warning(source: str, encoding: ExportEncoding) -> Iterator[InputWarning]:
-    """The warning for an export that mixes encodings, if it does."""
-    if message := encoding.mixed():
+    """The warnings about an export's decoding: mixed encodings, a guessed one."""
+    for message in encoding.warnings():
         yield InputWarning(source, message)
 
 

@@ -39,6 +39,7 @@ from graph.extract import (
     PreparedArticle,
     extract_batch,
     pipeline_version,
+    preparation_warnings,
     prepare_article,
 )
 from graph.gazetteer import Gazetteer, load_gazetteer
@@ -288,7 +289,7 @@ def extract_incremental(
     )
     keys = [p.key for p in pending if p.position not in skipped]
     return IncrementalExtraction(
-        Extraction(articles, summary),
+        Extraction(articles, summary, preparation_warnings(p.item for p in pending)),
         extracted=len(todo),
         reused=len(pending) - len(todo),
         digest=_extraction_digest(keys, summary.skipped),

@@ -145,7 +145,8 @@ def build(
             log.info("nothing changed since the last build: outputs in %s left as they are", outdir)
         else:
             graph = _build_graph(incremental, store, options, aliases)
-            _write_outputs(graph, summary, paths, options, corpus.warnings)
+            warnings = corpus.warnings + incremental.extraction.warnings
+            _write_outputs(graph, summary, paths, options, warnings)
             if digest:
                 store.record_outputs(outdir, digest, [*paths, *export_paths(outdir)])
     return BuildResult(
