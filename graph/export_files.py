@@ -169,9 +169,22 @@ def _blank_if_none(value: object) -> object:
     return "" if value is None else value
 
 
+#: First characters that make a spreadsheet read a cell as a formula ("=HYPERLINK(…)").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula, with a leading apostrophe:
+    article text is untrusted, and "=cmd|…" in a quote must stay words when the CSV is
+    opened in Excel or LibreOffice (OWASP's CSV injection advice). Numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue()

@@ -113,3 +113,21 @@ def test_a_build_keeps_dates_and_outlets_and_writes_the_exports(tmp_path: Path) 
         result.graph
     )
     assert [a.date for a in result.summary.processed] == ["2018-12-01", ""]
+
+
+def test_an_article_sentence_that_looks_like_a_formula_stays_text_in_the_csv(
+    tmp_path: Path,
+) -> None:
+    hostile = ProcessedArticle(
+        "=HYPERLINK(\"http://x\")", "fr", "=cmd|' /C calc'!A0", "", "@SUM(1+1)", 40, ""
+    )
+    sentences = (Sentence(0, 0, 0, 10, "-2+3 Volodymyr Zelensky remercie l'OTAN."),)
+    names = (("Volodymyr Zelensky", "PER"), ("OTAN", "ORG"))
+    mentions = tuple(Mention(n, entity_key(n), t, 0, 0, 1, n) for n, t in names)
+    write_exports(build_graph([ArticleExtraction(hostile, sentences, mentions, ())]), tmp_path)
+    for name in ("nodes.csv", "edges.csv", "evidence.csv"):
+        with (tmp_path / name).open(encoding="utf-8", newline="") as handle:
+            cells = [cell for row in csv.reader(handle) for cell in row]
+        assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], name
+    evidence = (tmp_path / "evidence.csv").read_text(encoding="utf-8")
+    assert "'=HYPERLINK" in evidence and "'-2+3 Volodymyr" in evidence
