@@ -119,7 +119,7 @@ def test_an_article_sentence_that_looks_like_a_formula_stays_text_in_the_csv(
     tmp_path: Path,
 ) -> None:
     hostile = ProcessedArticle(
-        "=HYPERLINK(\"http://x\")", "fr", "=cmd|' /C calc'!A0", "", "@SUM(1+1)", 40, ""
+        '=HYPERLINK("http://x")', "fr", "=cmd|' /C calc'!A0", "", "@SUM(1+1)", 40, ""
     )
     sentences = (Sentence(0, 0, 0, 10, "-2+3 Volodymyr Zelensky remercie l'OTAN."),)
     names = (("Volodymyr Zelensky", "PER"), ("OTAN", "ORG"))
