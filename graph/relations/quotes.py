@@ -24,8 +24,9 @@ def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
         if balanced:
             quoted |= inside
             continue
+        in_paragraph = {t.i for t in paragraph}
         for sentence in {t.sent.start: t.sent for t in paragraph}.values():
-            quoted |= _quoted_in([t for t in sentence if t in paragraph], deps)[0]
+            quoted |= _quoted_in([t for t in sentence if t.i in in_paragraph], deps)[0]
     return frozenset(quoted)
 
 
