@@ -99,6 +99,8 @@ class Gazetteer:
         self, key: str, lang: str, kinds: frozenset[str] = KINDS, *, any_language: bool = True
     ) -> Match | None:
         """`lookup` of a name already turned into its `entity_key`."""
+        if key not in self._keys:
+            return None  # most words asked about: no language need be tried
         others = self._other_languages(lang) if any_language else ()
         for each in (lang, ANY_LANGUAGE, *others):
             for match in self._index.get((each, key), ()):
@@ -112,9 +114,12 @@ class Gazetteer:
         return key in self._key_prefixes
 
     @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(key for _, key in self._index)
+
+    @cached_property
     def _key_prefixes(self) -> frozenset[str]:
-        keys = {key for _, key in self._index}
-        return frozenset(key[:length] for key in keys for length in range(len(key) + 1))
+        return frozenset(key[:length] for key in self._keys for length in range(len(key) + 1))
 
     @staticmethod
     def _other_languages(lang: str) -> tuple[str, ...]:
@@ -174,10 +179,14 @@ class _ScannedTokens:
     is built anew on every access, and folding a name's text is most of `entity_key`."""
 
     def __init__(self, doc: Doc) -> None:
-        self.texts = [token.text for token in doc]
+        self.texts: list[str] = []
+        self.spaces: list[str] = []
+        self.ends_no_name: list[bool] = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.spaces.append(token.whitespace_)
+            self.ends_no_name.append(token.is_space or token.is_punct)
         self.folded = [fold(text) for text in self.texts]
-        self.spaces = [token.whitespace_ for token in doc]
-        self.ends_no_name = [token.is_space or token.is_punct for token in doc]
 
     def keys_from(self, start: int, stop: int, gazetteer: Gazetteer) -> list[str]:
         """The `entity_key` of the text of doc[start:end] for end = start + 1, … up to

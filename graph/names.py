@@ -7,8 +7,8 @@ import unicodedata
 from functools import lru_cache
 
 _KEY_SEPARATORS = re.compile(r"[\s\-‐‑‒–—_'’`´.]+")
-#: Distinct texts whose key is remembered: stance readings look up most words of an
-#: article in the gazetteer, and the same words recur from article to article.
+#: Distinct texts whose key (and fold) is remembered: the gazetteer scan folds every
+#: token and the stance readings look most words up, and words recur across articles.
 _KEYS_REMEMBERED = 1 << 16
 
 
@@ -24,6 +24,7 @@ def entity_key(name: str) -> str:
     return key_of_folded(fold(name))
 
 
+@lru_cache(maxsize=_KEYS_REMEMBERED)
 def fold(text: str) -> str:
     """The character-by-character half of `entity_key`: case-folded, accents removed.
 
