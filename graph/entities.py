@@ -70,8 +70,9 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     sentences = []
     paragraph = 0
     previous_end = 0
+    text = doc.text  # spaCy joins every token's text anew on each `doc.text`
     for index, sent in enumerate(doc.sents):
-        paragraph += doc.text.count("\n", previous_end, sent.start_char)
+        paragraph += text.count("\n", previous_end, sent.start_char)
         previous_end = sent.start_char
         sentences.append(
             Sentence(index, paragraph, sent.start_char, sent.end_char, sent.text.strip())

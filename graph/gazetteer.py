@@ -10,12 +10,12 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from graph.names import entity_key
+from graph.names import entity_key, fold, key_of_folded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -93,13 +93,33 @@ class Gazetteer:
         >>> gazetteer.lookup("Moscou", "fr").actor.label("fr")
         'Russie'
         """
-        key = entity_key(name)
+        return self.lookup_key(entity_key(name), lang, kinds, any_language=any_language)
+
+    def lookup_key(
+        self, key: str, lang: str, kinds: frozenset[str] = KINDS, *, any_language: bool = True
+    ) -> Match | None:
+        """`lookup` of a name already turned into its `entity_key`."""
+        if key not in self._keys:
+            return None  # most words asked about: no language need be tried
         others = self._other_languages(lang) if any_language else ()
         for each in (lang, ANY_LANGUAGE, *others):
             for match in self._index.get((each, key), ()):
                 if match.kind in kinds:
                     return match
         return None
+
+    def may_begin(self, key: str) -> bool:
+        """Whether some name's key starts with `key`: a scan stops lengthening a run of
+        tokens once its key begins no name (a longer run's key starts with the shorter's)."""
+        return key in self._key_prefixes
+
+    @cached_property
+    def _keys(self) -> frozenset[str]:
+        return frozenset(key for _, key in self._index)
+
+    @cached_property
+    def _key_prefixes(self) -> frozenset[str]:
+        return frozenset(key[:length] for key in self._keys for length in range(len(key) + 1))
 
     @staticmethod
     def _other_languages(lang: str) -> tuple[str, ...]:
@@ -141,10 +161,11 @@ def find_names(doc: Doc, lang: str, gazetteer: Gazetteer) -> list[tuple[Span, Ma
     A one-word name must be capitalised ("Belgique", not "us"); longer names match in any
     case ("Nations unies", "gilets jaunes").
     """
+    tokens = _ScannedTokens(doc)
     found: list[tuple[Span, Match]] = []
     position = 0
     while position < len(doc):
-        hit = _longest_name_at(doc, position, lang, gazetteer)
+        hit = _longest_name_at(doc, tokens, position, lang, gazetteer)
         if hit is None:
             position += 1
             continue
@@ -153,19 +174,49 @@ def find_names(doc: Doc, lang: str, gazetteer: Gazetteer) -> list[tuple[Span, Ma
     return found
 
 
+class _ScannedTokens:
+    """What the scan reads of each token, read once per doc: a spaCy `Span` or `Token`
+    is built anew on every access, and folding a name's text is most of `entity_key`."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.texts: list[str] = []
+        self.spaces: list[str] = []
+        self.ends_no_name: list[bool] = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.spaces.append(token.whitespace_)
+            self.ends_no_name.append(token.is_space or token.is_punct)
+        self.folded = [fold(text) for text in self.texts]
+
+    def keys_from(self, start: int, stop: int, gazetteer: Gazetteer) -> list[str]:
+        """The `entity_key` of the text of doc[start:end] for end = start + 1, … up to
+        `stop`, as long as some gazetteer name begins with it."""
+        keys: list[str] = []
+        folded = ""
+        for end in range(start + 1, stop + 1):
+            folded += self.folded[end - 1]  # a span's text: the last token's space left out
+            key = key_of_folded(folded)
+            if not gazetteer.may_begin(key):
+                break
+            keys.append(key)
+            folded += self.spaces[end - 1]
+        return keys
+
+
 def _longest_name_at(
-    doc: Doc, start: int, lang: str, gazetteer: Gazetteer
+    doc: Doc, tokens: _ScannedTokens, start: int, lang: str, gazetteer: Gazetteer
 ) -> tuple[Span, Match] | None:
-    if not doc[start].text[:1].isalpha():
+    first = tokens.texts[start][:1]
+    if not first.isalpha():
         return None
-    for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
-        span = doc[start:end]
-        last = doc[end - 1]
-        if last.is_space or last.is_punct:
+    keys = tokens.keys_from(start, min(len(doc), start + MAX_NAME_TOKENS), gazetteer)
+    for end in range(start + len(keys), start, -1):
+        if tokens.ends_no_name[end - 1]:
             continue  # "gilets jaunes\n" is "gilets jaunes"
-        if end - start == 1 and not span.text[:1].isupper():
+        if end - start == 1 and not first.isupper():
             continue
-        match = gazetteer.lookup(span.text, lang, SCANNED_KINDS, any_language=False)
+        key = keys[end - start - 1]
+        match = gazetteer.lookup_key(key, lang, SCANNED_KINDS, any_language=False)
         if match is not None:
-            return span, match
+            return doc[start:end], match
     return None

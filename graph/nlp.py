@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -198,8 +199,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
       ellipses "[…]" and messy quotes otherwise split sentences in two);
     - an opening quote after a full stop starts one, and the word after it does not.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
+    for previous, token in pairwise(doc):
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             token.is_sent_start = True
         elif token.text[:1] in _NEVER_STARTS or token.text[:1].islower():

@@ -6,7 +6,7 @@ import pytest
 
 from graph.clean import clean_text
 from graph.entities import Mention, entity_key, join_surnames, mentions_of
-from graph.gazetteer import load_gazetteer
+from graph.gazetteer import MAX_NAME_TOKENS, SCANNED_KINDS, find_names, load_gazetteer
 
 
 def _mention(name: str, start: int, type_: str = "PER") -> Mention:
@@ -138,6 +138,47 @@ def test_demonyms_and_gazetteer_names_missed_by_ner_are_found(fr_nlp) -> None:
     assert keys.get("Américains") == "Q30"
     assert keys.get("gilets jaunes") == "ng:gilets-jaunes"
     assert keys.get("Belgique") == "Q31"
+
+
+@pytest.mark.slow
+def test_the_gazetteer_scan_finds_what_looking_up_every_run_of_tokens_finds(fr_nlp) -> None:
+    text = (
+        "Les gilets jaunes ont défilé devant l'Organisation des Nations unies, puis les "
+        "Nord-Coréens et les Etats-Unis ont répondu. « La Russie » et l'Union européenne\n"
+        "Belgique : les ÉTATS-UNIS d'Amérique, l'OTAN."
+    )
+    doc = fr_nlp(clean_text(text, "fr"))
+    gazetteer = load_gazetteer()
+    found = [(span.start, span.end, m.actor.id) for span, m in find_names(doc, "fr", gazetteer)]
+    assert found == _every_run_looked_up(doc, gazetteer)
+    assert ("ng:gilets-jaunes" in {actor for *_, actor in found}) and len(found) >= 5
+
+
+def _every_run_looked_up(doc, gazetteer) -> list[tuple[int, int, str]]:
+    """The scan as specified: at each token, the longest run of up to six tokens whose
+    text is a name (a one-word name capitalised), not ending on a space or punctuation."""
+    found, start = [], 0
+    while start < len(doc):
+        hit = None
+        if doc[start].text[:1].isalpha():
+            for end in range(min(len(doc), start + MAX_NAME_TOKENS), start, -1):
+                span, last = doc[start:end], doc[end - 1]
+                if (
+                    last.is_space
+                    or last.is_punct
+                    or (end - start == 1 and not span.text[:1].isupper())
+                ):
+                    continue
+                match = gazetteer.lookup(span.text, "fr", SCANNED_KINDS, any_language=False)
+                if match is not None:
+                    hit = (start, end, match.actor.id)
+                    break
+        if hit is None:
+            start += 1
+        else:
+            found.append(hit)
+            start = hit[1]
+    return found
 
 
 @pytest.mark.slow

@@ -38,6 +38,18 @@ def test_probabilities_are_a_distribution_over_the_classes() -> None:
     assert np.allclose(rows.sum(axis=1), 1.0) and (rows >= 0).all()
 
 
+def test_scoring_candidates_together_gives_each_exactly_its_score_alone() -> None:
+    model = load_model()
+    rows = [["bias", "rule=supports", "src_dep=nsubj"], [], ["bias"], ["a", "b", "a", "c"]]
+    together = model.probabilities(rows)
+    for row, probabilities in zip(rows, together, strict=True):
+        columns = feature_columns(row, model.columns)
+        logits = model.weights[columns].sum(axis=0, dtype=np.float64) + model.bias
+        logits = logits / model.temperature
+        exp = np.exp(logits - logits.max())
+        assert np.array_equal(probabilities, exp / exp.sum())
+
+
 def test_a_feature_counts_once_however_often_it_fires() -> None:
     assert len(feature_columns(["a", "a", "b"], 2**18)) == 2
 

@@ -66,6 +66,7 @@ class Actors:
             for token in _tokens_in(doc, mention.start, mention.end)
         }
         self._mention_keys = {mention.key for mention in mentions}
+        self._read_tokens: dict[int, tuple[bool, Endpoint | None]] = {}
         self.roles = data_words(lang, "role_words.txt")
         self.bodies = data_words(lang, "national_bodies.txt")
         self.state_roles = data_words(lang, "state_roles.txt")
@@ -131,13 +132,9 @@ class Actors:
         for token in tokens:
             if token.i in consumed:
                 continue
-            if (
-                self._qualifies_a_name(token)
-                or self._origin_of_people(token)
-                or self._members_of_a_named_body(token)
-            ):
+            skipped, endpoint = self._read_token(token)
+            if skipped:
                 continue
-            endpoint = self._direct(token) or self._anaphor(token)
             if roles and self.is_role_noun(token) and (endpoint is None or endpoint.type != "PER"):
                 # "au Président de l'Assemblée nationale", even where NER made it a name
                 person = self._noun_phrase(token)
@@ -150,6 +147,21 @@ class Actors:
         if names_first:
             endpoints.sort(key=lambda e: (e.key not in self._mention_keys, e.type != "PER"))
         return endpoints
+
+    def _read_token(self, token: Token) -> tuple[bool, Endpoint | None]:
+        """Whether `endpoints_in` passes over a token (it only qualifies an actor), else the
+        entity it names directly or as an anaphor: worked out once per token, since the
+        candidates and each reading ask again about the same words."""
+        read = self._read_tokens.get(token.i)
+        if read is None:
+            skipped = (
+                self._qualifies_a_name(token)
+                or self._origin_of_people(token)
+                or self._members_of_a_named_body(token)
+            )
+            endpoint = None if skipped else self._direct(token) or self._anaphor(token)
+            read = self._read_tokens[token.i] = (skipped, endpoint)
+        return read
 
     def _speaks_for_a_country(self, noun: Token) -> bool:
         """Whether a noun with a national adjective stands for that country: its bodies

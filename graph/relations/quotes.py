@@ -12,6 +12,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+#: The marks when a language's syntax.toml names none.
+_OPENING = frozenset({"«"})
+_CLOSING = frozenset({"»"})
+
 
 def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
     """The tokens inside a quotation, followed across sentences within a paragraph (a quote
@@ -24,8 +28,9 @@ def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
         if balanced:
             quoted |= inside
             continue
+        in_paragraph = {t.i for t in paragraph}
         for sentence in {t.sent.start: t.sent for t in paragraph}.values():
-            quoted |= _quoted_in([t for t in sentence if t in paragraph], deps)[0]
+            quoted |= _quoted_in([t for t in sentence if t.i in in_paragraph], deps)[0]
     return frozenset(quoted)
 
 
@@ -65,8 +70,8 @@ def _quoted_in(tokens: list[Token], deps: dict[str, frozenset[str]]) -> tuple[se
 
 def quote_side(token: Token, deps: dict[str, frozenset[str]]) -> str:
     """ "open", "close", "either" (a straight quote the tagger could not place) or ""."""
-    opening = token.text in deps.get("quote_open", frozenset({"«"}))
-    closing = token.text in deps.get("quote_close", frozenset({"»"}))
+    opening = token.text in deps.get("quote_open", _OPENING)
+    closing = token.text in deps.get("quote_close", _CLOSING)
     if opening and closing:
         side = token.morph.get("PunctSide", [])
         return "open" if "Ini" in side else "close" if "Fin" in side else "either"

@@ -98,6 +98,13 @@ class ArticleFeatures:
         self.salience = Salience.of(candidates)
         #: A sentence's own features, shared by all of its candidates.
         self._by_sentence: dict[int, list[str]] = {}
+        #: What depends on the tokens alone, shared by the candidates placed at the same
+        #: tokens (every pair of a sentence repeats each actor's): anchors by a mention's
+        #: tokens, a side's features by (side, anchor), a pair's by its two anchors.
+        self._anchors: dict[tuple[int, ...], Token | None] = {}
+        self._by_side: dict[tuple[str, int], list[str]] = {}
+        self._by_governed: dict[tuple[str, int], list[str]] = {}
+        self._by_pair: dict[tuple[int, int], list[str]] = {}
 
     def of(self, candidate: Candidate) -> list[str]:
         """The feature strings of one candidate."""
@@ -119,16 +126,34 @@ class ArticleFeatures:
         source = self._anchor(candidate.source_tokens)
         target = self._anchor(candidate.target_tokens)
         if source is not None:
-            features += self._actor_features("src", source)
+            features += self._side("src", source)
         if target is not None:
-            features += self._actor_features("tgt", target)
+            features += self._side("tgt", target)
         if source is not None and target is not None:
-            features += self._pair_features(source, target)
+            features += self._pair(source, target)
         elif source is not None:
-            features += self._governor_features("src", source)
+            features += self._governed("src", source)
         elif target is not None:
-            features += self._governor_features("tgt", target)
+            features += self._governed("tgt", target)
         return features
+
+    def _side(self, side: str, token: Token) -> list[str]:
+        found = self._by_side.get((side, token.i))
+        if found is None:
+            found = self._by_side[side, token.i] = self._actor_features(side, token)
+        return found
+
+    def _pair(self, source: Token, target: Token) -> list[str]:
+        found = self._by_pair.get((source.i, target.i))
+        if found is None:
+            found = self._by_pair[source.i, target.i] = self._pair_features(source, target)
+        return found
+
+    def _governed(self, side: str, token: Token) -> list[str]:
+        found = self._by_governed.get((side, token.i))
+        if found is None:
+            found = self._by_governed[side, token.i] = self._governor_features(side, token)
+        return found
 
     def cue_of(self, candidate: Candidate) -> str:
         """The words that carry the stance, as evidence shows them: the lexicon's cue words
@@ -156,7 +181,9 @@ class ArticleFeatures:
         """The token of a mention nearest the root: the one the parser hung the rest on."""
         if not tokens:
             return None
-        return min((self.doc[i] for i in tokens), key=depth)
+        if tokens not in self._anchors:
+            self._anchors[tokens] = min((self.doc[i] for i in tokens), key=depth)
+        return self._anchors[tokens]
 
     def _sentence_of(self, index: int) -> list[str]:
         found = self._by_sentence.get(index)
@@ -320,16 +347,26 @@ def _rank_band(rank: int | None) -> str:
     return "first" if rank == 0 else "top3" if rank < 3 else "top8" if rank < 8 else "low"
 
 
+#: The features whose values `_conjunctions` joins (the first of each, the sentence's
+#: cue kinds all): the only ones it needs to split.
+_CONJOINED = ("src_dep=", "tgt_dep=", "reach=", "sent_cue=")
+
+
 def _conjunctions(features: Sequence[str]) -> list[str]:
     """Features joined two or three at a time, which a linear model cannot do itself: the
     stance kinds the sentence's cue words carry with how the pair was made, with the two
     actors' grammatical roles, and with which of them is inside a quotation."""
     values: dict[str, str] = {}
+    sentence_kinds: set[str] = set()
     for feature in features:
+        if not feature.startswith(_CONJOINED):
+            continue
         name, _, value = feature.partition("=")
-        if value and "|" not in feature and ":" not in name:
+        if name == "sent_cue":
+            sentence_kinds.add(value)
+        elif value and "|" not in feature:
             values.setdefault(name, value)
-    kinds = sorted({f.split("=", 1)[1] for f in features if f.startswith("sent_cue=")}) or ["-"]
+    kinds = sorted(sentence_kinds) or ["-"]
     roles = f"src_dep={values.get('src_dep', '-')}|tgt_dep={values.get('tgt_dep', '-')}"
     quoted = f"quoted={'src_quoted' in features:d}{'tgt_quoted' in features:d}"
     reach = f"reach={values.get('reach', '-')}"

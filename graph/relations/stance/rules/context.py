@@ -87,6 +87,11 @@ class ReadingContext:
         self._phrase_index: dict[str, list[int]] = {}
         for order, (words, _) in enumerate(lexicon.phrases):
             self._phrase_index.setdefault(words[0], []).append(order)
+        #: stem of each first word a conjugated verb may open a cue with → the cues
+        self._phrase_stems = [
+            (first[:-2], orders) for first, orders in self._phrase_index.items() if len(first) > 4
+        ]
+        self._any_phrase_stem = tuple(stem for stem, _ in self._phrase_stems)
         self.claimants: list[list[Endpoint]] = []
         #: Per sentence, who decided or announced something (see act_verbs.txt).
         self.acts: list[list[Endpoint]] = []

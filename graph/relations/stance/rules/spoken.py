@@ -133,9 +133,9 @@ class SpokenReading(Targets):
         written = token.lower_.replace("’", "'")
         lemma = token.lemma_.casefold()
         found = {*self._phrase_index.get(written, ()), *self._phrase_index.get(lemma, ())}
-        if token.pos_ in ("VERB", "AUX"):
-            for first, orders in self._phrase_index.items():
-                if len(first) > 4 and written.startswith(first[:-2]):
+        if token.pos_ in ("VERB", "AUX") and written.startswith(self._any_phrase_stem):
+            for stem, orders in self._phrase_stems:
+                if written.startswith(stem):
                     found.update(orders)
         return sorted(found)
 

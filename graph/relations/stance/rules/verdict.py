@@ -21,12 +21,14 @@ class VerdictReading(Targets):
 
     def _claim_called_false(self, token: Token) -> bool:
         """ "ces accusations sont infondées", "the claims are baseless": a verdict on a claim."""
+        if not self._dismissive(token):
+            return False  # asked of every word: the cheap, rarely passed test first
         participle = _participle(token)
         predicate_noun = token.pos_ == "NOUN" and (
             token.dep_ in self.deps.get("predicate", ())
             or any(c.dep_ == "cop" for c in token.children)
         )
-        if not self._dismissive(token) or not (token.pos_ == "ADJ" or participle or predicate_noun):
+        if not (token.pos_ == "ADJ" or participle or predicate_noun):
             return False
         if self._copula_negated(token):
             return False  # "the claims are not baseless"
