@@ -1,0 +1,132 @@
+"""Whether an entity span names an actor, and the name it gives: the span trimmed of
+determiners, prepositions, titles and edge punctuation, checked against junk and role words,
+cleaned of quotes.
+
+One question asked of every NER span and of the pieces graph.known_actors cuts them into;
+apart because it is about the words of a name, not about which actor it is.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from graph.gazetteer import ADJECTIVE, DEMONYM, NAME_KINDS, Gazetteer
+from graph.langdata import COMMON, data_words
+from graph.names import entity_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+_PHRASE_OPENERS = frozenset({"«", "“", '"', "(", ":", "—", "–", "-", ".", "!", "?", "…"})
+
+
+_PUNCT_EDGES = "«»\"'“”‘’()[]{}.,;:!?…-–—·*/\\|"
+
+
+def trim_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) -> Span | None:
+    """The span without leading determiners/prepositions/titles and edge punctuation.
+
+    A capitalised determiner is kept ("Le Pen", "Les Républicains") unless what follows is
+    a known actor ("La France" at the start of a sentence).
+    """
+    strip = data_words(lang, "strip_words.txt")
+    titles: frozenset[str] = frozenset()
+    if entity_type == "PER":
+        titles = data_words(lang, "titles.txt") | data_words(lang, "role_words.txt")
+    start, end = span.start, span.end
+    doc = span.doc
+    while end - start > 1 and (
+        _strippable(doc[start], strip, titles)
+        or _determiner_before_known(doc[start], doc[start + 1 : end], strip, lang, gazetteer)
+    ):
+        start += 1
+    while end > start and doc[start].text in _PUNCT_EDGES:
+        start += 1
+    while end > start and (doc[end - 1].text in _PUNCT_EDGES or doc[end - 1].lower_ == "'s"):
+        end -= 1
+    while end - start > 1 and _trailing_nationality(doc[end - 1], lang, gazetteer):
+        end -= 1  # "Hezbollah libanais", "Mouvement 5 étoiles italien"
+    return doc[start:end] if end > start else None
+
+
+def _trailing_nationality(token: Token, lang: str, gazetteer: Gazetteer | None) -> bool:
+    if gazetteer is None or not token.text[:1].islower():
+        return False
+    return gazetteer.lookup(token.text, lang, frozenset({ADJECTIVE})) is not None
+
+
+def _determiner_before_known(
+    token: Token, rest: Span, strip: frozenset[str], lang: str, gazetteer: Gazetteer | None
+) -> bool:
+    if gazetteer is None or token.text.casefold() not in strip:
+        return False
+    return gazetteer.lookup(rest.text, lang, NAME_KINDS) is not None
+
+
+def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> bool:
+    lowered = token.text.casefold().replace("’", "'")
+    if lowered in titles:
+        return True
+    elided = lowered.endswith("'")
+    return lowered in strip and (elided or token.text[:1].islower())
+
+
+def is_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether a trimmed span names an actor: not junk, not a handle or hashtag, not a bare
+    role description ("Premier ministre"), not a common word that opens a sentence."""
+    text = span.text
+    if sum(ch.isalpha() for ch in text) < 2 or text[:1] in "@#":
+        return False
+    if entity_key(text) in not_entity_keys(lang):
+        return False
+    if gazetteer is not None and gazetteer.lookup(text, lang, NAME_KINDS | {DEMONYM}):
+        return True
+    first = span[0].text
+    roles = data_words(lang, "role_words.txt")
+    if first.casefold() in roles and (entity_type != "PER" or len(span) == 1):
+        return False  # "le Président a désavoué …" is a role, resolved as one, not a name
+    if first[:1].islower():
+        return entity_type == "ORG" and any(ch.isupper() for ch in text)
+    return _looks_like_a_name(span)
+
+
+def _looks_like_a_name(span: Span) -> bool:
+    """A proper noun, a capital letter not explained by the start of a sentence, or an
+    acronym. What spaCy tags at the start of a sentence ("Approche", "Agriculture") has none
+    of these, unless the same word is capitalised mid-sentence elsewhere in the article."""
+    if any(token.pos_ in ("PROPN", "X") for token in span):
+        return True
+    if any(token.text[:1].isupper() for token in span[1:]):
+        return True
+    if any(token.text.isupper() and len(token.text) > 1 for token in span):
+        return True
+    first = span[0]
+    if not _opens_a_phrase(first):
+        return True
+    return any(
+        token.text == first.text and not _opens_a_phrase(token)
+        for token in span.doc
+        if token.i != first.i
+    )
+
+
+def _opens_a_phrase(token: Token) -> bool:
+    """Where a capital letter says nothing: a sentence's or a quotation's first word."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    return token.doc[token.i - 1].text in _PHRASE_OPENERS
+
+
+@lru_cache(maxsize=8)
+def not_entity_keys(lang: str) -> frozenset[str]:
+    words = data_words(COMMON, "not_entities.txt") | data_words(lang, "not_entities.txt")
+    return frozenset(entity_key(word) for word in words)
+
+
+def clean_name(text: str) -> str:
+    """The surface form with quotes cut off and spaces collapsed."""
+    for quote in '«»"“”':
+        text = text.split(quote)[0] if text.find(quote) > 0 else text.replace(quote, "")
+    return " ".join(text.split()).strip(_PUNCT_EDGES + " ")

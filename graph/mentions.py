@@ -1,0 +1,101 @@
+"""What entity extraction hands on: sentences and mentions as plain values, and the joins
+made on them once found (a surname to the full name it abbreviates, one type per key).
+
+Kept apart from graph.entities, which reads them off a spaCy Doc, so that every later stage
+(relations, the store, the graph) and the passes of graph.entities itself share the types
+without importing the spaCy-facing code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a cleaned article: the unit of evidence."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in an article.
+
+    `text` is the span as written, `name` the normalised surface form (no determiner,
+    preposition, elision or title), `key` the entity it belongs to.
+    """
+
+    name: str
+    key: str
+    type: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    canonical: str = ""
+
+
+def full_person_name(mention: Mention) -> bool:
+    """A person's full name, or two capitalised words tagged ORG ("Donald Trump" is an ORG
+    for the English model about as often as a PERSON)."""
+    words = mention.name.split()
+    if mention.type == "PER":
+        return len(words) > 1
+    return mention.type == "ORG" and len(words) == 2 and all(w[:1].isupper() for w in words)
+
+
+def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
+    """Give a shorter person name the key of the full name it ends (or starts) in the article.
+
+    The most recent full name before the short one wins; failing that, the only later one.
+    "Lavrov" after "Sergueï Lavrov" becomes Sergueï Lavrov; two later "Le Pen"s stay apart.
+    """
+    full_names = [m for m in mentions if full_person_name(m)]
+    tagged_person = {m.key for m in mentions if m.type == "PER"}
+    joined = []
+    for mention in mentions:
+        target = None
+        if mention.type == "PER" or _one_capitalised_word(mention, "ORG"):
+            target = _full_name_for(mention, full_names)
+        if target and mention.type != "PER":
+            # NER called it an organisation: trust the join only when NER also called this
+            # word a person elsewhere, or called the full name an organisation too ("Donald
+            # Trump", "Trump"); "Hilton" the hotel stays apart from Paris Hilton.
+            target = target if mention.key in tagged_person or target.type != "PER" else None
+        joined.append(replace(mention, key=target.key, type="PER") if target else mention)
+    return joined
+
+
+def _one_capitalised_word(mention: Mention, type_: str) -> bool:
+    return mention.type == type_ and " " not in mention.name and mention.name[:1].isupper()
+
+
+def _full_name_for(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
+    words = mention.key.split()
+    matches = [
+        full
+        for full in full_names
+        if full.key != mention.key
+        and len(full.key.split()) > len(words)
+        and full.key.split()[-len(words) :] == words
+    ]
+    before = [m for m in matches if m.start < mention.start]
+    if before:
+        return before[-1]
+    after_keys = {m.key for m in matches}
+    return matches[0] if len(after_keys) == 1 else None
+
+
+def canonical_types(mentions: Sequence[Mention]) -> dict[str, str]:
+    """The most frequent type of each key (spaCy may tag one actor PER here, ORG there)."""
+    votes: dict[str, Counter[str]] = {}
+    for mention in mentions:
+        votes.setdefault(mention.key, Counter())[mention.type] += 1
+    return {key: counter.most_common(1)[0][0] for key, counter in votes.items()}

@@ -1,0 +1,161 @@
+"""Mentions NER did not see, found from those it did: a surname alone after the full name,
+a name after an honorific, a handle or hashtag spelling a named actor, and a place that is
+part of an institution's name ("la mairie de Paris" is an organisation).
+
+Second passes over the whole article once the NER mentions are known; apart from
+graph.entities because each reads the article's other mentions, not one span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from graph.entity_names import clean_name
+from graph.langdata import data_words
+from graph.mentions import Mention, full_person_name
+from graph.names import entity_key
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def surnames_ner_missed(
+    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
+) -> list[Mention]:
+    """The surname of a person named in full elsewhere in the article, where NER saw no
+    entity ("Trump lambasted Macron" after "Donald Trump" and "Emmanuel Macron")."""
+    surnames = {m.name.split()[-1]: m for m in mentions if full_person_name(m)}
+    covered = _covered(doc, mentions)
+    found = []
+    for token in doc:
+        full = surnames.get(token.text)
+        if full is None or token.i in covered or token.pos_ != "PROPN":
+            continue
+        found.append(_person_mention(doc[token.i : token.i + 1], sentence_of))
+    return found
+
+
+#: Most capitalised words an honorific's name runs to ("Mr Di Maio", "Mme Von der Leyen").
+HONOURED_NAME_WORDS = 3
+
+
+def honoured_names_ner_missed(
+    doc: Doc, mentions: Sequence[Mention], lang: str, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "Mr Di Maio", "M. Assadi" where NER saw nothing: an honorific is followed by a
+    person's name, so the capitalised words after it are one."""
+    honorifics = data_words(lang, "honorifics.txt")
+    not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
+    covered = _covered(doc, mentions)
+    found = []
+    for token in doc:
+        if token.lower_ not in honorifics or token.i + 1 >= len(doc):
+            continue
+        words = []
+        for word in doc[token.i + 1 : token.i + 1 + HONOURED_NAME_WORDS]:
+            if word.i in covered or not word.text[:1].isupper() or not word.is_alpha:
+                break
+            words.append(word)
+        if not words or words[0].sent.start != token.sent.start or words[0].lower_ in not_names:
+            continue  # "Mr. President" is a form of address, not a name
+        found.append(_person_mention(doc[words[0].i : words[-1].i + 1], sentence_of))
+    return found
+
+
+def handles_of_named_actors(
+    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "Soutien à @RichardFerrand", "Bravo aux #GiletsJaunes": a handle that spells, letter
+    for letter, the full name of a person the article names is that person; a hashtag
+    spelling the name of an actor it names, that actor."""
+    people = {m.key.replace(" ", ""): m for m in mentions if m.type == "PER" and " " in m.key}
+    actors = {entity_key(m.name).replace(" ", ""): m for m in mentions if " " in m.name}
+    found = []
+    for token in doc:
+        text = token.text
+        if text in ("@", "#") and not token.whitespace_ and token.i + 1 < len(doc):
+            text += doc[token.i + 1].text  # "#", "GiletsJaunes" as the tokeniser splits it
+        if text[:1] not in ("@", "#") or len(text) < 4:
+            continue
+        spelled = entity_key(text[1:]).replace(" ", "")
+        person = (people if text[0] == "@" else actors).get(spelled)
+        if person is not None:
+            found.append(
+                replace(
+                    person,
+                    sentence=sentence_of[token.sent.start],
+                    start=token.idx,
+                    end=token.idx + len(text),
+                    text=text,
+                )
+            )
+    return found
+
+
+def institutions_of_places(
+    doc: Doc, mentions: list[Mention], lang: str, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "la mairie de Paris", "the Jerusalem municipality": a place joined to an institution
+    noun (institution_heads.txt) names the institution, an organisation, not the place."""
+    heads = data_words(lang, "institution_heads.txt")
+    if not heads:
+        return mentions
+    kept = []
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        institution = _institution_around(span, heads) if mention.type == "LOC" and span else None
+        if institution is None:
+            kept.append(mention)
+            continue
+        name = clean_name(institution.text)
+        kept.append(
+            Mention(
+                name=name,
+                key=entity_key(name),
+                type="ORG",
+                sentence=sentence_of[institution.sent.start],
+                start=institution.start_char,
+                end=institution.end_char,
+                text=institution.text,
+            )
+        )
+    return kept
+
+
+def _institution_around(place: Span, heads: frozenset[str]) -> Span | None:
+    """The institution phrase a place is part of: its noun right after it ("the Jerusalem
+    municipality") or before it with only a preposition between ("la mairie de Paris")."""
+    doc = place.doc
+    root = place.root
+    head = root.head
+    if head.i == root.i or head.pos_ != "NOUN" or head.lemma_.casefold() not in heads:
+        return None
+    if head.i == place.end:
+        return doc[place.start : head.i + 1]
+    between = doc[head.i + 1 : place.start]
+    if head.i < place.start and len(between) == 1 and between[0].pos_ == "ADP":
+        return doc[head.i : place.end]
+    return None
+
+
+def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
+    """The tokens an NER span or a mention already covers: names found another way must not
+    overlap them."""
+    return {t.i for ent in doc.ents for t in ent} | {
+        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
+    }
+
+
+def _person_mention(span: Span, sentence_of: dict[int, int]) -> Mention:
+    """A person's name NER missed, as a mention keyed by its own words."""
+    return Mention(
+        name=span.text,
+        key=entity_key(span.text),
+        type="PER",
+        sentence=sentence_of[span.sent.start],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+    )
