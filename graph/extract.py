@@ -33,7 +33,7 @@ from graph.nlp import (
     read_model_meta,
     spacy_version,
 )
-from graph.relations.actors import role_mentions
+from graph.relations.roles import role_mentions
 from graph.relations.stance import Stance, stances_in
 from graph.summary import CorpusSummary, ProcessedArticle
 
