@@ -11,13 +11,14 @@ about a subject holding a "supports" cue also serves English.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.relations.lexicon import Lexicon, load_lexicon
 from graph.relations.stance.candidates import Candidate, depth
+from graph.relations.stance.salience import Salience, bucket
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -242,8 +243,8 @@ class ArticleFeatures:
         up, common, down = _path(source, target)
         features = [
             "source_first" if source.i < target.i else "target_first",
-            f"distance={_bucket(abs(source.i - target.i))}",
-            f"path_length={_bucket(len(up) + len(down))}",
+            f"distance={bucket(abs(source.i - target.i))}",
+            f"path_length={bucket(len(up) + len(down))}",
         ]
         labels = [f"{t.dep_}^" for t in up] + [f"{t.dep_}v" for t in reversed(down)]
         if len(labels) <= MAX_PATH:
@@ -306,45 +307,6 @@ class ArticleFeatures:
             if t.lemma_.casefold() in self.cues.kinds
         ]
         return features
-
-
-@dataclass(frozen=True)
-class Salience:
-    """How much an article talks about each actor: the sentences that name it (as a
-    candidate's side) and its rank by that count. The sides of a stance are the actors an
-    article is about far more often than a name the parser found once (a place in a
-    byline, a word taken for a name)."""
-
-    sentences: dict[str, int]
-    rank: dict[str, int]
-
-    @classmethod
-    def of(cls, candidates: Iterable[Candidate]) -> Salience:
-        named: dict[str, set[int]] = {}
-        for candidate in candidates:
-            if candidate.source_tokens:
-                named.setdefault(candidate.source.key, set()).add(candidate.sentence)
-            if candidate.target_tokens:
-                named.setdefault(candidate.target.key, set()).add(candidate.sentence)
-        counts = {key: len(sentences) for key, sentences in named.items()}
-        ranked = sorted(counts, key=lambda key: (-counts[key], key))
-        return cls(counts, {key: place for place, key in enumerate(ranked)})
-
-    def features(self, candidate: Candidate) -> list[str]:
-        features = []
-        for side, endpoint in (("src", candidate.source), ("tgt", candidate.target)):
-            features.append(f"{side}_sentences={_bucket(self.sentences.get(endpoint.key, 0))}")
-            features.append(f"{side}_rank={_rank_band(self.rank.get(endpoint.key))}")
-            features.append(f"{side}_words={min(len(endpoint.name.split()), 4)}")
-            if endpoint.name[:1].islower():
-                features.append(f"{side}_lowercase")
-        return features
-
-
-def _rank_band(rank: int | None) -> str:
-    if rank is None:
-        return "unnamed"
-    return "first" if rank == 0 else "top3" if rank < 3 else "top8" if rank < 8 else "low"
 
 
 #: The features whose values `_conjunctions` joins (the first of each, the sentence's
@@ -410,10 +372,3 @@ def _verb_above(token: Token) -> Token | None:
 
 def _cue_above(token: Token, cues: Cues) -> str:
     return cues.kinds.get(token.head.lemma_.casefold(), "-")
-
-
-def _bucket(n: int) -> str:
-    for limit in (1, 2, 3, 5, 8, 13, 21):
-        if n <= limit:
-            return f"<={limit}"
-    return ">21"
