@@ -47,7 +47,7 @@ LAVROV = Endpoint("sergueï lavrov", "Sergueï Lavrov", "PER", "Sergueï Lavrov"
 OTAN = Endpoint("Q7184", "l'OTAN", "ORG")
 VERSION = PipelineVersion("v1", '{"model": "fr_test-1.0"}')
 #: The module, not the function graph/__init__.py exports under the same name.
-EXTRACT_MODULE = importlib.import_module("graph.extract")
+FINGERPRINT_MODULE = importlib.import_module("graph.fingerprint")
 
 
 def _extraction(article_id: str, sentence: str = "Lavrov a dénoncé l'OTAN.") -> ArticleExtraction:
@@ -192,12 +192,12 @@ def test_editing_a_lexicon_or_the_extraction_code_changes_the_version(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     package = tmp_path / "graph"
-    source = Path(EXTRACT_MODULE.__file__ or "").parent
+    source = Path(FINGERPRINT_MODULE.__file__ or "").parent
     shutil.copytree(source, package, ignore=shutil.ignore_patterns("__pycache__"))
-    monkeypatch.setattr(EXTRACT_MODULE, "_PACKAGE", package)
+    monkeypatch.setattr(FINGERPRINT_MODULE, "_PACKAGE", package)
 
     def version() -> str:
-        EXTRACT_MODULE._tree_digest.cache_clear()
+        FINGERPRINT_MODULE._tree_digest.cache_clear()
         found = pipeline_version("fr", ExtractOptions())
         assert found is not None
         return found.id
@@ -213,7 +213,7 @@ def test_editing_a_lexicon_or_the_extraction_code_changes_the_version(
         (package / "entities.py").write_text("# new rules\n", encoding="utf-8")
         assert version() != after_data
     finally:
-        EXTRACT_MODULE._tree_digest.cache_clear()
+        FINGERPRINT_MODULE._tree_digest.cache_clear()
 
 
 @pytest.mark.slow
