@@ -61,6 +61,8 @@ FOLDS = 3
 STANCE_WEIGHT = 4.0
 #: Precision the default `--min-confidence` is chosen for on the dev split.
 TARGET_PRECISION = 0.80
+#: Thresholds at which the description records the out-of-fold precision and recall.
+CURVE_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
 def matrix(articles: Sequence[LabelledArticle]) -> tuple[csr_matrix, np.ndarray, np.ndarray]:
@@ -215,6 +217,9 @@ def train(articles: Sequence[LabelledArticle]) -> StanceModel:
         description["default_min_confidence"] = threshold
         description["default_min_confidence_chosen_for"] = how
         description["train_out_of_fold"] = counts(held, predictions, threshold).as_dict()
+        description["train_out_of_fold_curve"] = {
+            str(t): counts(held, predictions, t).as_dict() for t in CURVE_THRESHOLDS
+        }
     return StanceModel(
         weights.astype(np.float16).astype(np.float32),
         bias,
