@@ -47,6 +47,7 @@ _EXPORTS = {
     "CorpusSummary": "graph.summary",
     "edges_frame": "graph.tables",
     "entities_frame": "graph.tables",
+    "evidence_frame": "graph.tables",
 }
 
 __all__ = [
@@ -64,6 +65,7 @@ __all__ = [
     "build_graph",
     "edges_frame",
     "entities_frame",
+    "evidence_frame",
     "extract",
     "read_articles",
     "read_graph_json",
@@ -85,7 +87,7 @@ if TYPE_CHECKING:
     from graph.pipeline import BuildOptions, BuildResult, build
     from graph.render import render_graph_html, render_report
     from graph.summary import CorpusSummary
-    from graph.tables import edges_frame, entities_frame
+    from graph.tables import edges_frame, entities_frame, evidence_frame
 
 
 def __getattr__(name: str) -> Any:

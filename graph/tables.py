@@ -1,4 +1,5 @@
-"""The graph as pandas DataFrames: one row an entity, one row an edge (for notebooks).
+"""The graph as pandas DataFrames: one row an entity, an edge, or an evidence sentence
+(for notebooks).
 
 pandas is optional (the `notebook` extra): without it these functions say how to install it.
 """
@@ -101,3 +102,14 @@ def _edge_row(
         "cue": first.get("cue", ""),
         "first_evidence": first.get("sentence", ""),
     }
+
+
+def evidence_frame(graph: nx.MultiDiGraph) -> pd.DataFrame:
+    """One row per evidence sentence kept, the rows of `evidence.csv` (graph.export_files):
+    both ends' ids and labels, kind, confidence, where it was read (article, outlet, date,
+    title, url), cue, speaker and target as written, and the sentence with the ones around
+    it — what a fact-checker filters on ("every accusation in Le Monde in December")."""
+    from graph.export_files import EVIDENCE_COLUMNS, evidence_rows
+
+    pd = _pandas()
+    return pd.DataFrame(list(evidence_rows(graph)), columns=list(EVIDENCE_COLUMNS))

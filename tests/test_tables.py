@@ -6,7 +6,8 @@ import sys
 
 import pytest
 
-from graph.tables import EDGE_COLUMNS, edges_frame, entities_frame
+from graph.export_files import EVIDENCE_COLUMNS
+from graph.tables import EDGE_COLUMNS, edges_frame, entities_frame, evidence_frame
 
 from .test_export_files import TEXT, _graph
 
@@ -41,3 +42,20 @@ def test_without_pandas_the_error_says_how_to_install_it(monkeypatch: pytest.Mon
         entities_frame(_graph())
     with pytest.raises(ImportError, match=r"pip install pandas"):
         edges_frame(_graph())
+    with pytest.raises(ImportError, match=r"pip install pandas"):
+        evidence_frame(_graph())
+
+
+def test_evidence_frame_has_a_row_per_evidence_sentence_with_where_it_was_read() -> None:
+    graph = _graph()
+    frame = evidence_frame(graph)
+    assert list(frame.columns) == list(EVIDENCE_COLUMNS)
+    kept = sum(len(data["evidence"]) for _, _, data in graph.edges(data=True))
+    assert len(frame) == kept
+    stance = frame[frame["kind"] == "supports"].iloc[0]
+    assert (stance["source"], stance["target"], stance["outlet"]) == (
+        "volodymyr zelensky",
+        "otan",
+        "Le Monde",
+    )
+    assert stance["sentence"] == TEXT[1]
