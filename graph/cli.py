@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graph import __version__
+from graph.cli_export import add_export_command
 from graph.errors import NewsgraphError
 from graph.relations.cooccurrence import WINDOWS
 
@@ -109,6 +110,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("-q", "--quiet", action="store_true", help="warnings and errors only")
     e.set_defaults(run=_run_eval)
     _add_store_commands(commands.add_parser("store", help="look after a store"))
+    add_export_command(commands)
     return parser
 
 
@@ -143,7 +145,7 @@ def _add_stance_options(b: argparse.ArgumentParser) -> None:
         default=None,
         metavar="P",
         help="leave out stances the model is less sure of than P, 0 to 1 (default: the "
-        "threshold shipped with the model, chosen for precision 0.80 on the stance bank)",
+        "threshold shipped with the model, chosen on the stance bank's train split)",
     )
     b.add_argument(
         "--rules-only",
