@@ -109,6 +109,15 @@ def curve(
 ) -> list[tuple[float, Score]]:
     """Precision and recall of the model at each threshold (a precision–recall curve)."""
     predictions = [predicted_relations(model, a) for a in articles]
+    return scores_at(articles, predictions, thresholds)
+
+
+def scores_at(
+    articles: Sequence[LabelledArticle],
+    predictions: Sequence[dict[Relation, float]],
+    thresholds: Sequence[float],
+) -> list[tuple[float, Score]]:
+    """Precision and recall of `predictions` of `articles` at each threshold."""
     return [(t, counts(articles, predictions, t)) for t in thresholds]
 
 
@@ -136,7 +145,7 @@ def choose_threshold(
     default a reader can explain and trust, with the slider for more or fewer. Failing
     that, the best F0.5 (precision counted twice as much as recall)."""
     thresholds = [round(t, 2) for t in np.arange(0.2, 0.96, 0.05)]
-    scores = [(t, counts(articles, predictions, t)) for t in thresholds]
+    scores = scores_at(articles, predictions, thresholds)
     for threshold, score in scores:
         kept = score.predicted >= MIN_KEPT and score.recall >= MIN_RECALL
         if kept and score.precision >= precision:

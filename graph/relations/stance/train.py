@@ -39,6 +39,7 @@ from graph.relations.stance.evaluation import (
     counts,
     predicted_relations,
     rule_precision,
+    scores_at,
     scores_by_split,
 )
 from graph.relations.stance.model import NONE, StanceModel, feature_columns
@@ -59,7 +60,7 @@ FOLDS = 3
 #: Weight of a stance candidate against a `none` one in training: stances are ~1 % of
 #: candidates; the calibration's offset takes the weighting back out of the probabilities.
 STANCE_WEIGHT = 4.0
-#: Precision the default `--min-confidence` is chosen for on the dev split.
+#: Precision the default `--min-confidence` is chosen for, out of fold on the train split.
 TARGET_PRECISION = 0.80
 #: Thresholds at which the description records the out-of-fold precision and recall.
 CURVE_THRESHOLDS = (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -210,17 +211,7 @@ def train(articles: Sequence[LabelledArticle]) -> StanceModel:
     held, predictions = out_of_fold_relations(
         training, fold_models[strength], temperature, offset, description
     )
-    if held:
-        threshold, how = choose_threshold(
-            predictions, held, TARGET_PRECISION, "the train split, out of fold"
-        )
-        description["default_min_confidence"] = threshold
-        description["default_min_confidence_chosen_for"] = how
-        description["train_out_of_fold"] = counts(held, predictions, threshold).as_dict()
-        description["train_out_of_fold_curve"] = {
-            str(t): counts(held, predictions, t).as_dict() for t in CURVE_THRESHOLDS
-        }
-    return StanceModel(
+    model = StanceModel(
         weights.astype(np.float16).astype(np.float32),
         bias,
         CLASSES,
@@ -228,6 +219,23 @@ def train(articles: Sequence[LabelledArticle]) -> StanceModel:
         frozenset(languages),
         description,
     )
+    if held:
+        threshold, how = choose_threshold(
+            predictions, held, TARGET_PRECISION, "the train split, out of fold"
+        )
+    else:  # too few train articles for folds: the shipped model on dev
+        dev = [a for a in articles if a.split == "dev"]
+        threshold, how = choose_threshold(
+            [predicted_relations(model, a) for a in dev], dev, TARGET_PRECISION, "dev"
+        )
+    description["default_min_confidence"] = threshold
+    description["default_min_confidence_chosen_for"] = how
+    if held:
+        description["train_out_of_fold"] = counts(held, predictions, threshold).as_dict()
+        description["train_out_of_fold_curve"] = {
+            str(t): score.as_dict() for t, score in scores_at(held, predictions, CURVE_THRESHOLDS)
+        }
+    return model
 
 
 def save(model: StanceModel, path: Path) -> None:
@@ -250,12 +258,6 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     articles = label_bank(load_bank(args.bank, args.corpus), Pipelines(), args.cache)
     model = train(articles)
-    if "default_min_confidence" not in model.description:  # too few articles for folds
-        dev = [a for a in articles if a.split == "dev"]
-        predictions = [predicted_relations(model, a) for a in dev]
-        threshold, how = choose_threshold(predictions, dev, TARGET_PRECISION, "dev")
-        model.description["default_min_confidence"] = threshold
-        model.description["default_min_confidence_chosen_for"] = how
     threshold = float(model.description["default_min_confidence"])  # type: ignore[arg-type]
     model.description["dev"] = scores_by_split(model, articles, threshold)["dev"]
     save(model, args.out)
