@@ -30,6 +30,7 @@ from graph.known_actors import (
 )
 from graph.mentions import Mention, Sentence, canonical_types, join_surnames
 from graph.missed_mentions import (
+    governments_unnamed,
     handles_of_named_actors,
     honoured_names_ner_missed,
     institutions_of_places,
@@ -121,6 +122,7 @@ def mentions_of(
     mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of))
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
+    mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of))
     mentions.sort(key=lambda m: m.start)
     return expand_defined_acronyms(join_surnames(mentions), doc.text)
 

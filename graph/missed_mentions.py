@@ -1,6 +1,7 @@
 """Mentions NER did not see, found from those it did: a surname alone after the full name,
 a name after an honorific, a handle or hashtag spelling a named actor, and a place that is
-part of an institution's name ("la mairie de Paris" is an organisation).
+part of an institution's name ("la mairie de Paris" is an organisation), and the government
+an article is about, named by a bare noun ("le gouvernement", "the government").
 
 Second passes over the whole article once the NER mentions are known; apart from
 graph.entities because each reads the article's other mentions, not one span.
@@ -13,12 +14,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.entity_names import clean_name
-from graph.langdata import data_words
+from graph.gazetteer import ADJECTIVE, Gazetteer
+from graph.langdata import data_lines, data_words
 from graph.mentions import Mention, full_person_name
 from graph.names import entity_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def surnames_ner_missed(
@@ -138,6 +140,79 @@ def _institution_around(place: Span, heads: frozenset[str]) -> Span | None:
     if head.i < place.start and len(between) == 1 and between[0].pos_ == "ADP":
         return doc[head.i : place.end]
     return None
+
+
+#: Dependencies by which a word says whose government it is ("le gouvernement italien",
+#: "le gouvernement Michel", "the Trump administration", "le gouvernement de Charles Michel").
+_OWNER_DEPENDENCIES = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "compound", "poss"})
+_ADJECTIVES = frozenset({ADJECTIVE})
+
+
+def governments_unnamed(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    lang: str,
+    gazetteer: Gazetteer | None,
+    sentence_of: dict[int, int],
+) -> list[Mention]:
+    """ "le gouvernement", "l'exécutif", "the government": the government the article is
+    about, an actor named by a noun (government_nouns.tsv), one node across the corpus.
+    Only a singular noun after a definite article, saying nothing of whose government it
+    is: a national adjective makes it the country (graph.relations.actors), a name someone's
+    government, a plural no one in particular."""
+    actors = dict(row.split("\t")[:2] for row in data_lines(lang, "government_nouns.tsv")[1:])
+    if not actors:
+        return []
+    covered = _covered(doc, mentions)
+    found = []
+    for token in doc:
+        actor = actors.get(token.lower_)
+        if actor is None or token.i in covered:
+            continue
+        if not _bare_government(token, covered, lang, gazetteer):
+            continue
+        found.append(
+            Mention(
+                name=token.text.lower(),
+                key=entity_key(actor),
+                type="ORG",
+                sentence=sentence_of[token.sent.start],
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                canonical=actor,
+            )
+        )
+    return found
+
+
+def _bare_government(
+    noun: Token, covered: set[int], lang: str, gazetteer: Gazetteer | None
+) -> bool:
+    if noun.pos_ not in ("NOUN", "ADJ", "PROPN") or noun.dep_ in ("amod", "compound"):
+        return False
+    if "Plur" in noun.morph.get("Number", []):
+        return False
+    definite = any(
+        child.dep_ in ("det", "case") and "Def" in child.morph.get("Definite", [])
+        for child in noun.children
+        if child.i < noun.i
+    )
+    if not definite:
+        return False
+    for child in noun.children:
+        if child.dep_ not in _OWNER_DEPENDENCIES and not _english_of(child):
+            continue
+        if child.pos_ == "PROPN" or any(t.i in covered for t in child.subtree):
+            return False
+        if gazetteer is not None and gazetteer.lookup(child.text, lang, _ADJECTIVES) is not None:
+            return False
+    return True
+
+
+def _english_of(child: Token) -> bool:
+    """ "the government of Italy": English hangs the owner on "of"."""
+    return child.dep_ == "prep" and child.lower_ == "of"
 
 
 def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:

@@ -353,3 +353,48 @@ def test_a_place_joined_to_an_institution_noun_names_the_institution(
 def test_a_place_where_an_institution_sits_stays_a_place(pipelines) -> None:
     doc = pipelines.get("fr")(clean_text("Le maire s'est rendu à la mairie, à Paris.", "fr"))
     assert ("Paris", "LOC") in {(m.name, m.type) for m in mentions_of(doc, "fr", load_gazetteer())}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lang", "count"),
+    [
+        # Fresh sentences, none from the stance bank or the dev sets.
+        ("Les syndicats reprochent au gouvernement son silence.", "fr", 1),
+        ("Le gouvernement a répondu, et l'exécutif maintient sa réforme.", "fr", 2),
+        ("Les agriculteurs ont manifesté devant la préfecture contre le gouvernement.", "fr", 1),
+        ("The unions say the government ignored them.", "en", 1),
+        ("The government has promised to listen, a minister said.", "en", 1),
+    ],
+)
+def test_the_government_named_by_a_bare_noun_is_an_actor(
+    pipelines, text: str, lang: str, count: int
+) -> None:
+    doc = pipelines.get(lang)(clean_text(text, lang))
+    found = [m for m in mentions_of(doc, lang, load_gazetteer()) if m.type == "ORG"]
+    governments = [m for m in found if m.canonical in ("gouvernement", "government")]
+    assert len(governments) == count
+    assert len({m.key for m in governments}) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # whose government it is: a country (graph.relations.actors reads it) or a person
+        ("Le gouvernement italien a critiqué Paris.", "fr"),
+        ("Le gouvernement de Charles Michel a démissionné.", "fr"),
+        ("Les gouvernements européens se sont réunis.", "fr"),
+        ("Le pouvoir exécutif reste prudent.", "fr"),
+        ("The French government said nothing.", "en"),
+        ("The Trump administration and the Macron government disagree.", "en"),
+        ("The government of Italy protested.", "en"),
+        ("Government officials declined to comment.", "en"),
+    ],
+)
+def test_a_government_said_to_be_someones_is_not_the_bare_government(
+    pipelines, text: str, lang: str
+) -> None:
+    doc = pipelines.get(lang)(clean_text(text, lang))
+    mentions = mentions_of(doc, lang, load_gazetteer())
+    assert not [m for m in mentions if m.canonical in ("gouvernement", "government")]

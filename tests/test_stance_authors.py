@@ -291,10 +291,10 @@ def test_a_name_before_an_apposed_subject_speaks(
     "text",
     [
         # A claim whose author the text states, but names no one we know, is not the last
-        # claimant's (bulk corpus).
+        # claimant's (bulk corpus; "du gouvernement" there, now an actor, made "des autorités").
         "Christophe Castaner a affirmé que 136.000 personnes avaient manifesté. Leur leader "
         "Jean-Luc Mélenchon a critiqué sur Twitter une « manipulation des chiffres de "
-        "participation » et une « dramatisation » de la part du gouvernement.",
+        "participation » et une « dramatisation » de la part des autorités.",
         "Le ministre Gérald Darmanin a affirmé que la manifestation était un échec. Le député "
         "François Ruffin a dénoncé une « manipulation des chiffres de la préfecture ».",
         # A stance noun two steps below a light verb only through another noun ("faire part
