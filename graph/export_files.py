@@ -1,11 +1,13 @@
-"""The graph for other tools: GraphML and GEXF (Gephi, Cytoscape, networkx) and CSV tables.
+"""The graph for other tools: GraphML and GEXF (Gephi, Cytoscape, networkx), CSV tables and
+Neo4j bulk-import files.
 
 graph.json is the full contract (docs/graph-json.md). GraphML and GEXF hold only scalar
 attributes, so every list or object attribute (a node's `aliases` and `articles`, an edge's
 `evidence` and `by_article`, the graph's `possible_duplicates`) is written as its JSON text:
 `json.loads` gives it back, and `networkx.read_graphml` / `read_gexf` read the files as they
 are. The CSV tables are for spreadsheets: one row a node, one row an edge, and one row an
-evidence sentence (with its outlet, date, url, cue and the sentences around it).
+evidence sentence (with its outlet, date, url, cue and the sentences around it). The Neo4j
+import files are graph/export_neo4j.py's.
 
 >>> paths = write_exports(graph, Path("out"))  # doctest: +SKIP
 """
@@ -15,21 +17,31 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
+from graph.export_neo4j import neo4j_nodes_csv, neo4j_relationships_csv
 from graph.fsutil import write_text_atomic
 
-#: The files written beside graph.json, by format.
+#: The files written beside graph.json, by table.
 EXPORT_NAMES = {
     "graphml": "graph.graphml",
     "gexf": "graph.gexf",
     "nodes": "nodes.csv",
     "edges": "edges.csv",
     "evidence": "evidence.csv",
+    "neo4j_nodes": "neo4j-nodes.csv",
+    "neo4j_relationships": "neo4j-relationships.csv",
+}
+#: The formats a user chooses (`newsgraph export --to`), and the tables each one writes.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "graphml": ("graphml",),
+    "gexf": ("gexf",),
+    "csv": ("nodes", "edges", "evidence"),
+    "neo4j": ("neo4j_nodes", "neo4j_relationships"),
 }
 NODE_COLUMNS = ("id", "label", "type", "qid", "mentions", "articles", "aliases")
 EDGE_COLUMNS = (
@@ -66,22 +78,44 @@ EVIDENCE_COLUMNS = (
 ALIAS_JOINER = " | "
 
 
-def export_paths(outdir: Path) -> list[Path]:
-    """Every file `write_exports` writes into `outdir`."""
-    return [outdir / name for name in EXPORT_NAMES.values()]
+def export_paths(outdir: Path, to: Iterable[str] | None = None) -> list[Path]:
+    """Every file `write_exports` writes into `outdir` for the formats `to` (None: all)."""
+    return [outdir / EXPORT_NAMES[table] for table in _tables(to)]
 
 
-def write_exports(graph: nx.MultiDiGraph, outdir: Path) -> list[Path]:
-    """Write GraphML, GEXF and the three CSV tables into `outdir`, each atomically."""
-    flat = flat_graph(graph)
-    texts = {
-        "graphml": "\n".join(nx.generate_graphml(flat)) + "\n",
-        "gexf": "\n".join(nx.generate_gexf(flat)) + "\n",
-        "nodes": _csv(NODE_COLUMNS, node_rows(graph)),
-        "edges": _csv(EDGE_COLUMNS, edge_rows(graph)),
-        "evidence": _csv(EVIDENCE_COLUMNS, evidence_rows(graph)),
+def write_exports(
+    graph: nx.MultiDiGraph, outdir: Path, to: Iterable[str] | None = None
+) -> list[Path]:
+    """Write the formats `to` ("graphml", "gexf", "csv", "neo4j"; None: all of them) into
+    `outdir`, each file atomically; return the files written.
+
+    >>> write_exports(graph, Path("out"), to=["neo4j"])  # doctest: +SKIP
+    [PosixPath('out/neo4j-nodes.csv'), PosixPath('out/neo4j-relationships.csv')]
+    """
+    writers: dict[str, Callable[[], str]] = {
+        "graphml": lambda: "\n".join(nx.generate_graphml(flat_graph(graph))) + "\n",
+        "gexf": lambda: "\n".join(nx.generate_gexf(flat_graph(graph))) + "\n",
+        "nodes": lambda: _csv(NODE_COLUMNS, node_rows(graph)),
+        "edges": lambda: _csv(EDGE_COLUMNS, edge_rows(graph)),
+        "evidence": lambda: _csv(EVIDENCE_COLUMNS, evidence_rows(graph)),
+        "neo4j_nodes": lambda: neo4j_nodes_csv(graph),
+        "neo4j_relationships": lambda: neo4j_relationships_csv(graph),
     }
-    return [write_text_atomic(outdir / EXPORT_NAMES[name], text) for name, text in texts.items()]
+    return [
+        write_text_atomic(outdir / EXPORT_NAMES[table], writers[table]()) for table in _tables(to)
+    ]
+
+
+def _tables(to: Iterable[str] | None) -> list[str]:
+    """The tables of the formats `to`, in EXPORT_NAMES order; an unknown format is an error
+    that names the known ones."""
+    chosen = set(FORMATS) if to is None else set(to)
+    unknown = sorted(chosen - set(FORMATS))
+    if unknown:
+        known = ", ".join(FORMATS)
+        raise ValueError(f"unknown export format {', '.join(unknown)}: choose among {known}")
+    wanted = {table for name in chosen for table in FORMATS[name]}
+    return [table for table in EXPORT_NAMES if table in wanted]
 
 
 def flat_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
