@@ -7,7 +7,7 @@ attributes, so every list or object attribute (a node's `aliases` and `articles`
 `json.loads` gives it back, and `networkx.read_graphml` / `read_gexf` read the files as they
 are. The CSV tables are for spreadsheets: one row a node, one row an edge, and one row an
 evidence sentence (with its outlet, date, url, cue and the sentences around it). The Neo4j
-import files are graph/export_neo4j.py's.
+import files are at the end (see the Neo4j section).
 
 >>> paths = write_exports(graph, Path("out"))  # doctest: +SKIP
 """
@@ -23,7 +23,6 @@ from typing import Any
 
 import networkx as nx
 
-from graph.export_neo4j import neo4j_nodes_csv, neo4j_relationships_csv
 from graph.fsutil import write_text_atomic
 
 #: The files written beside graph.json, by table.
@@ -216,9 +215,125 @@ def spreadsheet_safe(value: object) -> object:
     return value
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def _csv(header: Sequence[str], rows: Iterable[Sequence[object]], spreadsheet: bool = True) -> str:
+    """The CSV text; for a spreadsheet (not for a database's importer, which must get ids
+    exactly) with every formula-like cell made text."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
+    writer.writerows([spreadsheet_safe(c) for c in row] if spreadsheet else row for row in rows)
     return buffer.getvalue()
+
+
+# --- Neo4j ---------------------------------------------------------------------------------
+# The graph as the two CSV files `neo4j-admin database import` reads: entities and edges.
+#
+# Neo4j's bulk importer takes a header row that says what each column is: `id:ID` the node's
+# id (kept as its `id` property, so a Cypher query can find "emmanuel macron"), `:LABEL` its
+# labels, `:START_ID` / `:END_ID` / `:TYPE` a relationship's ends and type, and `name:int`,
+# `name:float`, `name:string[]` a typed property (arrays split on `;`, the importer's default,
+# declared again on the command line below). Each entity gets the label `Entity` and one for
+# its type (`Person`, `Organization`, `Place`); each edge the type of its kind in capitals
+# (`SUPPORTS`, `DENIES`, `CRITICISES`, `ACCUSES`, `CO_MENTION`). The evidence sentences stay in
+# evidence.csv (a sentence may hold `;` and line breaks, which an array cell cannot):
+#
+#     neo4j-admin database import full --nodes=neo4j-nodes.csv \
+#         --relationships=neo4j-relationships.csv --array-delimiter=";" neo4j
+
+#: The importer's array delimiter: array cells are joined with it, so no item may hold it.
+ARRAY_DELIMITER = ";"
+#: What replaces the delimiter, or a line break, inside an array item or a name.
+SAFE_SPACE = " "
+#: A Neo4j label per entity type (its first label is always `Entity`).
+TYPE_LABELS = {"PER": "Person", "ORG": "Organization", "LOC": "Place", "MISC": "Misc"}
+NEO4J_NODE_HEADER = (
+    "id:ID",
+    "label",
+    "type",
+    "qid",
+    "mentions:int",
+    "articles:string[]",
+    "aliases:string[]",
+    "camp:int",
+    "influence:float",
+    "stances_in:int",
+    "stances_out:int",
+    ":LABEL",
+)
+NEO4J_RELATIONSHIP_HEADER = (
+    ":START_ID",
+    ":END_ID",
+    ":TYPE",
+    "kind",
+    "directed:boolean",
+    "weight:int",
+    "confidence:float",
+    "articles:string[]",
+    "evidence_total:int",
+)
+#: The edge kinds that carry no direction (the others go from the speaker).
+UNDIRECTED = frozenset({"co_mention"})
+
+
+def neo4j_nodes_csv(graph: nx.MultiDiGraph) -> str:
+    """The node file: one row an entity, typed as NEO4J_NODE_HEADER says."""
+    return _csv(NEO4J_NODE_HEADER, _neo4j_node_rows(graph), spreadsheet=False)
+
+
+def neo4j_relationships_csv(graph: nx.MultiDiGraph) -> str:
+    """The relationship file: one row an edge, from its source to its target."""
+    return _csv(NEO4J_RELATIONSHIP_HEADER, _neo4j_relationship_rows(graph), spreadsheet=False)
+
+
+def relationship_type(kind: str) -> str:
+    """The Neo4j type of an edge kind: "co_mention" → "CO_MENTION"."""
+    return kind.upper()
+
+
+def _neo4j_node_rows(graph: nx.MultiDiGraph) -> Iterable[Sequence[object]]:
+    for node, data in graph.nodes(data=True):
+        entity_type = data.get("type", "")
+        labels = ["Entity", *([TYPE_LABELS[entity_type]] if entity_type in TYPE_LABELS else [])]
+        yield (
+            node,
+            _one_line(data.get("label", node)),
+            entity_type,
+            data.get("qid", ""),
+            data.get("mentions", 0),
+            _array(data.get("articles", ())),
+            _array(data.get("aliases", ())),
+            _blank_if_none(data.get("camp")),
+            _blank_if_none(data.get("influence")),
+            _blank_if_none(data.get("stances_in")),
+            _blank_if_none(data.get("stances_out")),
+            ARRAY_DELIMITER.join(labels),
+        )
+
+
+def _neo4j_relationship_rows(graph: nx.MultiDiGraph) -> Iterable[Sequence[object]]:
+    for source, target, data in graph.edges(data=True):
+        kind = data.get("kind", "")
+        yield (
+            source,
+            target,
+            relationship_type(kind),
+            kind,
+            "false" if kind in UNDIRECTED else "true",
+            data.get("weight", 0),
+            _blank_if_none(data.get("confidence")),
+            _array(data.get("by_article", {})),
+            data.get("evidence_total", 0),
+        )
+
+
+def _one_line(value: object) -> str:
+    """A one-line string: the importer reads a line break inside a cell only when told to
+    (--multiline-fields), and names never need one."""
+    return " ".join(str(value).split())
+
+
+def _array(items: Iterable[object]) -> str:
+    """Items joined by the array delimiter, each made safe to split on it again."""
+    return ARRAY_DELIMITER.join(
+        _one_line(str(item).replace(ARRAY_DELIMITER, SAFE_SPACE)) for item in items
+    )

@@ -11,8 +11,13 @@ import networkx as nx
 
 from graph.build import build_graph
 from graph.entities import Mention, Sentence, entity_key
-from graph.export_files import EXPORT_NAMES, write_exports
-from graph.export_neo4j import ARRAY_DELIMITER, NODE_HEADER, RELATIONSHIP_HEADER
+from graph.export_files import (
+    ARRAY_DELIMITER,
+    EXPORT_NAMES,
+    NEO4J_NODE_HEADER,
+    NEO4J_RELATIONSHIP_HEADER,
+    write_exports,
+)
 from graph.extract import ArticleExtraction
 from graph.summary import ProcessedArticle
 
@@ -44,7 +49,7 @@ def test_headers_use_the_importer_syntax(tmp_path: Path) -> None:
     write_exports(_graph(), tmp_path, to=["neo4j"])
     nodes = _read(tmp_path / "neo4j-nodes.csv")[0]
     relationships = _read(tmp_path / "neo4j-relationships.csv")[0]
-    assert nodes == list(NODE_HEADER) and relationships == list(RELATIONSHIP_HEADER)
+    assert nodes == list(NEO4J_NODE_HEADER) and relationships == list(NEO4J_RELATIONSHIP_HEADER)
     assert nodes[0] == "id:ID" and ":LABEL" in nodes
     assert relationships[:3] == [":START_ID", ":END_ID", ":TYPE"]
     for field in [*nodes, *relationships]:
@@ -99,3 +104,15 @@ def test_only_the_chosen_formats_are_written(tmp_path: Path) -> None:
     written = write_exports(_graph(), tmp_path, to=["neo4j", "gexf"])
     assert [p.name for p in written] == ["graph.gexf", "neo4j-nodes.csv", "neo4j-relationships.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+
+
+def test_ids_are_written_exactly_not_made_spreadsheet_safe(tmp_path: Path) -> None:
+    """A leading "=" or "-" gets an apostrophe in the spreadsheet tables; here it would make
+    a relationship point at an id no node has."""
+    graph = nx.MultiDiGraph()
+    graph.add_node("-1 jour", label="-1 jour", type="LOC")
+    graph.add_node("=x", label="=x", type="ORG")
+    graph.add_edge("-1 jour", "=x", key="co_mention", kind="co_mention", weight=1)
+    nodes, relationships = _exported(graph, tmp_path)
+    assert {row["id:ID"] for row in nodes} == {"-1 jour", "=x"}
+    assert (relationships[0][":START_ID"], relationships[0][":END_ID"]) == ("-1 jour", "=x")
