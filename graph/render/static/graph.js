@@ -131,9 +131,10 @@
     network.stabilize(ng.data.vis.options.physics.stabilization.iterations);
   }
 
-  /* The drawn stance edge nearest a canvas point, within reach of a click: vis-network picks
-     the nearest edge of any kind, and among a corpus's co-mentions a stance edge (the few
-     edges the reader is after) would almost never win. */
+  /* The drawn stance edge nearest a canvas point, within a few pixels on screen: vis-network
+     picks the nearest edge of any kind within 10 canvas units (a pixel or two once a corpus is
+     fitted to the view), and among a corpus's co-mentions a stance edge (the few edges the
+     reader is after) would almost never win. */
   function stanceEdgeNear(point) {
     const network = ng.network;
     let best = null;
@@ -155,7 +156,8 @@
       return;
     }
     ng.focus.off();
-    const stance = params.edges.length > 0 ? stanceEdgeNear(params.pointer.canvas) : null;
+    // also when vis-network found no edge: zoomed out to a corpus, its reach is a pixel or two
+    const stance = stanceEdgeNear(params.pointer.canvas);
     if (stance !== null) ng.network.selectEdges([stance]);
     const edge = stance !== null ? stance : params.edges[0];
     if (edge !== undefined) ng.panel.showRelation(edge);
