@@ -8,10 +8,12 @@ import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from graph.cli import main
+from graph.cli_export import FORMAT_NAMES
 from graph.export import write_graph_json
-from graph.export_files import write_exports
+from graph.export_files import FORMATS, write_exports
 
 from .test_export_files import _graph
 
@@ -53,3 +55,34 @@ def test_a_file_that_is_no_graph_json_is_refused_with_its_name(tmp_path: Path) -
 def test_a_missing_graph_json_is_refused_with_its_name(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "graph.json"
     assert main(["export", str(missing), "-q"]) == 1
+
+
+def test_to_chooses_the_formats_and_repeats(tmp_path: Path) -> None:
+    write_graph_json(_graph(), tmp_path / "graph.json")
+    out = tmp_path / "out"
+    args = ["export", str(tmp_path / "graph.json"), "-o", str(out), "-q"]
+    assert main([*args, "--to", "neo4j", "--to", "csv"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "edges.csv", "evidence.csv", "neo4j-nodes.csv", "neo4j-relationships.csv", "nodes.csv",
+    ]  # fmt: skip
+
+
+def test_an_unknown_format_is_refused_by_name(tmp_path: Path) -> None:
+    write_graph_json(_graph(), tmp_path / "graph.json")
+    done = subprocess.run(
+        [sys.executable, "-m", "graph", "export", str(tmp_path / "graph.json"), "--to", "dot"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2 and "dot" in done.stderr and "neo4j" in done.stderr
+    assert list(tmp_path.iterdir()) == [tmp_path / "graph.json"]
+
+
+def test_the_command_offers_the_formats_the_library_writes() -> None:
+    assert tuple(FORMATS) == FORMAT_NAMES
+
+
+def test_the_api_refuses_an_unknown_format_naming_the_known_ones(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"dot.*graphml, gexf, csv, neo4j"):
+        write_exports(_graph(), tmp_path, to=["dot"])

@@ -282,6 +282,21 @@ def test_nodes_grow_with_mentions_and_edges_with_weight() -> None:
     assert widths["PER:leaf 0004"] > widths["PER:leaf 0000"]
 
 
+def test_two_stances_from_one_speaker_to_one_target_bend_apart() -> None:
+    """On one curve only one of them could be clicked; the reverse stance bends its own way."""
+    graph = small_graph()
+    add_relation(graph, "PER:sergueï lavrov", "ORG:otan", "accuses", 1)
+    add_relation(graph, "ORG:otan", "PER:sergueï lavrov", "criticises", 1)
+    vis = payload(render_graph_html(graph))["vis"]
+    bends = {(e["from"], e["to"], e["color"]["color"]): e.get("smooth") for e in vis["edges"]}
+    lavrov, otan = "PER:sergueï lavrov", "ORG:otan"
+    denies = bends[lavrov, otan, KIND_COLOURS["denies"]]["roundness"]
+    accuses = bends[lavrov, otan, KIND_COLOURS["accuses"]]["roundness"]
+    assert denies != accuses
+    assert bends[otan, lavrov, KIND_COLOURS["criticises"]]["roundness"] == min(denies, accuses)
+    assert bends["LOC:russie", lavrov, KIND_COLOURS["co_mention"]] is None
+
+
 def test_pruning_keeps_the_most_mentioned_entities_and_strongest_edges() -> None:
     drawing = select_drawn(read_graph(star_graph(40)), max_nodes=6, max_edges=3)
     assert drawing.nodes == ("LOC:hub", *(f"PER:leaf {i:04d}" for i in (39, 38, 37, 36, 35)))

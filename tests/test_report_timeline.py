@@ -205,3 +205,33 @@ def test_evidence_without_a_title_names_its_url_and_a_hostile_outlet_stays_text(
     assert source.locator(".outlet").inner_text() == IMG_ONERROR
     assert source.locator(".date").inner_text() == "no date"
     assert page.locator("#panel img").count() == 0
+
+
+def edge_width(page: Page, kind: str) -> float:
+    return page.evaluate(
+        """(kind) => {
+          const ng = window.newsgraph;
+          const id = ng.edgeView.getIds().find(e => ng.index.relations.get(e).kind === kind);
+          return ng.network.body.edges[id].options.width;
+        }""",
+        kind,
+    )
+
+
+def test_an_edge_thins_as_the_articles_stating_it_leave_the_scope(
+    browser: Browser, tmp_path: Path
+) -> None:
+    graph = dated_review()
+    thanks = graph.edges[ZELENSKY, OTAN, "supports"]
+    thanks.update(weight=4, by_article={DECEMBER_1: 1, DECEMBER_8: 3})  # RFI said it 3 times
+    visit = open_offline(
+        browser, render_report(graph, CorpusSummary(ARTICLES), tmp_path / "r.html")
+    )
+    page = visit.page
+    built = edge_width(page, "supports")
+    page.uncheck('#outlet-filters input[value="RFI"]')
+    assert 0 < edge_width(page, "supports") < built  # still drawn, from Le Monde's one sentence
+    page.click("#outlet-filters button:has-text('all')")
+    assert edge_width(page, "supports") == built
+    visit.assert_clean()
+    page.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,8 +30,12 @@ STABILIZATION_ITERATIONS = 400
 VIS_LAYOUT_SEED = 7
 """vis-network places nodes randomly before physics: a fixed seed gives the same picture."""
 CO_MENTION_OPACITY = 0.55
-STANCE_CURVE = {"enabled": True, "type": "curvedCW", "roundness": 0.18}
+STANCE_ROUNDNESS = 0.18
+STANCE_CURVE = {"enabled": True, "type": "curvedCW", "roundness": STANCE_ROUNDNESS}
 """Stance edges bend so they stay visible next to a straight co-mention between the same pair."""
+PARALLEL_STANCE_BEND = 0.22
+"""How much more each further stance from the same speaker to the same target bends ("A
+supports B" and "A criticises B"): on one curve, only one of them could be clicked."""
 
 
 @dataclass(frozen=True)
@@ -92,13 +97,20 @@ def _add_edges(net: Network, data: GraphData, drawing: Drawing) -> None:
     drawn = set(drawing.edges)
     relations = [relation for relation in data.relations if relation.id in drawn]
     top = max((relation.weight for relation in relations), default=0)
+    earlier: Counter[tuple[str, str]] = Counter()
     for relation in relations:
+        style = _edge_style(relation)
+        if relation.directed:
+            ends = (relation.source, relation.target)
+            bend = STANCE_ROUNDNESS + PARALLEL_STANCE_BEND * earlier[ends]
+            style["smooth"] = {**STANCE_CURVE, "roundness": round(bend, 2)}
+            earlier[ends] += 1
         net.add_edge(
             relation.source,
             relation.target,
             id=relation.id,
             width=_scaled(relation.weight, top, EDGE_WIDTH_MIN, EDGE_WIDTH_MAX),
-            **_edge_style(relation),
+            **style,
         )
 
 

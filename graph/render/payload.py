@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.render.layout import Drawing
 from graph.render.model import Entity, Evidence, GraphData, Relation
-from graph.render.network import VisNetwork
+from graph.render.network import EDGE_WIDTH_MAX, EDGE_WIDTH_MIN, VisNetwork
 from graph.render.palette import OTHER_CAMP_COLOUR, camp_colour, kind_legend, type_legend
 from graph.render.timeline import day_of
 from graph.render.views import Views
@@ -54,6 +54,12 @@ def page_payload(
             "totalNodes": drawing.total_nodes,
             "totalEdges": drawing.total_edges,
             "physics": drawing.uses_physics,
+            # network.py's scale, for static/graph.js to redraw widths from the evidence in scope
+            "edgeWidth": {
+                "min": EDGE_WIDTH_MIN,
+                "max": EDGE_WIDTH_MAX,
+                "top": max((r.weight for r in data.relations if r.id in drawn_edges), default=0),
+            },
         },
         "view": {
             "default": views.default,

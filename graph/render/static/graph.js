@@ -7,8 +7,11 @@
   const { el } = ng.dom;
   const filters = { view: "all", types: new Set(), kinds: new Set(), minWeight: 1, minConfidence: 0 };
   let sidesEnds = new Set(); // in the sides view: the entities with a stance edge shown
+  let widthsScoped = false; // whether the drawn widths count only the articles in scope
   const MAX_SUGGESTIONS = 2000;
   const FIT_MARGIN = 0.88;
+  const VIS_EDGE_REACH = 10; // vis-network's own reach for a click on an edge, in canvas units
+  const CLICK_REACH_PX = 6; // a stance edge this close on screen takes the click
 
   function readFilters() {
     const checked = (name) =>
@@ -128,6 +131,24 @@
     network.stabilize(ng.data.vis.options.physics.stabilization.iterations);
   }
 
+  /* The drawn stance edge nearest a canvas point, within a few pixels on screen: vis-network
+     picks the nearest edge of any kind within 10 canvas units (a pixel or two once a corpus is
+     fitted to the view), and among a corpus's co-mentions a stance edge (the few edges the
+     reader is after) would almost never win. */
+  function stanceEdgeNear(point) {
+    const network = ng.network;
+    let best = null;
+    let reach = Math.max(VIS_EDGE_REACH, CLICK_REACH_PX / network.getScale());
+    for (const id of ng.edgeView.getIds()) {
+      const edge = network.body.edges[id];
+      if (!edge || !edge.connected || !ng.index.relations.get(id).directed) continue;
+      const distance = edge.edgeType.getDistanceToEdge(edge.from.x, edge.from.y, edge.to.x, edge.to.y,
+        point.x, point.y);
+      if (distance < reach) [best, reach] = [id, distance];
+    }
+    return best;
+  }
+
   function onCanvasClick(params) {
     if (params.nodes.length > 0) {
       ng.panel.showEntity(params.nodes[0]);
@@ -135,7 +156,11 @@
       return;
     }
     ng.focus.off();
-    if (params.edges.length > 0) ng.panel.showRelation(params.edges[0]);
+    // also when vis-network found no edge: zoomed out to a corpus, its reach is a pixel or two
+    const stance = stanceEdgeNear(params.pointer.canvas);
+    if (stance !== null) ng.network.selectEdges([stance]);
+    const edge = stance !== null ? stance : params.edges[0];
+    if (edge !== undefined) ng.panel.showRelation(edge);
     else ng.panel.reset();
   }
 
@@ -150,11 +175,30 @@
     }));
   }
 
+  /* An edge's width from the evidence left in scope (dates, outlets), on network.py's scale
+     (the log of the weight, up to the heaviest drawn edge's full weight): an edge thins as
+     the articles stating it leave the scope, and is drawn as built when every article is in. */
+  function scopedWidth(relation) {
+    const { min, max, top } = ng.data.drawing.edgeWidth;
+    if (top <= 0) return min;
+    return min + ((max - min) * Math.log1p(Math.max(ng.scope.weight(relation), 0))) / Math.log1p(top);
+  }
+
+  function updateWidths() {
+    if (!ng.edges || (!ng.scope.active() && !widthsScoped)) return;
+    widthsScoped = ng.scope.active();
+    ng.edges.update(ng.data.vis.edges.map((edge) => ({
+      id: edge.id,
+      width: widthsScoped ? scopedWidth(ng.index.relations.get(edge.id)) : edge.width,
+    })));
+  }
+
   function applyFilters() {
     const before = filters.view;
     readFilters();
     sidesEnds = filters.view === "sides" ? findSidesEnds() : new Set();
     if (filters.view !== before) placeFor(filters.view);
+    updateWidths();
     if (ng.nodeView) ng.nodeView.refresh();
     if (ng.edgeView) ng.edgeView.refresh();
     showDrawnCount();

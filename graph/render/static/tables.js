@@ -70,11 +70,14 @@
         { value: (e) => e.type, cell: (e) => typeCell(e.type) },
         { value: (e) => e.mentions, cell: (e) => number(e.mentions) },
         { value: (e) => e.articles.length, cell: (e) => number(e.articles.length) },
-        { value: (e) => e.influence, cell: (e) => number(e.camp ? e.influence.toFixed(2) : "") },
+        { value: (e) => e.influence, cell: (e) => number(e.camp ? e.influence.toFixed(2) : ""),
+          csv: (e) => (e.camp ? e.influence.toFixed(2) : "") },
         { value: (e) => e.stancesIn + e.stancesOut,
-          cell: (e) => number(e.camp ? `${e.stancesIn} / ${e.stancesOut}` : "") },
-        { value: (e) => e.camp, cell: campCell },
-        { value: (e) => e.aliases.join(" · "), cell: (e) => el("td", "aliases", e.aliases.join(" · ")) },
+          cell: (e) => number(e.camp ? `${e.stancesIn} / ${e.stancesOut}` : ""),
+          csv: (e) => (e.camp ? `${e.stancesIn} / ${e.stancesOut}` : "") },
+        { value: (e) => e.camp, cell: campCell, csv: (e) => e.camp || "" },
+        { value: (e) => e.aliases.join(" · "), cell: (e) => el("td", "aliases", e.aliases.join(" · ")),
+          csv: (e) => e.aliases.join(" | ") },
       ],
       rowData: (e) => ({ nodeId: e.id }),
     },
@@ -86,7 +89,8 @@
         { value: (r) => ng.labelOf(r.target), cell: (r) => entityCell(r.target) },
         { value: (r) => r.weight, cell: (r) => number(r.weight) },
         { value: (r) => (r.confidence == null ? -1 : r.confidence),
-          cell: (r) => el("td", "num", r.confidence == null ? "" : r.confidence.toFixed(2)) },
+          cell: (r) => el("td", "num", r.confidence == null ? "" : r.confidence.toFixed(2)),
+          csv: (r) => (r.confidence == null ? "" : r.confidence) },
         { value: firstEvidence, cell: (r) => el("td", "evidence", firstEvidence(r)) },
       ],
       rowData: (r) => ({ edgeId: r.id }),
@@ -194,6 +198,41 @@
     }
   }
 
+  // --- CSV ---------------------------------------------------------------------------------
+
+  /* First characters that make a spreadsheet run a cell as a formula: such a text cell gets a
+     leading apostrophe, as graph/export_files.py's spreadsheet_safe does (article text is
+     untrusted; "=HYPERLINK(…)" must stay words). Numbers stay numbers. */
+  const FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"];
+
+  function csvCell(value) {
+    if (typeof value === "number") return String(value);
+    let text = value == null ? "" : String(value);
+    if (FORMULA_STARTS.some((start) => text.startsWith(start))) text = `'${text}`;
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  }
+
+  /* Every row the filters keep (not only the page of them in the DOM), in the order shown,
+     each column as the table shows it; the header row is the table's. */
+  function tableCsv(lazyTable) {
+    const headers = Array.from(lazyTable.table.tHead.rows[0].cells, (cell) => cell.textContent.trim());
+    const columns = lazyTable.spec.columns.map((column) => column.csv || column.value);
+    const lines = [headers.map(csvCell).join(",")];
+    for (const row of lazyTable.matching) lines.push(columns.map((text) => csvCell(text(row))).join(","));
+    return lines.join("\n") + "\n";
+  }
+
+  function downloadCsv(id) {
+    const blob = new Blob([tableCsv(lazy.get(id))], { type: "text/csv;charset=utf-8" });
+    const link = el("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = `${id.replace(/-table$/, "")}.csv`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
+
   function sortKey(value, numeric) {
     if (!numeric) return String(value);
     const parsed = typeof value === "number" ? value : Number.parseFloat(value);
@@ -267,6 +306,11 @@
       clearTimeout(timer);
       timer = setTimeout(() => lazy.get(input.dataset.table).filter(input.value), FILTER_DELAY_MS);
     });
+  }
+
+  for (const button of document.querySelectorAll("button.table-csv")) {
+    if (lazy.has(button.dataset.table)) button.addEventListener("click", () => downloadCsv(button.dataset.table));
+    else button.hidden = true;
   }
 
   document.addEventListener("click", (event) => {
