@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -292,6 +293,21 @@ def test_the_date_range_changes_what_is_drawn(visit: Visit) -> None:
     assert shown == f"{narrowed[0]} entities and {narrowed[1]} edges shown"
     page.click("#all-dates")
     assert drawn(page) == everything
+
+
+def test_the_timeline_draws_the_bulk_of_the_dates_and_sets_the_odd_ones_apart(
+    visit: Visit,
+) -> None:
+    page = visit.page
+    days = sorted(d for d in page.evaluate("window.newsgraph.data.articles.map(a => a.day)") if d)
+    assert days[0] < "2015"  # the corpus has one article dated years before the rest
+    first_bar = page.locator("#timeline svg .bin:not(.outer) title").first.text_content() or ""
+    first_drawn = date.fromisoformat(first_bar.removeprefix("week of ")[:10])
+    median = date.fromisoformat(days[len(days) // 2])
+    assert 0 < (median - first_drawn).days < 183  # not years before the bulk
+    earlier = page.locator("#timeline svg .bin.earlier title").text_content() or ""
+    assert earlier.startswith(f"earlier, {days[0]} to ")  # counted, not dropped
+    assert page.get_attribute("#scope-status", "data-articles") == str(FRENCH + ENGLISH)
 
 
 def test_an_outlet_left_out_takes_its_articles_out_of_the_graph(visit: Visit) -> None:
