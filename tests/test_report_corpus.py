@@ -150,6 +150,49 @@ def test_the_sides_view_is_the_first_view(visit: Visit, screenshots: Path) -> No
     assert legend is not None and legend["y"] + legend["height"] <= height
 
 
+LABELS_IN_VIEW = """() => {
+  const network = window.newsgraph.network;
+  network.redraw();  // now, with the labels left out: sizes are measured as they are drawn
+  const box = document.getElementById("network").getBoundingClientRect();
+  const low = network.DOMtoCanvas({ x: 0, y: 0 });
+  const high = network.DOMtoCanvas({ x: box.width, y: box.height });
+  return window.newsgraph.nodeView.getIds().map(id => network.body.nodes[id].labelModule)
+    .filter(label => label.elementOptions.label && label.visible())
+    .map(label => label.size)
+    .filter(s => s.left < high.x && s.left + s.width > low.x
+                 && s.top < high.y && s.top + s.height > low.y);
+}"""
+
+
+def overlapping(boxes: list[dict[str, float]]) -> int:
+    """Pairs of label boxes that cover each other by more than a pixel either way."""
+    return sum(
+        1
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if min(a["left"] + a["width"], b["left"] + b["width"]) - max(a["left"], b["left"]) > 1
+        and min(a["top"] + a["height"], b["top"] + b["height"]) - max(a["top"], b["top"]) > 1
+    )
+
+
+def test_zoomed_on_the_core_of_everything_no_label_covers_another(
+    visit: Visit, screenshots: Path
+) -> None:
+    page = visit.page
+    show_everything(page)
+    centre = most_connected(page)
+    page.evaluate(
+        """(id) => { const network = window.newsgraph.network;
+                     network.moveTo({ position: network.getPosition(id), scale: 0.6 }); }""",
+        centre,
+    )
+    page.locator("body[data-labels-scale='0.6']").wait_for(state="attached")  # labels.js ran
+    page.locator(".graph-area").screenshot(path=screenshots / "corpus-core-zoom.png")
+    labels = page.evaluate(LABELS_IN_VIEW)
+    assert len(labels) > 40  # names are still written
+    assert overlapping(labels) == 0
+
+
 # --- focus -----------------------------------------------------------------------------------
 
 
