@@ -156,11 +156,12 @@ LABELS_IN_VIEW = """() => {
   const box = document.getElementById("network").getBoundingClientRect();
   const low = network.DOMtoCanvas({ x: 0, y: 0 });
   const high = network.DOMtoCanvas({ x: box.width, y: box.height });
-  return window.newsgraph.nodeView.getIds().map(id => network.body.nodes[id].labelModule)
+  // a node out of view is not drawn, and its label keeps the size of its last drawing
+  return window.newsgraph.nodeView.getIds().map(id => network.body.nodes[id])
+    .filter(node => node.x > low.x && node.x < high.x && node.y > low.y && node.y < high.y)
+    .map(node => node.labelModule)
     .filter(label => label.elementOptions.label && label.visible())
-    .map(label => label.size)
-    .filter(s => s.left < high.x && s.left + s.width > low.x
-                 && s.top < high.y && s.top + s.height > low.y);
+    .map(label => label.size);
 }"""
 
 
