@@ -16,6 +16,7 @@ import logging
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -147,6 +148,50 @@ def test_the_sides_view_is_the_first_view(visit: Visit, screenshots: Path) -> No
     legend = page.locator("#legend .legend-kind").last.bounding_box()
     assert page.evaluate("window.scrollY") == 0
     assert legend is not None and legend["y"] + legend["height"] <= height
+
+
+LABELS_IN_VIEW = """() => {
+  const network = window.newsgraph.network;
+  network.redraw();  // now, with the labels left out: sizes are measured as they are drawn
+  const box = document.getElementById("network").getBoundingClientRect();
+  const low = network.DOMtoCanvas({ x: 0, y: 0 });
+  const high = network.DOMtoCanvas({ x: box.width, y: box.height });
+  // a node out of view is not drawn, and its label keeps the size of its last drawing
+  return window.newsgraph.nodeView.getIds().map(id => network.body.nodes[id])
+    .filter(node => node.x > low.x && node.x < high.x && node.y > low.y && node.y < high.y)
+    .map(node => node.labelModule)
+    .filter(label => label.elementOptions.label && label.visible())
+    .map(label => label.size);
+}"""
+
+
+def overlapping(boxes: list[dict[str, float]]) -> int:
+    """Pairs of label boxes that cover each other by more than a pixel either way."""
+    return sum(
+        1
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if min(a["left"] + a["width"], b["left"] + b["width"]) - max(a["left"], b["left"]) > 1
+        and min(a["top"] + a["height"], b["top"] + b["height"]) - max(a["top"], b["top"]) > 1
+    )
+
+
+def test_zoomed_on_the_core_of_everything_no_label_covers_another(
+    visit: Visit, screenshots: Path
+) -> None:
+    page = visit.page
+    show_everything(page)
+    centre = most_connected(page)
+    page.evaluate(
+        """(id) => { const network = window.newsgraph.network;
+                     network.moveTo({ position: network.getPosition(id), scale: 0.6 }); }""",
+        centre,
+    )
+    page.locator("body[data-labels-scale='0.6']").wait_for(state="attached")  # labels.js ran
+    page.locator(".graph-area").screenshot(path=screenshots / "corpus-core-zoom.png")
+    labels = page.evaluate(LABELS_IN_VIEW)
+    assert len(labels) > 40  # names are still written
+    assert overlapping(labels) == 0
 
 
 # --- focus -----------------------------------------------------------------------------------
@@ -292,6 +337,21 @@ def test_the_date_range_changes_what_is_drawn(visit: Visit) -> None:
     assert shown == f"{narrowed[0]} entities and {narrowed[1]} edges shown"
     page.click("#all-dates")
     assert drawn(page) == everything
+
+
+def test_the_timeline_draws_the_bulk_of_the_dates_and_sets_the_odd_ones_apart(
+    visit: Visit,
+) -> None:
+    page = visit.page
+    days = sorted(d for d in page.evaluate("window.newsgraph.data.articles.map(a => a.day)") if d)
+    assert days[0] < "2015"  # the corpus has one article dated years before the rest
+    first_bar = page.locator("#timeline svg .bin:not(.outer) title").first.text_content() or ""
+    first_drawn = date.fromisoformat(first_bar.removeprefix("week of ")[:10])
+    median = date.fromisoformat(days[len(days) // 2])
+    assert 0 < (median - first_drawn).days < 183  # not years before the bulk
+    earlier = page.locator("#timeline svg .bin.earlier title").text_content() or ""
+    assert earlier.startswith(f"earlier, {days[0]} to ")  # counted, not dropped
+    assert page.get_attribute("#scope-status", "data-articles") == str(FRENCH + ENGLISH)
 
 
 def test_an_outlet_left_out_takes_its_articles_out_of_the_graph(visit: Visit) -> None:

@@ -22,6 +22,7 @@ OUR_SCRIPTS = (
     "focus.js",
     "timeline.js",
     "graph.js",
+    "labels.js",
     "camps.js",
     "ego.js",
     "curation.js",

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from graph.render.layout import Drawing
 from graph.render.model import Entity, Evidence, GraphData, Relation
 from graph.render.network import EDGE_WIDTH_MAX, EDGE_WIDTH_MIN, VisNetwork
 from graph.render.palette import OTHER_CAMP_COLOUR, camp_colour, kind_legend, type_legend
-from graph.render.timeline import day_of
+from graph.render.timeline import date_note, day_of, main_span
 from graph.render.views import Views
 from graph.summary import ProcessedArticle
 
@@ -30,17 +31,29 @@ def page_payload(
     network: VisNetwork,
     views: Views,
     articles: Iterable[ProcessedArticle] = (),
+    today: date | None = None,
 ) -> dict[str, Any]:
-    """Everything `static/*.js` needs, as JSON-ready values (see `data.js` for the reader)."""
+    """Everything `static/*.js` needs, as JSON-ready values (see `data.js` for the reader).
+
+    `today` (the day the report is made, by default the clock's) tells a date in the future,
+    which no article read today can rightly have."""
     drawn_nodes, drawn_edges = set(drawing.nodes), set(drawing.edges)
     articles = list(articles)
     listed = {article.id for article in articles}
+    today = today or date.today()
+    span = main_span((day_of(article.date) for article in articles), today)
     return {
         "entities": [_entity(entity, entity.id in drawn_nodes) for entity in data.entities],
         "relations": [
             _relation(relation, relation.id in drawn_edges, listed) for relation in data.relations
         ],
-        "articles": [_article(article) for article in articles],
+        "articles": [_article(article, today) for article in articles],
+        # the days the timeline draws bar by bar (timeline.py); the rest in "earlier"/"later"
+        "timeline": {
+            "first": span.first if span else "",
+            "last": span.last if span else "",
+            "today": today.isoformat(),
+        },
         "types": [asdict(item) for item in type_legend(e.type for e in data.entities)],
         "kinds": [asdict(item) for item in kind_legend(r.kind for r in data.relations)],
         # an entity alone in its camp is an isolated quarrel, not a side: grey
@@ -71,7 +84,7 @@ def page_payload(
     }
 
 
-def _article(article: ProcessedArticle) -> dict[str, Any]:
+def _article(article: ProcessedArticle, today: date) -> dict[str, Any]:
     return {
         "id": article.id,
         "title": article.title,
@@ -81,6 +94,7 @@ def _article(article: ProcessedArticle) -> dict[str, Any]:
         "url": article.url,
         "date": article.date,
         "day": day_of(article.date),
+        "dateNote": date_note(article.date, today),
     }
 
 

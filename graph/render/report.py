@@ -7,6 +7,7 @@ page's Content-Security-Policy forbids every network request.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from graph.render.model import GraphData, read_graph
 from graph.render.network import build_network
 from graph.render.palette import kind_colour, kind_legend, kind_name, type_colour, type_legend
 from graph.render.payload import page_payload
+from graph.render.timeline import account_dates
 from graph.render.views import camp_rows, choose_views
 from graph.runtime import cyclic_gc_paused
 from graph.summary import CorpusSummary, ProcessedArticle
@@ -50,11 +52,13 @@ def render_report(
     """
     with cyclic_gc_paused():
         data = read_graph(graph)
-        context = _graph_context(data, max_drawn_nodes, max_drawn_edges, summary.processed)
+        today = date.today()
+        context = _graph_context(data, max_drawn_nodes, max_drawn_edges, summary.processed, today)
         template = _environment().get_template("report.html")
         html = template.render(
             title=title,
             summary=summary,
+            dates=account_dates((article.date for article in summary.processed), today),
             data=data,
             labels=data.labels(),
             duplicates=_possible_duplicates(graph, data.labels()),
@@ -96,7 +100,7 @@ def render_graph_html(
     True
     """
     data = read_graph(graph)
-    context = _graph_context(data, max_drawn_nodes, max_drawn_edges, ())
+    context = _graph_context(data, max_drawn_nodes, max_drawn_edges, (), date.today())
     return _environment().get_template("graph.html").render(title="newsgraph graph", **context)
 
 
@@ -106,7 +110,11 @@ def write_atomically(path: Path, text: str) -> Path:
 
 
 def _graph_context(
-    data: GraphData, max_nodes: int, max_edges: int, articles: Iterable[ProcessedArticle]
+    data: GraphData,
+    max_nodes: int,
+    max_edges: int,
+    articles: Iterable[ProcessedArticle],
+    today: date,
 ) -> dict[str, Any]:
     """Template values shared by the report and the graph-only page."""
     drawing = select_drawn(data, max_nodes, max_edges)
@@ -122,7 +130,7 @@ def _graph_context(
         "max_weight": max((r.weight for r in data.relations if r.id in drawn_edges), default=1),
         "has_confidence": any(r.confidence is not None for r in data.relations),
         "has_camps": any(entity.camp for entity in data.entities),
-        "payload": script_json(page_payload(data, drawing, network, views, articles)),
+        "payload": script_json(page_payload(data, drawing, network, views, articles, today)),
         "css": Markup(assets.css),  # our own files and pyvis's, checked by load_assets
         "scripts": [Markup(script) for script in assets.scripts],
         "csp": assets.content_security_policy,

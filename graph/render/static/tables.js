@@ -53,6 +53,14 @@
     return el("td", "url", link);
   }
 
+  /* The date as the input gave it, and what is wrong with it (timeline.py's date_note). */
+  const DATE_NOTES = { unreadable: "cannot be read", future: "after the report's day" };
+
+  function dateCell(article) {
+    const note = DATE_NOTES[article.dateNote];
+    return el("td", "date", article.date, note ? el("span", "date-note", ` (${note})`) : null);
+  }
+
   function campCell(entity) {
     if (!entity.camp) return el("td", "num");
     return el("td", "num", chip(ng.camps.colour(entity), "swatch-dot"), String(entity.camp));
@@ -102,6 +110,7 @@
         { value: (a) => a.title, cell: (a) => el("td", null, a.title) },
         { value: (a) => a.lang, cell: (a) => el("td", null, a.lang) },
         { value: (a) => a.words, cell: (a) => number(a.words) },
+        { value: (a) => a.date, cell: dateCell },
         { value: (a) => a.source, cell: (a) => el("td", null, a.source) },
         { value: (a) => a.url, cell: (a) => urlCell(a.url) },
       ],

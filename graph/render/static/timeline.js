@@ -2,8 +2,11 @@
    Defines window.newsgraph.scope before graph.js starts (graph.js asks it whether an entity or
    an edge has articles in scope, and an edge's weight in them), then draws the timeline (an SVG
    of articles and stances per day or week, made here: no library) with a date range, a "no
-   date" box and the outlet choice. Articles whose date cannot be read are counted apart, under
-   "no date", never dropped. Every string is article data: text nodes only. */
+   date" box and the outlet choice. The bars cover the main span of the dates (payload
+   `timeline`, chosen by render/timeline.py): articles dated before or after it are gathered in
+   an "earlier" and a "later" bar, counted and in the range like any other, so one article dated
+   years off does not squash the rest into a corner. Articles whose date cannot be read are
+   counted apart, under "no date", never dropped. Every string is article data: text nodes only. */
 (function () {
   "use strict";
   const ng = window.newsgraph;
@@ -11,10 +14,13 @@
   const SVG = "http://www.w3.org/2000/svg";
   const DAY_MS = 86400000;
   const WEEKS_PAST_DAYS = 120; // a longer span is drawn a bar per week
-  const CHART = { width: 760, height: 64, bottom: 13, noDateGap: 48 };
+  // outer: the width of the "earlier", "later" and "no date" bars; gap: the space setting
+  // "earlier" and "later" apart from the main span, noDateGap the "no date" bar
+  const CHART = { width: 760, height: 64, bottom: 13, top: 12, outer: 40, gap: 10, noDateGap: 48 };
   const NO_OUTLET = "(no outlet)";
 
   const articles = ng.data.articles;
+  const span = ng.data.timeline || {};
   const state = { from: 0, to: 0, noDate: true, outlets: null, passing: null };
   const bins = makeBins();
 
@@ -26,28 +32,44 @@
     return new Date(number * DAY_MS).toISOString().slice(0, 10);
   }
 
-  /* One bin a day, or a week (from Monday) past WEEKS_PAST_DAYS; each article's bin index. */
+  /* The bins, in order: "earlier" (when an article is dated before the main span), one a day
+     or a week (from Monday) past WEEKS_PAST_DAYS across the main span, "later"; each a span of
+     days, and each article's bin index. */
   function makeBins() {
     const days = articles.filter((a) => a.day).map((a) => dayNumber(a.day));
-    if (days.length === 0) return { size: 1, first: 0, count: 0, of: new Map() };
+    if (days.length === 0) return { size: 1, spans: [], count: 0, of: new Map() };
     // a loop, not Math.min(...days): a spread of 100,000 arguments overflows the stack
     const low = days.reduce((a, b) => Math.min(a, b));
     const high = days.reduce((a, b) => Math.max(a, b));
-    const size = high - low > WEEKS_PAST_DAYS ? 7 : 1;
-    const first = size === 7 ? low - ((low + 3) % 7) : low; // day 0 (1970-01-01) was a Thursday
+    const mainLow = span.first ? Math.max(low, dayNumber(span.first)) : low;
+    const mainHigh = span.last ? Math.min(high, dayNumber(span.last)) : high;
+    const size = mainHigh - mainLow > WEEKS_PAST_DAYS ? 7 : 1;
+    const first = size === 7 ? mainLow - ((mainLow + 3) % 7) : mainLow; // day 0 (1970-01-01) was a Thursday
+    const steps = Math.floor((mainHigh - first) / size) + 1;
+    const last = first + steps * size - 1;
+    const spans = [];
+    if (low < first) spans.push({ start: low, end: first - 1, outer: "earlier" });
+    const offset = spans.length;
+    for (let step = 0; step < steps; step += 1) {
+      spans.push({ start: first + step * size, end: first + step * size + size - 1, outer: null });
+    }
+    if (high > last) spans.push({ start: last + 1, end: high, outer: "later" });
     const of = new Map();
     for (const article of articles) {
-      if (article.day) of.set(article.id, Math.floor((dayNumber(article.day) - first) / size));
+      if (!article.day) continue;
+      const day = dayNumber(article.day);
+      const index = day < first ? 0 : day > last ? spans.length - 1 : offset + Math.floor((day - first) / size);
+      of.set(article.id, index);
     }
-    return { size, first, count: Math.floor((high - first) / size) + 1, of };
+    return { size, spans, count: spans.length, of };
   }
 
   function binStart(index) {
-    return dayText(bins.first + index * bins.size);
+    return dayText(bins.spans[index].start);
   }
 
   function binEnd(index) {
-    return dayText(bins.first + index * bins.size + bins.size - 1);
+    return dayText(bins.spans[index].end);
   }
 
   const outletOf = (article) => article.source || NO_OUTLET;
@@ -108,14 +130,16 @@
     return counts;
   }
 
-  /* Per bin (and the last one for "no date"): articles and stances. */
+  /* Per bin (and the last one for "no date"): articles and stances, and the dates that are
+     wrong: in the future (render/timeline.py's date_note), or given but unreadable. */
   function tally() {
     const stances = stancesPerArticle();
-    const perBin = Array.from({ length: bins.count + 1 }, () => ({ articles: 0, stances: 0 }));
+    const perBin = Array.from({ length: bins.count + 1 }, () => ({ articles: 0, stances: 0, wrong: 0 }));
     for (const article of articles) {
       const bin = bins.of.has(article.id) ? bins.of.get(article.id) : bins.count;
       perBin[bin].articles += 1;
       perBin[bin].stances += stances.get(article.id) || 0;
+      if (article.dateNote) perBin[bin].wrong += 1;
     }
     return perBin;
   }
@@ -127,46 +151,81 @@
     return node;
   }
 
+  /* Where each bar is, {x, w}: the main span shares what "earlier", "later" and "no date"
+     (the last) leave of the width. */
+  function geometry(width) {
+    const { outer, gap, noDateGap } = CHART;
+    const outers = bins.spans.filter((item) => item.outer).length;
+    const main = bins.count - outers;
+    const slot = main > 0 ? (width - noDateGap - outer - outers * (outer + gap)) / main : 0;
+    const boxes = [];
+    let x = 0;
+    for (const item of bins.spans) {
+      if (item.outer === "later") x += gap;
+      const w = item.outer ? outer : slot;
+      boxes.push({ x, w });
+      x += w + (item.outer === "earlier" ? gap : 0);
+    }
+    boxes.push({ x: width - outer, w: outer });
+    return boxes;
+  }
+
+  function binTitle(index, bin) {
+    const counts = `${bin.articles} articles, ${bin.stances} stances`;
+    if (index === bins.count) {
+      return `no date: ${counts}${bin.wrong ? ` (${bin.wrong} with a date that cannot be read)` : ""}`;
+    }
+    const item = bins.spans[index];
+    if (!item.outer) return `${bins.size === 7 ? "week of " : ""}${binStart(index)}: ${counts}`;
+    const future = bin.wrong ? `; ${bin.wrong} dated after the day the report was made, ${span.today}` : "";
+    return `${item.outer}, ${binStart(index)} to ${binEnd(index)}: ${counts}${future}`;
+  }
+
   /* Drawn in the container's own pixels (measured once), so text keeps its size. */
   function drawChart(perBin, width) {
-    const { height, bottom, noDateGap } = CHART;
-    const slots = bins.count + 1;
-    const slot = (width - noDateGap) / slots;
-    // Scaled to the busiest day: the "no date" bar (often the tallest) is capped, its count written.
-    const top = Math.max(1, ...perBin.slice(0, bins.count).map((b) => b.articles));
-    const scale = (value) => Math.min(1, value / top) * (height - bottom - 12);
+    const { height, bottom } = CHART;
+    const boxes = geometry(width);
+    const isOuter = (index) => index === bins.count || bins.spans[index].outer !== null;
+    // Scaled to the busiest bar of the main span: the others (often taller) are capped, counted.
+    const top = Math.max(1, ...perBin.filter((bin, index) => !isOuter(index)).map((b) => b.articles));
+    const scale = (value) => Math.min(1, value / top) * (height - bottom - CHART.top);
     const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "timeline-chart", role: "img" });
     svg.append(svgEl("title", {}, `Articles and stances per ${bins.size === 7 ? "week" : "day"}`));
+    const axis = (x, text, anchor, y = height - 3) => svg.append(svgEl("text", { x, y, class: "axis", "text-anchor": anchor }, text));
     perBin.forEach((bin, index) => {
-      const x = index * slot + (index === bins.count ? noDateGap : 0);
-      const group = svgEl("g", { class: index === bins.count ? "bin no-date" : "bin", "data-bin": index });
+      const { x, w } = boxes[index];
+      const outer = index === bins.count ? "no-date" : bins.spans[index].outer;
+      const group = svgEl("g", { class: outer ? `bin outer ${outer}` : "bin", "data-bin": index });
       const articleHeight = scale(bin.articles);
-      group.append(svgEl("rect", { class: "bar-articles", x, width: Math.max(1, slot - 1),
+      group.append(svgEl("rect", { class: "bar-articles", x, width: Math.max(1, w - 1),
         y: height - bottom - articleHeight, height: articleHeight }));
       const stanceHeight = Math.min(articleHeight, scale(bin.stances));
-      group.append(svgEl("rect", { class: "bar-stances", x: x + slot * 0.25, width: Math.max(1, slot * 0.5 - 1),
+      group.append(svgEl("rect", { class: "bar-stances", x: x + w * 0.25, width: Math.max(1, w * 0.5 - 1),
         y: height - bottom - stanceHeight, height: stanceHeight }));
-      const when = index === bins.count ? "no date" : bins.size === 7 ? `week of ${binStart(index)}` : binStart(index);
-      group.append(svgEl("title", {}, `${when}: ${bin.articles} articles, ${bin.stances} stances`));
+      group.append(svgEl("title", {}, binTitle(index, bin)));
       svg.append(group);
+      if (!outer) return;
+      axis(x + w / 2, outer === "no-date" ? "no date" : outer, "middle");
+      axis(x + w / 2, `${bin.articles}${bin.wrong && outer === "later" ? "!" : ""}`, "middle",
+        height - bottom - articleHeight - 2);
     });
-    const axis = (x, text, anchor) => svg.append(svgEl("text", { x, y: height - 3, class: "axis", "text-anchor": anchor }, text));
-    if (bins.count > 0) {
-      axis(0, binStart(0), "start");
-      axis(bins.count * slot, binEnd(bins.count - 1), "end");
+    const main = bins.spans.map((item, index) => index).filter((index) => !isOuter(index));
+    if (main.length > 0) {
+      const [first, last] = [main[0], main[main.length - 1]];
+      axis(boxes[first].x, binStart(first), "start");
+      axis(boxes[last].x + boxes[last].w, binEnd(last), "end");
     }
-    axis(width - 2, "no date", "end");
-    const undated = perBin[bins.count].articles;
-    svg.append(svgEl("text", { x: width - slot / 2, y: height - bottom - scale(undated) - 2, class: "axis",
-      "text-anchor": "middle" }, String(undated)));
     svg.append(svgEl("rect", { class: "range-shade", x: 0, y: 0, width: 0, height: height - bottom }));
-    return { svg, slot };
+    return { svg, boxes };
   }
 
   function shade(chart) {
     const rect = chart.svg.querySelector(".range-shade");
-    rect.setAttribute("x", String(state.from * chart.slot));
-    rect.setAttribute("width", String(Math.max(0, (state.to - state.from + 1) * chart.slot)));
+    if (bins.count > 0) {
+      const [from, to] = [chart.boxes[state.from], chart.boxes[state.to]];
+      rect.setAttribute("x", String(from.x));
+      rect.setAttribute("width", String(Math.max(0, to.x + to.w - from.x)));
+    }
     for (const group of chart.svg.querySelectorAll(".bin")) {
       const index = Number(group.dataset.bin);
       const inside = index === bins.count ? state.noDate : index >= state.from && index <= state.to;
@@ -177,14 +236,14 @@
   /* Dragging across the chart chooses the range; a click on one bar, that bar alone. */
   function bindDrag(chart, setRange) {
     const binAt = (event) => {
-      const box = chart.svg.getBoundingClientRect();
-      const x = event.clientX - box.left;
-      return Math.max(0, Math.min(bins.count - 1, Math.floor(x / chart.slot)));
+      const x = event.clientX - chart.svg.getBoundingClientRect().left;
+      const index = chart.boxes.slice(0, bins.count).findIndex((box) => x < box.x + box.w);
+      return index === -1 ? Math.max(0, bins.count - 1) : index;
     };
     let start = null;
     chart.svg.addEventListener("pointerdown", (event) => { start = binAt(event); });
     chart.svg.addEventListener("pointerup", (event) => {
-      if (start === null) return;
+      if (start === null || bins.count === 0) return;
       const end = binAt(event);
       setRange(Math.min(start, end), Math.max(start, end));
       start = null;
@@ -244,7 +303,7 @@
     dates.id = "timeline";
     const outlets = outletChoice(() => update());
     container.append(dates, outlets); // both in place before the chart measures its width
-    const chart = drawChart(perBin, Math.max(240, dates.clientWidth || CHART.width));
+    const chart = drawChart(perBin, Math.max(320, dates.clientWidth || CHART.width));
     const from = slider("date-from", 0);
     const to = slider("date-to", Math.max(0, bins.count - 1));
     const noDate = el("input");
@@ -276,10 +335,14 @@
     reset.addEventListener("click", () => { noDate.checked = true; setRange(0, Math.max(0, bins.count - 1)); });
     for (const input of [from, to, noDate]) input.addEventListener("input", update);
     noDate.addEventListener("change", update);
+    const apart = bins.spans.some((item) => item.outer)
+      ? " · the bars set apart hold the articles dated before or after the rest" : "";
     const legend = el("p", "timeline-legend muted", el("span", "key-articles"), " articles ",
-      el("span", "key-stances"), " stances, per ", bins.size === 7 ? "week" : "day", " · drag across the bars to choose dates");
+      el("span", "key-stances"), " stances, per ", bins.size === 7 ? "week" : "day",
+      " · drag across the bars to choose dates", apart);
     dates.append(chart.svg, legend, el("div", "range-row", el("label", null, "From ", fromText, from),
-      el("label", null, "to ", toText, to), reset, el("label", "check", noDate, `Articles with no date (${undated})`)), status);
+      el("label", null, "to ", toText, to), reset, el("label", "check", noDate, `Articles with no date (${undated})`,
+        perBin[bins.count].wrong ? el("span", "muted", ` · ${perBin[bins.count].wrong} given but unreadable`) : null)), status);
     bindDrag(chart, setRange);
     update();
   }
