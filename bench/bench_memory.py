@@ -102,8 +102,9 @@ def _sample(watched: psutil.Process, run: Run) -> None:
         children = watched.children(recursive=True)
         parent = watched.memory_info().rss
         workers = [child.memory_info().rss for child in children]
-        for process in (watched, *children):
-            run.high_water[process.pid] = _high_water(process.pid)
+        for process in (watched, *children):  # a process that ended reads as 0: keep its max
+            peak = _high_water(process.pid)
+            run.high_water[process.pid] = max(run.high_water.get(process.pid, 0), peak)
     except (psutil.Error, OSError):  # the build or a worker ended between two calls
         return
     run.parent = max(run.parent, parent)
