@@ -33,7 +33,6 @@ from itertools import groupby
 from typing import Any, Protocol
 
 from graph.articles import Corpus, Skipped
-from graph.clean import find_boilerplate
 from graph.errors import NewsgraphError
 from graph.extract import (
     ArticleExtraction,
@@ -44,11 +43,11 @@ from graph.extract import (
     extract_batch,
     pipeline_version,
     preparation_warnings,
-    prepare_article,
 )
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.nlp import Pipelines
 from graph.store import ExtractionStore, StoredExtraction, StoreKey, content_key
+from graph.store_prepared import prepare_corpus
 from graph.summary import CorpusSummary, ProcessedArticle
 
 log = logging.getLogger(__name__)
@@ -282,7 +281,7 @@ def extract_incremental(
     """
     options = options or ExtractOptions()
     progress = progress or _ignore
-    pending, skipped = _pending(corpus, options, models)
+    pending, skipped = _pending(prepare_corpus(corpus, store), options, models)
     known = store.known([p.key for p in pending if p.key])
     todo = [p for p in pending if p.key not in known]
     progress(len(corpus.articles) - len(todo))
@@ -336,16 +335,16 @@ def _ignore(count: int) -> None:
 
 
 def _pending(
-    corpus: Corpus, options: ExtractOptions, models: Mapping[str, str] | None
+    prepared: Sequence[PreparedArticle | Skipped],
+    options: ExtractOptions,
+    models: Mapping[str, str] | None,
 ) -> tuple[list[_Pending], dict[int, Skipped]]:
     """Every article that survives cleaning, with the key its extraction is filed under,
     and those that do not (cheap to find again, so never stored), by corpus position."""
-    boilerplate = find_boilerplate(article.text for article in corpus.articles)
     versions: dict[str, PipelineVersion | None] = {}
     pending = []
     skipped = {}
-    for position, article in enumerate(corpus.articles):
-        item = prepare_article(article, boilerplate)
+    for position, item in enumerate(prepared):
         if isinstance(item, Skipped):
             skipped[position] = item
             continue
