@@ -10,7 +10,8 @@ sampled every SAMPLE_SECONDS with psutil; it prints, per size, the wall time, th
 the tree's summed RSS, the build process's own peak and the largest worker's peak, then
 each figure's ratio between the last and the first size. Sampling can miss a spike shorter
 than a sample, so each process's own high-water mark (VmHWM, kept by the kernel) is read
-too: their sum bounds the tree's true peak from above.
+too: their sum bounds the tree's true peak from above (loosely for a corpus mixing
+languages, whose worker pools run one after the other).
 """
 
 from __future__ import annotations
