@@ -8,7 +8,10 @@ built by `python -m graph build CORPUS -o OUT --store STORE --workers W -q` into
 store and output folder under /tmp. The process tree (the build and its spawned workers) is
 sampled every SAMPLE_SECONDS with psutil; it prints, per size, the wall time, the peak of
 the tree's summed RSS, the build process's own peak and the largest worker's peak, then
-each figure's ratio between the last and the first size.
+each figure's ratio between the last and the first size. Sampling can miss a spike shorter
+than a sample, so each process's own high-water mark (VmHWM, kept by the kernel) is read
+too: their sum bounds the tree's true peak from above (loosely for a corpus mixing
+languages, whose worker pools run one after the other).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -40,6 +43,12 @@ class Run:
     parent: int = 0  # the build process alone
     worker: int = 0  # the largest worker
     exit_code: int = 0
+    #: Each process's own peak RSS (VmHWM), by pid, as last read.
+    high_water: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def high_water_sum(self) -> int:
+        return sum(self.high_water.values())
 
 
 def main() -> None:
@@ -63,6 +72,7 @@ def main() -> None:
         f"peak tree RSS {last.tree / first.tree:.2f}",
         f"build process {last.parent / first.parent:.2f}",
         f"largest worker {last.worker / max(first.worker, 1):.2f}",
+        f"sum of per-process peaks {last.high_water_sum / first.high_water_sum:.2f}",
     ]
     print(f"ratio {last.articles} / {first.articles} articles: " + ", ".join(ratios))
 
@@ -90,13 +100,26 @@ def measure(corpus: Path, folder: Path, size: int, workers: int) -> Run:
 
 def _sample(watched: psutil.Process, run: Run) -> None:
     try:
+        children = watched.children(recursive=True)
         parent = watched.memory_info().rss
-        workers = [child.memory_info().rss for child in watched.children(recursive=True)]
-    except psutil.Error:  # the build or a worker ended between two calls
+        workers = [child.memory_info().rss for child in children]
+        for process in (watched, *children):  # a process that ended reads as 0: keep its max
+            peak = _high_water(process.pid)
+            run.high_water[process.pid] = max(run.high_water.get(process.pid, 0), peak)
+    except (psutil.Error, OSError):  # the build or a worker ended between two calls
         return
     run.parent = max(run.parent, parent)
     run.worker = max(run.worker, *workers, 0)
     run.tree = max(run.tree, parent + sum(workers))
+
+
+def _high_water(pid: int) -> int:
+    """The process's peak resident set so far, in bytes, as the kernel counts it."""
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    return 0
 
 
 def show(run: Run) -> None:
@@ -104,7 +127,9 @@ def show(run: Run) -> None:
     print(
         f"{run.articles} articles: {int(minutes)} min {seconds:.0f} s, "
         f"peak RSS of the process tree {run.tree / GIB:.2f} GiB "
-        f"(build process {run.parent / GIB:.2f}, largest worker {run.worker / GIB:.2f}), "
+        f"(build process {run.parent / GIB:.2f}, largest worker {run.worker / GIB:.2f}); "
+        f"sum of per-process peaks {run.high_water_sum / GIB:.2f} GiB "
+        f"({len(run.high_water)} processes), "
         f"exit {run.exit_code}",
         flush=True,
     )

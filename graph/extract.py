@@ -53,6 +53,12 @@ log = logging.getLogger(__name__)
 
 #: Articles parsed together; bounds memory (Docs are dropped after each chunk).
 CHUNK_SIZE = 256
+#: Characters spaCy parses at once, at most (an article longer than this alone): its working
+#: memory follows the text of a `nlp.pipe` batch, about 4 MB per 1,000 characters with
+#: fr_core_news_md, so 32 long articles at once took 0.5 GiB above the loaded model, and a
+#: worker's peak grew with the corpus as longer batches turned up. The parses are the same
+#: whatever the batch (spaCy parses each text alone; checked on the bulk corpus).
+PARSE_BATCH_CHARS = 25_000
 
 
 @dataclass(frozen=True)
@@ -244,12 +250,34 @@ def _extract_chunk(
     """Parse a chunk language by language, and return results in the input order."""
     by_position: dict[int, ArticleExtraction] = {}
     for lang in dict.fromkeys(item.lang for item in chunk):
-        positions = [i for i, item in enumerate(chunk) if item.lang == lang]
-        texts = (chunk[i].text for i in positions)
-        docs = parse_texts(pipelines.get(lang), texts, batch_size=options.batch_size)
-        for position, doc in zip(positions, docs, strict=True):
-            by_position[position] = extract_doc(chunk[position], doc, options, gazetteer)
+        nlp = pipelines.get(lang)
+        same_lang = [i for i, item in enumerate(chunk) if item.lang == lang]
+        for group in parse_groups([chunk[i].text for i in same_lang], options.batch_size):
+            items = [chunk[same_lang[i]] for i in group]
+            docs = parse_texts(nlp, [item.text for item in items], batch_size=len(items))
+            for i, item, doc in zip(group, items, docs, strict=True):
+                by_position[same_lang[i]] = extract_doc(item, doc, options, gazetteer)
     return [by_position[i] for i in range(len(chunk))]
+
+
+def parse_groups(
+    texts: Sequence[str], batch_size: int, max_chars: int = PARSE_BATCH_CHARS
+) -> list[list[int]]:
+    """The positions of `texts` in consecutive groups of at most `batch_size` texts and
+    `max_chars` characters (a longer text alone), each group one spaCy batch.
+
+    >>> parse_groups(["a" * 10, "b" * 10, "c" * 30, "d"], 32, max_chars=25)
+    [[0, 1], [2], [3]]
+    """
+    groups: list[list[int]] = []
+    size = 0
+    for position, text in enumerate(texts):
+        if not groups or len(groups[-1]) >= batch_size or size + len(text) > max_chars:
+            groups.append([])
+            size = 0
+        groups[-1].append(position)
+        size += len(text)
+    return groups
 
 
 def extract_doc(

@@ -5,7 +5,10 @@ All three places run the same unit of work, graph.extract.extract_batch, on batc
 articles, and stream: batches are sent as workers free up, at most a few ahead, and results
 come back in the order sent, so the caller can store each batch as it arrives and memory
 does not grow with the corpus. Each worker process loads its spaCy pipelines once, on its
-first batch, and keeps them (`_worker_tools`).
+first batch, and keeps them (`_worker_tools`). Local workers serve one language at a time:
+articles are sent language by language, and each language gets a fresh pool, so a worker
+never holds two pipelines (a French and an English model together took 0.24 GiB more per
+worker than French alone).
 
 >>> results = extract_batches(batches, ExtractJob(), Workers(count=2))  # doctest: +SKIP
 """
@@ -26,10 +29,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import closing
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache, partial
+from itertools import groupby
 from typing import Any, Protocol
 
 from graph.articles import Corpus, Skipped
-from graph.clean import find_boilerplate
 from graph.errors import NewsgraphError
 from graph.extract import (
     ArticleExtraction,
@@ -40,11 +43,11 @@ from graph.extract import (
     extract_batch,
     pipeline_version,
     preparation_warnings,
-    prepare_article,
 )
 from graph.gazetteer import Gazetteer, load_gazetteer
 from graph.nlp import Pipelines
 from graph.store import ExtractionStore, StoredExtraction, StoreKey, content_key
+from graph.store_prepared import prepare_corpus
 from graph.summary import CorpusSummary, ProcessedArticle
 
 log = logging.getLogger(__name__)
@@ -163,6 +166,19 @@ def _in_order(
 def _on_processes(
     batches: Iterable[Sequence[PreparedArticle]], job: ExtractJob, count: int
 ) -> Iterator[BatchResult]:
+    """Each run of batches of the same languages on a pool of its own, one after the other:
+    the workers of a pool load only the pipelines of its languages, and exit with it."""
+    for _, same_languages in groupby(batches, key=_languages):
+        yield from _on_pool(same_languages, job, count)
+
+
+def _languages(batch: Sequence[PreparedArticle]) -> frozenset[str]:
+    return frozenset(item.lang for item in batch)
+
+
+def _on_pool(
+    batches: Iterable[Sequence[PreparedArticle]], job: ExtractJob, count: int
+) -> Iterator[BatchResult]:
     # spawn, not fork: the parent holds a DuckDB connection and its threads.
     pool = ProcessPoolExecutor(
         max_workers=count,
@@ -265,7 +281,7 @@ def extract_incremental(
     """
     options = options or ExtractOptions()
     progress = progress or _ignore
-    pending, skipped = _pending(corpus, options, models)
+    pending, skipped = _pending(prepare_corpus(corpus, store), options, models)
     known = store.known([p.key for p in pending if p.key])
     todo = [p for p in pending if p.key not in known]
     progress(len(corpus.articles) - len(todo))
@@ -319,16 +335,16 @@ def _ignore(count: int) -> None:
 
 
 def _pending(
-    corpus: Corpus, options: ExtractOptions, models: Mapping[str, str] | None
+    prepared: Sequence[PreparedArticle | Skipped],
+    options: ExtractOptions,
+    models: Mapping[str, str] | None,
 ) -> tuple[list[_Pending], dict[int, Skipped]]:
     """Every article that survives cleaning, with the key its extraction is filed under,
     and those that do not (cheap to find again, so never stored), by corpus position."""
-    boilerplate = find_boilerplate(article.text for article in corpus.articles)
     versions: dict[str, PipelineVersion | None] = {}
     pending = []
     skipped = {}
-    for position, article in enumerate(corpus.articles):
-        item = prepare_article(article, boilerplate)
+    for position, item in enumerate(prepared):
         if isinstance(item, Skipped):
             skipped[position] = item
             continue
@@ -347,10 +363,16 @@ def _extract_missing(
     batch_size: int,
     progress: Callable[[int], None],
 ) -> dict[int, ArticleExtraction | Skipped]:
-    """Parse `todo` batch by batch, storing each batch as it comes back; returns what was
-    not stored: articles skipped by the parser's checks, and extractions without a key."""
+    """Parse `todo` batch by batch, language by language (see `_on_processes`), storing
+    each batch as it comes back; returns what was not stored: articles skipped by the
+    parser's checks, and extractions without a key."""
     size = max(1, batch_size)
-    chunks = [todo[i : i + size] for i in range(0, len(todo), size)]
+    by_language: dict[str, list[_Pending]] = {}
+    for pending in todo:
+        by_language.setdefault(pending.item.lang, []).append(pending)
+    chunks = [
+        same[i : i + size] for same in by_language.values() for i in range(0, len(same), size)
+    ]
     batches = ([p.item for p in chunk] for chunk in chunks)
     unstored: dict[int, ArticleExtraction | Skipped] = {}
     # closing: an error here stops the workers now, not when the generator is collected

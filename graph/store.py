@@ -11,6 +11,8 @@ options). A rebuild looks every article up by both and parses only what is missi
 - `mentions`, `stances`, `sentences`: what the graph is made of, a row each, so building
   from the store is SQL aggregation (graph.store_rows, graph.store_graph);
 - `pipelines`: what each pipeline version is made of, for people reading the store;
+- `preparations`: the last corpus as prepared (cleaned, language chosen), under a digest
+  of its articles as read (graph.store_prepared), so a rebuild does not clean again;
 - `outputs`: per output folder, the digest of what its last build was made from and the
   SHA-256 of each file it wrote, so a build with nothing new can leave them as they are;
 - `store_info`: the schema version, and the mark of a newsgraph store (graph.store_schema:
@@ -42,6 +44,7 @@ from typing import Protocol
 
 import duckdb
 
+from graph.articles import Article, Skipped
 from graph.decoding import valid_unicode
 from graph.errors import StoreError as StoreError
 from graph.extract import ArticleExtraction, PipelineVersion, PreparedArticle
@@ -54,6 +57,7 @@ from graph.store_json import (
     encode_extraction,
     encode_processed,
 )
+from graph.store_prepared import read_prepared, record_prepared
 from graph.store_rows import ArticleRows, article_rows, expand_statement, table_columns
 from graph.store_schema import FETCH_ROWS, prepare_schema
 from graph.store_schema import SCHEMA_VERSION as SCHEMA_VERSION
@@ -109,6 +113,14 @@ class ExtractionStore(Protocol):
 
     def record_outputs(self, outdir: Path, digest: str, files: Sequence[Path]) -> None: ...
 
+    def prepared(
+        self, digest: str, articles: Sequence[Article]
+    ) -> list[PreparedArticle | Skipped] | None: ...
+
+    def record_prepared(
+        self, digest: str, outcomes: Sequence[PreparedArticle | Skipped]
+    ) -> None: ...
+
 
 class MemoryStore:
     """A store that forgets everything at the end of the run (builds without `--store`)."""
@@ -132,6 +144,14 @@ class MemoryStore:
         return False
 
     def record_outputs(self, outdir: Path, digest: str, files: Sequence[Path]) -> None:
+        """Nothing is kept."""
+
+    def prepared(
+        self, digest: str, articles: Sequence[Article]
+    ) -> list[PreparedArticle | Skipped] | None:
+        return None
+
+    def record_prepared(self, digest: str, outcomes: Sequence[PreparedArticle | Skipped]) -> None:
         """Nothing is kept."""
 
 
@@ -222,6 +242,17 @@ class DuckStore:
         self._db.execute(
             "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)", [_folder(outdir), digest, written]
         )
+
+    def prepared(
+        self, digest: str, articles: Sequence[Article]
+    ) -> list[PreparedArticle | Skipped] | None:
+        """How `articles` were prepared when their corpus had `digest`, or None."""
+        return read_prepared(self._db, digest, articles)
+
+    def record_prepared(self, digest: str, outcomes: Sequence[PreparedArticle | Skipped]) -> None:
+        """Keep how the corpus of `digest` was prepared (in place of the last one kept)."""
+        with transaction(self._db):
+            record_prepared(self._db, digest, outcomes)
 
     def stored_keys(self) -> list[StoreKey]:
         """The key of every stored result (every pipeline version)."""

@@ -23,6 +23,7 @@ import duckdb
 from graph.errors import StoreError
 from graph.store_file import FOREIGN, transaction
 from graph.store_json import encode_extraction, encode_processed
+from graph.store_prepared import TABLE as PREPARATIONS_TABLE
 from graph.store_rows import TABLES, article_rows, expand_statement
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ _SCHEMA = (
         content VARCHAR, pipeline VARCHAR, data VARCHAR,
         stored_at TIMESTAMP DEFAULT current_timestamp, article VARCHAR,
         PRIMARY KEY (content, pipeline))""",
+    PREPARATIONS_TABLE,
     *TABLES,
 )
 #: Every table and view the file holds (temporary ones aside), by name.

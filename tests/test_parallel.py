@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import itertools
 import socket
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 
-from graph.articles import Article, read_articles
+from graph.articles import Article, Skipped, read_articles
 from graph.cli import EXIT_FAILED, EXIT_USAGE, main
 from graph.errors import NewsgraphError
 from graph.extract import ExtractOptions, PreparedArticle, extract
@@ -21,6 +21,7 @@ from graph.parallel import (
     ClusterError,
     Workers,
     _check_version,
+    _extract_missing,
     _in_order,
     _Pending,
     extract_incremental,
@@ -28,6 +29,7 @@ from graph.parallel import (
 from graph.pipeline import BuildOptions
 from graph.store import DuckStore, MemoryStore, StoreKey, open_store
 
+from .test_multilingual import ENGLISH, FRENCH
 from .test_scale_corpus import write_french_articles
 
 SMALL_BATCHES = ExtractOptions(batch_size=2)
@@ -65,6 +67,41 @@ def test_a_worker_with_another_pipeline_version_is_refused() -> None:
     pending = _Pending(0, item, StoreKey("content", "ours"), None)
     with pytest.raises(ClusterError, match="same newsgraph, spaCy models and language data"):
         _check_version(pending, BatchResult([], {"fr": "theirs"}))
+
+
+def test_articles_are_sent_language_by_language_so_a_worker_holds_one_pipeline() -> None:
+    languages = ["fr", "en", "fr", "en", "fr"]
+    todo = [
+        _Pending(i, PreparedArticle(Article(str(i), "x"), lang, "x"), None, None)
+        for i, lang in enumerate(languages)
+    ]
+    sent = []
+
+    def engine(batches: Iterable[Sequence[PreparedArticle]]) -> Iterator[BatchResult]:
+        for batch in batches:
+            sent.append([item.lang for item in batch])
+            yield BatchResult([Skipped(item.article.id, "not parsed") for item in batch], {})
+
+    unstored = _extract_missing(todo, MemoryStore(), engine, 2, lambda done: None)
+    assert sent == [["fr", "fr"], ["fr"], ["en", "en"]]
+    assert sorted(unstored) == [0, 1, 2, 3, 4]  # every article back at its own position
+
+
+@pytest.mark.slow
+def test_two_workers_on_a_mixed_corpus_give_the_results_of_one(
+    tmp_path: Path, pipelines: Pipelines
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for number in range(6):
+        text = FRENCH if number % 2 else ENGLISH
+        (folder / f"{number}.txt").write_text(f"{text} ({number})", encoding="utf-8")
+    corpus = read_articles([folder])
+    two = extract_incremental(
+        corpus, MemoryStore(), options=SMALL_BATCHES, workers=Workers(count=2)
+    )
+    assert two.extraction.summary.languages == {"fr": 3, "en": 3}
+    assert two.extraction == extract(corpus, pipelines=pipelines)
 
 
 @pytest.mark.slow
