@@ -61,6 +61,7 @@ _DOWNSTREAM_CODE = frozenset(
         "store_file.py",
         "store_graph.py",
         "store_json.py",
+        "store_prepared.py",
         "store_prune.py",
         "store_rows.py",
         "store_schema.py",
