@@ -89,9 +89,10 @@ def mentions_of(
     labels = entity_labels(lang)
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     known = find_names(doc, lang, gazetteer) if gazetteer is not None else []
-    inside_known = {t.i for span, _ in known if outgrows_ner(span) for t in span}
+    ents = doc.ents
+    inside_known = {t.i for span, _ in known if outgrows_ner(span, ents) for t in span}
     mentions = []
-    for span in doc.ents:
+    for span in ents:
         entity_type = labels.get(span.label_)
         if entity_type is None or all(t.i in inside_known for t in span):
             continue
