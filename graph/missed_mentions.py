@@ -74,7 +74,10 @@ def handles_of_named_actors(
     spelling the name of an actor it names, that actor."""
     people = {m.key.replace(" ", ""): m for m in mentions if m.type == "PER" and " " in m.key}
     actors = {entity_key(m.name).replace(" ", ""): m for m in mentions if " " in m.name}
-    found = []
+    found: list[Mention] = []
+    text = doc.text
+    if not (people or actors) or ("@" not in text and "#" not in text):
+        return found  # no handle can match: spare a pass over every token
     for token in doc:
         text = token.text
         if text in ("@", "#") and not token.whitespace_ and token.i + 1 < len(doc):
