@@ -197,7 +197,9 @@ class Grammar(ReadingContext):
         return (
             token.lemma_.casefold() in dismissive
             or lower in dismissive
-            or any(lower.removesuffix(end) in dismissive for end in ("es", "s", "e"))
+            or lower.removesuffix("es") in dismissive
+            or lower.removesuffix("s") in dismissive
+            or lower.removesuffix("e") in dismissive
         )
 
     def _copula_negated(self, predicate: Token) -> bool:
