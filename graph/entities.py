@@ -57,12 +57,13 @@ __all__ = [
 NORP = "NORP"
 
 
-def sentences_of(doc: Doc) -> list[Sentence]:
-    """The doc's sentences with their paragraph number (paragraphs are lines)."""
+def sentences_of(doc: Doc, text: str | None = None) -> list[Sentence]:
+    """The doc's sentences with their paragraph number (paragraphs are lines). `text` is
+    `doc.text` when the caller has it: spaCy joins every token's text anew on each read."""
     sentences = []
     paragraph = 0
     previous_end = 0
-    text = doc.text  # spaCy joins every token's text anew on each `doc.text`
+    text = doc.text if text is None else text
     for index, sent in enumerate(doc.sents):
         paragraph += text.count("\n", previous_end, sent.start_char)
         previous_end = sent.start_char
@@ -78,20 +79,24 @@ def mentions_of(
     gazetteer: Gazetteer | None = None,
     *,
     capitals_as_governments: bool = True,
+    text: str | None = None,
 ) -> list[Mention]:
     """The doc's entity mentions, normalised, junk dropped, surnames joined to full names,
     acronyms the article defines joined to their expansion ("Parti socialiste (PS)":
     graph.acronyms), and known actors (countries, organisations) given their gazetteer id.
 
     With `capitals_as_governments`, a capital that is not the place where something happens
-    ("Moscou a rejeté", not "à Moscou") stands for its country.
+    ("Moscou a rejeté", not "à Moscou") stands for its country. `text` is `doc.text` when
+    the caller has it (see `sentences_of`).
     """
+    text = doc.text if text is None else text
     labels = entity_labels(lang)
     sentence_of = {sent.start: index for index, sent in enumerate(doc.sents)}
     known = find_names(doc, lang, gazetteer) if gazetteer is not None else []
-    inside_known = {t.i for span, _ in known if outgrows_ner(span) for t in span}
+    ents = doc.ents
+    inside_known = {t.i for span, _ in known if outgrows_ner(span, ents) for t in span}
     mentions = []
-    for span in doc.ents:
+    for span in ents:
         entity_type = labels.get(span.label_)
         if entity_type is None or all(t.i in inside_known for t in span):
             continue
@@ -120,11 +125,11 @@ def mentions_of(
         mentions.extend(names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(surnames_ner_missed(doc, mentions, sentence_of))
     mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of))
-    mentions.extend(handles_of_named_actors(doc, mentions, sentence_of))
+    mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of))
     mentions.sort(key=lambda m: m.start)
-    return expand_defined_acronyms(join_surnames(mentions), doc.text)
+    return expand_defined_acronyms(join_surnames(mentions), text)
 
 
 def _mention_from(

@@ -284,10 +284,11 @@ def extract_doc(
     item: PreparedArticle, doc: Doc, options: ExtractOptions, gazetteer: Gazetteer
 ) -> ArticleExtraction:
     """Everything the graph needs from one parsed article; the Doc is not kept."""
-    mentions = article_mentions(item, doc, options, gazetteer)
+    text = doc.text  # read once: spaCy joins every token's text anew on each read
+    mentions = article_mentions(item, doc, options, gazetteer, text)
     return ArticleExtraction(
         article=_processed(item),
-        sentences=tuple(sentences_of(doc)),
+        sentences=tuple(sentences_of(doc, text)),
         mentions=tuple(mentions),
         stances=tuple(
             stances_in(doc, mentions, item.lang, gazetteer, use_model=options.stance_model)
@@ -297,12 +298,20 @@ def extract_doc(
 
 
 def article_mentions(
-    item: PreparedArticle, doc: Doc, options: ExtractOptions, gazetteer: Gazetteer
+    item: PreparedArticle,
+    doc: Doc,
+    options: ExtractOptions,
+    gazetteer: Gazetteer,
+    text: str | None = None,
 ) -> list[Mention]:
     """The actor mentions of a parsed article: named entities, then the role descriptions
-    that stand for one of them, in text order."""
+    that stand for one of them, in text order (`text`: `doc.text`, if already read)."""
     mentions = mentions_of(
-        doc, item.lang, gazetteer, capitals_as_governments=options.capitals_as_governments
+        doc,
+        item.lang,
+        gazetteer,
+        capitals_as_governments=options.capitals_as_governments,
+        text=text,
     )
     described = role_mentions(doc, mentions, item.lang, gazetteer)
     return sorted([*mentions, *described], key=lambda mention: mention.start)

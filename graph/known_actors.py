@@ -19,6 +19,8 @@ from graph.names import entity_key
 from graph.nlp import entity_labels
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Doc, Span
 
 
@@ -137,10 +139,13 @@ def after_honorific(span: Span, lang: str, gazetteer: Gazetteer | None = None) -
     return gazetteer is None or gazetteer.lookup(name.text, lang, kinds) is None
 
 
-def outgrows_ner(span: Span) -> bool:
+def outgrows_ner(span: Span, ents: Sequence[Span] | None = None) -> bool:
     """A gazetteer name that contains the NER spans it overlaps and is longer than them
-    ("La France insoumise" where spaCy saw the place "La France"): the name wins."""
-    overlapping = [ent for ent in span.doc.ents if ent.start < span.end and span.start < ent.end]
+    ("La France insoumise" where spaCy saw the place "La France"): the name wins. `ents`
+    are the doc's NER spans when the caller has them (spaCy builds them anew on each read
+    of `doc.ents`)."""
+    ents = span.doc.ents if ents is None else ents
+    overlapping = [ent for ent in ents if ent.start < span.end and span.start < ent.end]
     return bool(overlapping) and all(
         span.start <= ent.start and ent.end <= span.end and len(ent) < len(span)
         for ent in overlapping
@@ -153,11 +158,12 @@ def names_ner_missed(
     """Gazetteer names in the text that no NER span covers ("Belgique", "gilets jaunes"),
     or that outgrow the NER spans inside them."""
     labels = entity_labels(lang)
-    covered = {token.i for ent in doc.ents if ent.label_ in labels for token in ent}
+    ents = doc.ents
+    covered = {token.i for ent in ents if ent.label_ in labels for token in ent}
     return [
         _actor_mention(span, match, lang, sentence_of)
         for span, match in known
-        if not any(token.i in covered for token in span) or outgrows_ner(span)
+        if not any(token.i in covered for token in span) or outgrows_ner(span, ents)
     ]
 
 

@@ -67,30 +67,33 @@ def honoured_names_ner_missed(
 
 
 def handles_of_named_actors(
-    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
+    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int], text: str | None = None
 ) -> list[Mention]:
     """ "Soutien à @RichardFerrand", "Bravo aux #GiletsJaunes": a handle that spells, letter
     for letter, the full name of a person the article names is that person; a hashtag
     spelling the name of an actor it names, that actor."""
     people = {m.key.replace(" ", ""): m for m in mentions if m.type == "PER" and " " in m.key}
     actors = {entity_key(m.name).replace(" ", ""): m for m in mentions if " " in m.name}
-    found = []
+    found: list[Mention] = []
+    whole = doc.text if text is None else text
+    if not (people or actors) or ("@" not in whole and "#" not in whole):
+        return found  # no handle can match: spare a pass over every token
     for token in doc:
-        text = token.text
-        if text in ("@", "#") and not token.whitespace_ and token.i + 1 < len(doc):
-            text += doc[token.i + 1].text  # "#", "GiletsJaunes" as the tokeniser splits it
-        if text[:1] not in ("@", "#") or len(text) < 4:
+        handle = token.text
+        if handle in ("@", "#") and not token.whitespace_ and token.i + 1 < len(doc):
+            handle += doc[token.i + 1].text  # "#", "GiletsJaunes" as the tokeniser splits it
+        if handle[:1] not in ("@", "#") or len(handle) < 4:
             continue
-        spelled = entity_key(text[1:]).replace(" ", "")
-        person = (people if text[0] == "@" else actors).get(spelled)
+        spelled = entity_key(handle[1:]).replace(" ", "")
+        person = (people if handle[0] == "@" else actors).get(spelled)
         if person is not None:
             found.append(
                 replace(
                     person,
                     sentence=sentence_of[token.sent.start],
                     start=token.idx,
-                    end=token.idx + len(text),
-                    text=text,
+                    end=token.idx + len(handle),
+                    text=handle,
                 )
             )
     return found

@@ -150,6 +150,11 @@ class Actors:
             endpoints.sort(key=lambda e: (e.key not in self._mention_keys, e.type != "PER"))
         return endpoints
 
+    def endpoint_at(self, token: Token) -> Endpoint | None:
+        """What `endpoints_in([token])` finds, without building its list for one token."""
+        skipped, endpoint = self._read_token(token)
+        return None if skipped else endpoint
+
     def _read_token(self, token: Token) -> tuple[bool, Endpoint | None]:
         """Whether `endpoints_in` passes over a token (it only qualifies an actor), else the
         entity it names directly or as an anaphor: worked out once per token, since the

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: The marks when a language's syntax.toml names none.
 _OPENING = frozenset({"«"})
@@ -29,9 +29,20 @@ def quoted_tokens(doc: Doc, deps: dict[str, frozenset[str]]) -> frozenset[int]:
             quoted |= inside
             continue
         in_paragraph = {t.i for t in paragraph}
-        for sentence in {t.sent.start: t.sent for t in paragraph}.values():
+        for sentence in _sentences_of(paragraph):
             quoted |= _quoted_in([t for t in sentence if t.i in in_paragraph], deps)[0]
     return frozenset(quoted)
+
+
+def _sentences_of(tokens: list[Token]) -> list[Span]:
+    """The sentences of tokens in text order, each once: `token.sent` is looked up only
+    where a token lies past the sentence before (spaCy searches for a token's sentence on
+    each read)."""
+    sentences: list[Span] = []
+    for token in tokens:
+        if not sentences or not sentences[-1].start <= token.i < sentences[-1].end:
+            sentences.append(token.sent)
+    return list({sentence.start: sentence for sentence in sentences}.values())
 
 
 def _paragraphs(doc: Doc) -> list[list[Token]]:

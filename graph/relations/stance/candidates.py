@@ -201,8 +201,7 @@ def _actor_at(token: Token, actors: Actors) -> Endpoint | None:
         return actors.person_before(token, gender)
     if token.is_punct or token.is_space:
         return None
-    found = actors.endpoints_in([token])
-    return found[0] if found else None
+    return actors.endpoint_at(token)
 
 
 def depth(token: Token) -> int:

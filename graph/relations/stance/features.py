@@ -11,7 +11,7 @@ about a subject holding a "supports" cue also serves English.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -99,6 +99,7 @@ class ArticleFeatures:
         self.salience = Salience.of(candidates)
         #: A sentence's own features, shared by all of its candidates.
         self._by_sentence: dict[int, list[str]] = {}
+        self._kinds_by_sentence: dict[int, frozenset[str]] = {}
         #: What depends on the tokens alone, shared by the candidates placed at the same
         #: tokens (every pair of a sentence repeats each actor's): anchors by a mention's
         #: tokens, a side's features by (side, anchor), a pair's by its two anchors.
@@ -109,11 +110,17 @@ class ArticleFeatures:
 
     def of(self, candidate: Candidate) -> list[str]:
         """The feature strings of one candidate."""
-        features = self._core(candidate)
-        features += self.salience.features(candidate)
-        return features + _conjunctions(features)
+        head = self._head(candidate)
+        placed = self._placed(candidate)
+        sentence = self._sentence_of(candidate.sentence) if placed else []
+        own = head + self._core(candidate) + self.salience.features(candidate)
+        # The sentence's features only bring their cue kinds to the conjunctions, the
+        # same for every candidate of the sentence: worked out once, not scanned again.
+        kinds = self._sentence_kinds(candidate.sentence) if placed else frozenset()
+        features = [*head, *sentence, *own[len(head) :]]
+        return features + _conjunctions(own, kinds)
 
-    def _core(self, candidate: Candidate) -> list[str]:
+    def _head(self, candidate: Candidate) -> list[str]:
         features = ["bias", f"types={candidate.source.type}>{candidate.target.type}"]
         if candidate.rule_kind:
             features += [f"rule={candidate.rule_kind}", "rule"]
@@ -122,8 +129,11 @@ class ArticleFeatures:
             features.append(f"source_unplaced={candidate.reach}")
         if not candidate.target_tokens:
             features.append(f"target_unplaced={candidate.reach}")
-        if self._placed(candidate):
-            features += self._sentence_of(candidate.sentence)
+        return features
+
+    def _core(self, candidate: Candidate) -> list[str]:
+        """The features of the two actors' places, after the head and the sentence's."""
+        features: list[str] = []
         source = self._anchor(candidate.source_tokens)
         target = self._anchor(candidate.target_tokens)
         if source is not None:
@@ -191,6 +201,16 @@ class ArticleFeatures:
         if found is None:
             sentence = self.sentences[index]
             found = self._by_sentence[index] = self._sentence_features(sentence.start, sentence.end)
+        return found
+
+    def _sentence_kinds(self, index: int) -> frozenset[str]:
+        found = self._kinds_by_sentence.get(index)
+        if found is None:
+            found = self._kinds_by_sentence[index] = frozenset(
+                feature.partition("=")[2]
+                for feature in self._sentence_of(index)
+                if feature.startswith("sent_cue=")
+            )
         return found
 
     def _sentence_features(self, start: int, end: int) -> list[str]:
@@ -314,12 +334,13 @@ class ArticleFeatures:
 _CONJOINED = ("src_dep=", "tgt_dep=", "reach=", "sent_cue=")
 
 
-def _conjunctions(features: Sequence[str]) -> list[str]:
+def _conjunctions(features: Sequence[str], kinds: Iterable[str] = ()) -> list[str]:
     """Features joined two or three at a time, which a linear model cannot do itself: the
     stance kinds the sentence's cue words carry with how the pair was made, with the two
-    actors' grammatical roles, and with which of them is inside a quotation."""
+    actors' grammatical roles, and with which of them is inside a quotation. `kinds` are
+    sentence cue kinds already read from features left out of `features`."""
     values: dict[str, str] = {}
-    sentence_kinds: set[str] = set()
+    sentence_kinds: set[str] = set(kinds)
     for feature in features:
         if not feature.startswith(_CONJOINED):
             continue

@@ -9,7 +9,7 @@ graph.relations.stance.features, which reads the words and the tree between two 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -25,6 +25,10 @@ class Salience:
 
     sentences: dict[str, int]
     rank: dict[str, int]
+    #: A side's features by (side, key, name): an actor is a side of many candidates.
+    _sides: dict[tuple[str, str, str], list[str]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, candidates: Iterable[Candidate]) -> Salience:
@@ -39,14 +43,23 @@ class Salience:
         return cls(counts, {key: place for place, key in enumerate(ranked)})
 
     def features(self, candidate: Candidate) -> list[str]:
-        features = []
-        for side, endpoint in (("src", candidate.source), ("tgt", candidate.target)):
-            features.append(f"{side}_sentences={bucket(self.sentences.get(endpoint.key, 0))}")
-            features.append(f"{side}_rank={_rank_band(self.rank.get(endpoint.key))}")
-            features.append(f"{side}_words={min(len(endpoint.name.split()), 4)}")
-            if endpoint.name[:1].islower():
-                features.append(f"{side}_lowercase")
-        return features
+        source, target = candidate.source, candidate.target
+        return [
+            *self._side("src", source.key, source.name),
+            *self._side("tgt", target.key, target.name),
+        ]
+
+    def _side(self, side: str, key: str, name: str) -> list[str]:
+        found = self._sides.get((side, key, name))
+        if found is None:
+            found = self._sides[side, key, name] = [
+                f"{side}_sentences={bucket(self.sentences.get(key, 0))}",
+                f"{side}_rank={_rank_band(self.rank.get(key))}",
+                f"{side}_words={min(len(name.split()), 4)}",
+            ]
+            if name[:1].islower():
+                found.append(f"{side}_lowercase")
+        return found
 
 
 def _rank_band(rank: int | None) -> str:

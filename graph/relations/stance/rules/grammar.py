@@ -192,9 +192,15 @@ class Grammar(ReadingContext):
 
     def _dismissive(self, token: Token) -> bool:
         """ "infondées" is "infondé" whatever the tagger's lemma ("infonder")."""
-        words = {token.lemma_.casefold(), token.lower_}
-        words |= {token.lower_.removesuffix(end) for end in ("es", "s", "e")}
-        return bool(words & self.lexicon.dismissive)
+        dismissive = self.lexicon.dismissive  # asked of every word: no sets built
+        lower = token.lower_
+        return (
+            token.lemma_.casefold() in dismissive
+            or lower in dismissive
+            or lower.removesuffix("es") in dismissive
+            or lower.removesuffix("s") in dismissive
+            or lower.removesuffix("e") in dismissive
+        )
 
     def _copula_negated(self, predicate: Token) -> bool:
         """ "the moratorium was not necessary": English hangs the negation on the copula."""

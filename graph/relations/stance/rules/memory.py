@@ -114,9 +114,11 @@ class Memory(Speakers):
         return [e for e in owners if e.type in ("PER", "ORG")][:1]
 
     def _act_verb(self, verb: Token) -> bool:
-        # "s'en prendre à" is an attack, not a decision taken
-        expletive = any(c.dep_.startswith("expl") for c in verb.children)
-        return verb.lemma_.casefold() in self.lexicon.act_verbs and not expletive
+        # "s'en prendre à" is an attack, not a decision taken (the children are read only
+        # for an act verb: this is asked of every verb)
+        return verb.lemma_.casefold() in self.lexicon.act_verbs and not any(
+            c.dep_.startswith("expl") for c in verb.children
+        )
 
     def _makes_an_act(self, participle: Token) -> bool:
         """ "les annonces faites par le président", "the measures made by": a light verb's

@@ -22,8 +22,13 @@ class RetortReading(Targets):
         """ "…, ce que Téhéran dément": an opener of a relative clause about the whole
         preceding clause, then a denial verb within a few words (its form as written too,
         since the tagger often misreads "dément")."""
-        for opener in self.lexicon.retort_openers:
-            for token in sentence:
+        openers = self.lexicon.retort_openers
+        firsts = {opener[0] for opener in openers}
+        # One pass over the sentence for the candidate first words (a Token is built anew on
+        # each access), then each opener in turn over those alone, in the same order.
+        starts = [token for token in sentence if token.lower_ in firsts]
+        for opener in openers if starts else ():
+            for token in starts:
                 if token.lower_ != opener[0]:
                     continue
                 matched = _match_phrase(sentence, token.i - sentence.start, opener, gap=0)

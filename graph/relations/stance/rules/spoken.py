@@ -132,8 +132,13 @@ class SpokenReading(Targets):
         """The phrases (by their order in the file) whose first word this token may be."""
         written = token.lower_.replace("’", "'")
         lemma = token.lemma_.casefold()
-        found = {*self._phrase_index.get(written, ()), *self._phrase_index.get(lemma, ())}
-        if token.pos_ in ("VERB", "AUX") and written.startswith(self._any_phrase_stem):
+        as_written = self._phrase_index.get(written, ())
+        as_lemma = self._phrase_index.get(lemma, ())
+        verb = token.pos_ in ("VERB", "AUX")
+        if not (as_written or as_lemma or verb):
+            return []  # asked of every word: most open no phrase
+        found = {*as_written, *as_lemma}
+        if verb and written.startswith(self._any_phrase_stem):
             for stem, orders in self._phrase_stems:
                 if written.startswith(stem):
                     found.update(orders)

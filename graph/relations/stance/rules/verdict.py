@@ -37,7 +37,8 @@ class VerdictReading(Targets):
     def _act_called_good(self, token: Token) -> bool:
         """ "le moratoire était nécessaire", "the reform is welcome": a verdict approving a
         decision (approving_words.txt)."""
-        if not {token.lemma_.casefold(), token.lower_} & self.lexicon.approving:
+        approving = self.lexicon.approving
+        if token.lemma_.casefold() not in approving and token.lower_ not in approving:
             return False
         if token.pos_ != "ADJ" or self._copula_negated(token):
             return False
