@@ -47,6 +47,15 @@ def launch_chromium() -> Iterator[Browser]:
         launched.close()
 
 
+def visited(browser: Browser, path: Path) -> Iterator[Visit]:
+    """`open_offline` for a function-scoped fixture to yield from: after the test, the page
+    must be clean (no request left it, no error, no dialog), and is closed."""
+    opened = open_offline(browser, path)
+    yield opened
+    opened.assert_clean()
+    opened.page.close()
+
+
 def open_offline(browser: Browser, path: Path, frame: int = 0, settle_ms: int = 0) -> Visit:
     """Open `path`, allowing only its own file:// URL (and data:/blob:), recording the rest.
 

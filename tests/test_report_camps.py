@@ -16,7 +16,7 @@ import pytest
 from graph.build import add_sides
 from graph.render import render_report
 
-from .offline_browser import Visit, launch_chromium, open_offline
+from .offline_browser import Visit, launch_chromium, visited
 from .test_report_browser import LAVROV, ZELENSKY, click_node, corpus_summary, press_review
 
 if TYPE_CHECKING:
@@ -41,12 +41,9 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def visit(browser: Browser, tmp_path: Path) -> Iterator[Visit]:
-    opened = open_offline(
+    yield from visited(
         browser, render_report(sided_review(), corpus_summary(), tmp_path / "r.html")
     )
-    yield opened
-    opened.assert_clean()
-    opened.page.close()
 
 
 def test_the_press_review_splits_into_two_camps() -> None:

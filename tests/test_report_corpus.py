@@ -26,7 +26,7 @@ import pytest
 from graph.export_files import EXPORT_NAMES
 from graph.pipeline import BuildOptions, BuildResult, build
 
-from .offline_browser import Visit, launch_chromium, open_offline
+from .offline_browser import Visit, launch_chromium, visited
 from .test_report_browser import click_node
 
 if TYPE_CHECKING:
@@ -95,10 +95,7 @@ def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def visit(browser: Browser, corpus: CorpusBuild) -> Iterator[Visit]:
-    opened = open_offline(browser, corpus.result.report)
-    yield opened
-    opened.assert_clean()
-    opened.page.close()
+    yield from visited(browser, corpus.result.report)
 
 
 def drawn(page: Page) -> tuple[int, int]:

@@ -19,7 +19,7 @@ from graph.names import entity_key
 from graph.pipeline import BuildOptions, build
 from graph.render import render_report
 
-from .offline_browser import Visit, launch_chromium, open_offline
+from .offline_browser import Visit, launch_chromium, open_offline, visited
 from .test_report_browser import LAVROV, ZELENSKY, click_node, corpus_summary, press_review
 
 if TYPE_CHECKING:
@@ -44,10 +44,7 @@ def browser() -> Iterator[Browser]:
 def visit(browser: Browser, tmp_path: Path) -> Iterator[Visit]:
     graph = press_review()
     add_sides(graph)
-    opened = open_offline(browser, render_report(graph, corpus_summary(), tmp_path / "r.html"))
-    yield opened
-    opened.assert_clean()
-    opened.page.close()
+    yield from visited(browser, render_report(graph, corpus_summary(), tmp_path / "r.html"))
 
 
 def _entity_action(page: Page, text: str, verb: str) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from graph.render import render_report
 
-from .offline_browser import Visit, launch_chromium, open_offline
+from .offline_browser import Visit, launch_chromium, visited
 from .test_report_browser import A1, add_entity, add_relation, corpus_summary, press_review, seen
 
 if TYPE_CHECKING:
@@ -47,10 +47,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def visit(browser: Browser, report: Path) -> Iterator[Visit]:
-    opened = open_offline(browser, report)
-    yield opened
-    opened.assert_clean()
-    opened.page.close()
+    yield from visited(browser, report)
 
 
 def download(page: Page, table: str, folder: Path) -> tuple[str, list[list[str]]]:

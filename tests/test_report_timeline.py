@@ -16,7 +16,7 @@ import pytest
 from graph.render import render_report
 from graph.summary import CorpusSummary, ProcessedArticle
 
-from .offline_browser import Visit, launch_chromium, open_offline
+from .offline_browser import Visit, launch_chromium, open_offline, visited
 from .test_report_browser import IMG_ONERROR, add_entity
 
 if TYPE_CHECKING:
@@ -85,10 +85,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture
 def visit(browser: Browser, tmp_path: Path) -> Iterator[Visit]:
     path = render_report(dated_review(), CorpusSummary(ARTICLES), tmp_path / "report.html")
-    opened = open_offline(browser, path)
-    yield opened
-    opened.assert_clean()
-    opened.page.close()
+    yield from visited(browser, path)
 
 
 def shown(page: Page) -> dict[str, int]:

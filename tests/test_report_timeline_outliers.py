@@ -18,7 +18,7 @@ import pytest
 
 from graph.pipeline import BuildOptions, build
 
-from .offline_browser import Visit, launch_chromium, open_offline
+from .offline_browser import Visit, launch_chromium, visited
 from .test_report_timeline import set_slider
 
 if TYPE_CHECKING:
@@ -73,10 +73,7 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def visit(browser: Browser, report: Path) -> Iterator[Visit]:
-    opened = open_offline(browser, report)
-    yield opened
-    opened.assert_clean()
-    opened.page.close()
+    yield from visited(browser, report)
 
 
 def bar_titles(page: Page) -> list[str]:
