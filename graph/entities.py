@@ -127,7 +127,7 @@ def mentions_of(
     mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of))
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
-    mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of))
+    mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of, text))
     mentions.sort(key=lambda m: m.start)
     return expand_defined_acronyms(join_surnames(mentions), text)
 

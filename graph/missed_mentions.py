@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.entity_names import clean_name
@@ -157,15 +158,17 @@ def governments_unnamed(
     lang: str,
     gazetteer: Gazetteer | None,
     sentence_of: dict[int, int],
+    text: str,
 ) -> list[Mention]:
     """ "le gouvernement", "l'exécutif", "the government": the government the article is
     about, an actor named by a noun (government_nouns.tsv), one node across the corpus.
     Only a singular noun after a definite article, saying nothing of whose government it
     is: a national adjective makes it the country (graph.relations.actors), a name someone's
     government, a plural no one in particular."""
-    actors = dict(row.split("\t")[:2] for row in data_lines(lang, "government_nouns.tsv")[1:])
-    if not actors:
-        return []
+    actors = _government_actors(lang)
+    folded = text.lower()
+    if not any(noun in folded for noun in actors):
+        return []  # most English articles: no pass over the tokens
     covered = _covered(doc, mentions)
     found = []
     for token in doc:
@@ -187,6 +190,13 @@ def governments_unnamed(
             )
         )
     return found
+
+
+@cache
+def _government_actors(lang: str) -> dict[str, str]:
+    """government_nouns.tsv: noun → the actor's name."""
+    rows = data_lines(lang, "government_nouns.tsv")[1:]
+    return dict(row.split("\t")[:2] for row in rows)
 
 
 def _bare_government(
