@@ -98,3 +98,27 @@ def test_features_join_the_sentences_stance_kind_with_the_pair_s_roles(fr_nlp) -
     (source_dep,) = [f for f in found if f.startswith("src_dep=") and "|" not in f]
     (target_dep,) = [f for f in found if f.startswith("tgt_dep=") and "|" not in f]
     assert f"{source_dep}|{target_dep}|sent_kind=criticises" in found
+
+
+def test_every_feature_is_given_again_under_which_sides_are_in_the_sentence(
+    fr_nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    text = (
+        "Fabien Roussel a critiqué Marine Tondelier à Lille. "
+        "« C'est une honte », a répondu Olivier Faure."
+    )
+    doc, actors, candidates = _candidates(fr_nlp, text)
+    features = ArticleFeatures(doc, "fr", actors.quoted, candidates)
+    by_pair = {(c.source.name, c.target.name, c.sentence): c for c in candidates}
+    in_sentence = by_pair["Fabien Roussel", "Marine Tondelier", 0]
+    speaker_only = by_pair["Olivier Faure", "Fabien Roussel", 1]
+    target_only = by_pair["Fabien Roussel", "Olivier Faure", 1]
+    placed = ((in_sentence, "pair"), (speaker_only, "src"), (target_only, "tgt"))
+    for candidate, placement in placed:
+        found = features.of(candidate)
+        plain = [f for f in found if not f.startswith(PLACEMENTS)]
+        assert len(found) == 2 * len(plain)
+        assert {f"{placement}|{f}" for f in plain} == set(found) - set(plain)
+
+
+PLACEMENTS = ("pair|", "src|", "tgt|", "none|")

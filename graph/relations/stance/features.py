@@ -6,18 +6,21 @@ dependency path between them and the words on it, the cue words of the language'
 on that path and in the sentence (the current data files), negation, condition and
 question markers, and whether either actor is inside a quotation. Features that name words
 carry the language ("fr:lemma=soutenir"); the others are shared, so what French teaches
-about a subject holding a "supports" cue also serves English.
+about a subject holding a "supports" cue also serves English. Every feature comes twice:
+as it is and under the candidate's placement, which of its sides are in the sentence
+(graph.relations.stance.joins).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.relations.lexicon import Lexicon, load_lexicon
 from graph.relations.stance.candidates import Candidate, depth
+from graph.relations.stance.joins import conjunctions, placement_of
 from graph.relations.stance.salience import Salience, bucket
 
 if TYPE_CHECKING:
@@ -117,8 +120,9 @@ class ArticleFeatures:
         # The sentence's features only bring their cue kinds to the conjunctions, the
         # same for every candidate of the sentence: worked out once, not scanned again.
         kinds = self._sentence_kinds(candidate.sentence) if placed else frozenset()
-        features = [*head, *sentence, *own[len(head) :]]
-        return features + _conjunctions(own, kinds)
+        features = [*head, *sentence, *own[len(head) :], *conjunctions(own, kinds)]
+        placement = placement_of(candidate)
+        return features + [f"{placement}|{feature}" for feature in features]
 
     def _head(self, candidate: Candidate) -> list[str]:
         features = ["bias", f"types={candidate.source.type}>{candidate.target.type}"]
@@ -327,40 +331,6 @@ class ArticleFeatures:
             if t.lemma_.casefold() in self.cues.kinds
         ]
         return features
-
-
-#: The features whose values `_conjunctions` joins (the first of each, the sentence's
-#: cue kinds all): the only ones it needs to split.
-_CONJOINED = ("src_dep=", "tgt_dep=", "reach=", "sent_cue=")
-
-
-def _conjunctions(features: Sequence[str], kinds: Iterable[str] = ()) -> list[str]:
-    """Features joined two or three at a time, which a linear model cannot do itself: the
-    stance kinds the sentence's cue words carry with how the pair was made, with the two
-    actors' grammatical roles, and with which of them is inside a quotation. `kinds` are
-    sentence cue kinds already read from features left out of `features`."""
-    values: dict[str, str] = {}
-    sentence_kinds: set[str] = set(kinds)
-    for feature in features:
-        if not feature.startswith(_CONJOINED):
-            continue
-        name, _, value = feature.partition("=")
-        if name == "sent_cue":
-            sentence_kinds.add(value)
-        elif value and "|" not in feature:
-            values.setdefault(name, value)
-    kinds = sorted(sentence_kinds) or ["-"]
-    roles = f"src_dep={values.get('src_dep', '-')}|tgt_dep={values.get('tgt_dep', '-')}"
-    quoted = f"quoted={'src_quoted' in features:d}{'tgt_quoted' in features:d}"
-    reach = f"reach={values.get('reach', '-')}"
-    joined = [roles]
-    for kind in kinds:
-        joined += [
-            f"{reach}|sent_kind={kind}",
-            f"{roles}|sent_kind={kind}",
-            f"{quoted}|{reach}|sent_kind={kind}",
-        ]
-    return joined
 
 
 def _path(source: Token, target: Token) -> tuple[list[Token], Token, list[Token]]:
