@@ -140,7 +140,7 @@ def choose_threshold(
     `articles` (described as `where`): the lowest threshold whose relations reach
     `precision` (the most recall at that precision) while keeping MIN_KEPT relations and
     MIN_RECALL of the annotated ones. When none does (on the train split's out-of-fold
-    predictions, precision 0.80 comes only at recall 0.016, fewer stances than the rules
+    predictions, precision 0.80 comes only at recall 0.023, fewer stances than the rules
     alone draw), the lowest threshold whose stances are more often right than wrong: a
     default a reader can explain and trust, with the slider for more or fewer. Failing
     that, the best F0.5 (precision counted twice as much as recall)."""
