@@ -252,12 +252,18 @@ ZOOM_ONTO = """(id) => {
 }"""
 
 
+#: Fractions of an edge's length, the middle first, then further out by 1/40 each side.
+ALONG_FROM_THE_MIDDLE = sorted((i / 40 for i in range(2, 39)), key=lambda t: (abs(t - 0.5), t))
+
+
 def click_edge(page: Page, edge: str) -> list[str]:
     """Zoom onto `edge` and click along it where no node covers it, as a reader would; the
-    edges selected. (Fitted to the view, 300 entities are a few pixels apart.)"""
+    edges selected. (Fitted to the view, 300 entities are a few pixels apart.) The points
+    tried go out from the middle to both ends: between two large entities of a crowded
+    centre, only a short stretch of the edge may show between them."""
     page.evaluate(ZOOM_ONTO, edge)
     selected: list[str] = []
-    for along in (0.5, 0.35, 0.65, 0.25, 0.75):
+    for along in ALONG_FROM_THE_MIDDLE:
         x, y, free = page.evaluate(CLICK_ALONG, [edge, along])
         if free:
             page.mouse.click(x, y)
