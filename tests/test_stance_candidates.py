@@ -3,6 +3,7 @@ reader pairs, across pronouns and neighbouring sentences, and carry the rules' v
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from graph.clean import clean_text
@@ -11,6 +12,7 @@ from graph.gazetteer import load_gazetteer
 from graph.relations.actors import Actors
 from graph.relations.stance.candidates import NEARBY, SAME_SENTENCE, candidates_of
 from graph.relations.stance.features import ArticleFeatures, cue_words
+from graph.relations.stance.model import load_model
 from graph.relations.stance.rules import stances_of
 
 pytestmark = pytest.mark.slow
@@ -122,3 +124,19 @@ def test_every_feature_is_given_again_under_which_sides_are_in_the_sentence(
 
 
 PLACEMENTS = ("pair|", "src|", "tgt|", "none|")
+
+
+def test_an_article_s_rows_score_exactly_as_their_feature_strings(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Fabien Roussel a critiqué Marine Tondelier à Lille. Elle a dénoncé ses propos. "
+        "« C'est une honte », a répondu Olivier Faure, qui soutient Marine Tondelier."
+    )
+    doc, actors, candidates = _candidates(fr_nlp, text)
+    features = ArticleFeatures(doc, "fr", actors.quoted, candidates)
+    rows = [features.row(candidate) for candidate in candidates]
+    strings = [features.of(candidate) for candidate in candidates]
+    assert [row.strings() for row in rows] == strings
+    model = load_model()
+    assert np.array_equal(model.probabilities(rows), model.probabilities(strings))
+    kinds = [candidate.rule_kind for candidate in candidates]
+    assert model.decide(rows, kinds) == model.decide(strings, kinds)

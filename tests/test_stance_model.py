@@ -17,6 +17,7 @@ from graph.gazetteer import load_gazetteer
 from graph.relations.stance import stances_in
 from graph.relations.stance.model import (
     TRAIN_COMMAND,
+    FeatureRow,
     default_min_confidence,
     default_model_path,
     feature_columns,
@@ -149,3 +150,23 @@ def test_a_negated_stance_scores_lower_than_the_same_stance_stated(pipelines) ->
     stated = best("Bruno Retailleau a soutenu Emmanuel Macron mardi.")
     negated = best("Bruno Retailleau n'a jamais soutenu Emmanuel Macron.")
     assert negated < stated
+
+
+def test_a_row_of_shared_lists_scores_as_its_strings_under_its_placement() -> None:
+    model = load_model()
+    shared = ["sent_cue=criticises", "fr:sent_lemma=critiquer"]
+    rows = [
+        FeatureRow((["bias", "reach=sentence"], shared, ["src_dep=nsubj"]), "pair"),
+        FeatureRow((["bias"], shared, shared, []), "src"),
+        FeatureRow((), "none"),
+    ]
+    assert rows[1].strings() == [
+        "bias",
+        *shared,
+        *shared,
+        "src|bias",
+        *(f"src|{f}" for f in shared * 2),
+    ]
+    strings = [row.strings() for row in rows]
+    assert np.array_equal(model.probabilities(rows), model.probabilities(strings))
+    assert model.decide(rows, ["", "supports", ""]) == model.decide(strings, ["", "supports", ""])

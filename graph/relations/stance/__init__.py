@@ -59,7 +59,8 @@ def scored_stances(
     """The candidates the model scores as a stance of some kind at STORE_FLOOR or more."""
     candidates = candidates_of(doc, actors, ruled, cue_words(lang))
     features = ArticleFeatures(doc, lang, actors.quoted, candidates)
-    decided = model.decide([features.of(c) for c in candidates], [c.rule_kind for c in candidates])
+    rows = [features.row(candidate) for candidate in candidates]
+    decided = model.decide(rows, [candidate.rule_kind for candidate in candidates])
     stances = []
     for candidate, (kind, confidence) in zip(candidates, decided, strict=True):
         if confidence >= STORE_FLOOR:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from graph.relations.lexicon import Lexicon, load_lexicon
 from graph.relations.stance.candidates import Candidate, depth
 from graph.relations.stance.joins import conjunctions, placement_of
+from graph.relations.stance.model import FeatureRow
 from graph.relations.stance.salience import Salience, bucket
 
 if TYPE_CHECKING:
@@ -112,17 +113,25 @@ class ArticleFeatures:
         self._by_pair: dict[tuple[int, int], list[str]] = {}
 
     def of(self, candidate: Candidate) -> list[str]:
-        """The feature strings of one candidate."""
+        """The feature strings of one candidate (what training hashes; scoring takes
+        `row`, the same strings as the shared lists they are made of)."""
+        return self.row(candidate).strings()
+
+    def row(self, candidate: Candidate) -> FeatureRow:
+        """The features of one candidate as the lists they are made of, most of them shared
+        with the other candidates of the article (a sentence's features, a side's, a pair's):
+        the model hashes each shared list once, not once per candidate."""
         head = self._head(candidate)
         placed = self._placed(candidate)
         sentence = self._sentence_of(candidate.sentence) if placed else []
-        own = head + self._core(candidate) + self.salience.features(candidate)
+        core = self._core(candidate)
+        salience = self.salience.features(candidate)
+        own = [feature for part in (head, *core, *salience) for feature in part]
         # The sentence's features only bring their cue kinds to the conjunctions, the
         # same for every candidate of the sentence: worked out once, not scanned again.
         kinds = self._sentence_kinds(candidate.sentence) if placed else frozenset()
-        features = [*head, *sentence, *own[len(head) :], *conjunctions(own, kinds)]
-        placement = placement_of(candidate)
-        return features + [f"{placement}|{feature}" for feature in features]
+        parts = (head, sentence, *core, *salience, conjunctions(own, kinds))
+        return FeatureRow(parts, placement_of(candidate))
 
     def _head(self, candidate: Candidate) -> list[str]:
         features = ["bias", f"types={candidate.source.type}>{candidate.target.type}"]
@@ -135,22 +144,23 @@ class ArticleFeatures:
             features.append(f"target_unplaced={candidate.reach}")
         return features
 
-    def _core(self, candidate: Candidate) -> list[str]:
-        """The features of the two actors' places, after the head and the sentence's."""
-        features: list[str] = []
+    def _core(self, candidate: Candidate) -> list[list[str]]:
+        """The features of the two actors' places (each list shared with the candidates
+        placed at the same tokens)."""
+        parts: list[list[str]] = []
         source = self._anchor(candidate.source_tokens)
         target = self._anchor(candidate.target_tokens)
         if source is not None:
-            features += self._side("src", source)
+            parts.append(self._side("src", source))
         if target is not None:
-            features += self._side("tgt", target)
+            parts.append(self._side("tgt", target))
         if source is not None and target is not None:
-            features += self._pair(source, target)
+            parts.append(self._pair(source, target))
         elif source is not None:
-            features += self._governed("src", source)
+            parts.append(self._governed("src", source))
         elif target is not None:
-            features += self._governed("tgt", target)
-        return features
+            parts.append(self._governed("tgt", target))
+        return parts
 
     def _side(self, side: str, token: Token) -> list[str]:
         found = self._by_side.get((side, token.i))

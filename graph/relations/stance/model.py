@@ -34,6 +34,28 @@ TRAIN_COMMAND = ".venv/bin/python -m graph.relations.stance.train"
 
 
 @dataclass(frozen=True)
+class FeatureRow:
+    """A candidate's features as the lists they were built from, and its placement.
+
+    Every feature counts twice: as it is and prefixed by the placement ("pair|…", see
+    graph.relations.stance.joins). Most lists are shared by many candidates of an article
+    (a sentence's features, a side's), so scoring hashes each list once; `strings` gives
+    the same features as one list, what training hashes.
+    """
+
+    parts: tuple[Sequence[str], ...]
+    placement: str
+
+    def strings(self) -> list[str]:
+        plain = [feature for part in self.parts for feature in part]
+        return plain + [f"{self.placement}|{feature}" for feature in plain]
+
+
+#: What the model scores for a candidate: its feature strings, or its FeatureRow.
+Row = Sequence[str] | FeatureRow
+
+
+@dataclass(frozen=True)
 class StanceModel:
     """Weights (columns × classes), biases, class names and the calibration temperature."""
 
@@ -48,8 +70,9 @@ class StanceModel:
     def columns(self) -> int:
         return int(self.weights.shape[0])
 
-    def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
-        """Calibrated class probabilities, a row per candidate's feature strings."""
+    def probabilities(self, rows: Sequence[Row]) -> np.ndarray:
+        """Calibrated class probabilities, a row per candidate's feature strings (or its
+        FeatureRow: the same columns)."""
         import numpy as np
 
         if not rows:
@@ -59,24 +82,30 @@ class StanceModel:
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def decide(
-        self, rows: Sequence[Sequence[str]], rule_kinds: Sequence[str]
-    ) -> list[tuple[str, float]]:
+    def decide(self, rows: Sequence[Row], rule_kinds: Sequence[str]) -> list[tuple[str, float]]:
         """Each candidate's stance kind and confidence: the most probable stance kind, or,
         where the rules read one (`rule_kinds[i]`, "" for none), the rules' kind with at
         least the precision the rules have on the bank's train split for that kind. The
         rules are the high-precision layer the model adds to: it never drops their reading,
         it only scores it."""
-        kinds = [i for i, name in enumerate(self.classes) if name != NONE]
+        import numpy as np
+
+        if len(rows) != len(rule_kinds):
+            raise ValueError(f"{len(rows)} rows but {len(rule_kinds)} rule kinds")
+        probabilities = self.probabilities(rows)
+        kinds = np.array([i for i, name in enumerate(self.classes) if name != NONE])
+        # argmax keeps the first of equal probabilities, in the classes' order
+        best = kinds[probabilities[:, kinds].argmax(axis=1)].tolist()
+        rows_at = range(len(rows))
+        table = probabilities.tolist()
         floor = self.rule_precision
         decided = []
-        for row, ruled in zip(self.probabilities(rows), rule_kinds, strict=True):
+        for row, ruled, column in zip(rows_at, rule_kinds, best, strict=True):
             if ruled in self.classes:
-                column = self.classes.index(ruled)
-                decided.append((ruled, max(float(row[column]), floor.get(ruled, 0.0))))
+                probability = table[row][self.classes.index(ruled)]
+                decided.append((ruled, max(probability, floor.get(ruled, 0.0))))
             else:
-                best = max(kinds, key=lambda i: row[i])
-                decided.append((self.classes[best], float(row[best])))
+                decided.append((self.classes[column], table[row][column]))
         return decided
 
     @property
@@ -85,22 +114,81 @@ class StanceModel:
         table = self.description.get("rule_precision", {})
         return {str(k): float(v) for k, v in table.items()} if isinstance(table, dict) else {}
 
-    def _logits(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
+    def _logits(self, rows: Sequence[Row]) -> np.ndarray:
         """Each row's weights summed, plus the bias: every row's columns gathered at once
         and summed row by row by one `reduceat`, the same additions in the same order as
         summing each row alone (an article has hundreds of candidates; numpy's cost per
         call, not the arithmetic, is what scoring them one by one spends)."""
         import numpy as np
 
-        known = _Columns(self.columns)
-        columns = [feature_columns(features, self.columns, known) for features in rows]
-        filled = [i for i, row in enumerate(columns) if len(row)]  # reduceat needs no empty row
+        row_of, columns = _distinct_cells(rows, self.columns)
         sums = np.zeros((len(rows), len(self.classes)), dtype=np.float64)
-        if filled:
-            starts = np.cumsum([0, *(len(columns[i]) for i in filled[:-1])])
-            gathered = self.weights[np.concatenate([columns[i] for i in filled])]
-            sums[filled] = np.add.reduceat(gathered.astype(np.float64), starts, axis=0)
+        if len(columns):
+            counts = np.bincount(row_of, minlength=len(rows))
+            filled = np.flatnonzero(counts)  # reduceat needs no empty row
+            starts = np.concatenate(([0], np.cumsum(counts[filled])[:-1]))
+            gathered = self.weights[columns].astype(np.float64)
+            sums[filled] = np.add.reduceat(gathered, starts, axis=0)
         return sums + self.bias
+
+
+def _distinct_cells(rows: Sequence[Row], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Every row's distinct columns, row after row and ascending within a row: the row of
+    each cell and its column.
+
+    A row's columns are gathered with repeats (its lists may share a feature, or two
+    features a column) and the repeats dropped for all rows at once, by one `unique` of
+    (row, column) keys, rather than a set and a sort per row."""
+    import numpy as np
+
+    hashed = _ListColumns(size)
+    cells: list[int] = []
+    lengths: list[int] = []
+    for row in rows:
+        before = len(cells)
+        if isinstance(row, FeatureRow):
+            for part in row.parts:
+                cells += hashed.lists.get((id(part), "")) or hashed.of(part, "")
+                cells += hashed.lists.get((id(part), row.placement)) or hashed.of(
+                    part, row.placement
+                )
+        else:
+            cells.extend(hashed.of(row, None))
+        lengths.append(len(cells) - before)
+    rows_index = np.repeat(np.arange(len(rows), dtype=np.int64), lengths)
+    keys = np.sort(rows_index * size + np.array(cells, dtype=np.int64))
+    keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+    return keys // size, keys % size
+
+
+class _ListColumns:
+    """The columns of lists of features, each list's worked out once per scoring call.
+
+    Most lists of a FeatureRow are shared by many candidates of an article (a sentence's
+    features, a side's). Lists are told apart by identity: every row of the call, and so
+    every list, is alive until the call ends, so no identity is reused meanwhile."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        #: By placement ("" for none): the columns of "placement|feature", of each list.
+        self.hashed: dict[str, _Columns] = {"": _Columns(size)}
+        self.lists: dict[tuple[int, str], list[int]] = {}
+
+    def of(self, features: Sequence[str], placement: str | None) -> list[int]:
+        """The columns of `features` under `placement` (None: a list seen once, not kept)."""
+        if placement is None:
+            plain = self.hashed[""]
+            return [plain[feature] for feature in features]
+        found = self.lists.get((id(features), placement))
+        if found is None:
+            columns = self._columns(placement)
+            found = self.lists[id(features), placement] = [columns[f] for f in features]
+        return found
+
+    def _columns(self, placement: str) -> _Columns:
+        if placement not in self.hashed:
+            self.hashed[placement] = _Columns(self.size, f"{placement}|")
+        return self.hashed[placement]
 
 
 def feature_columns(
@@ -118,14 +206,18 @@ def feature_columns(
 
 
 class _Columns(dict[str, int]):
-    """Feature string → its column (CRC-32 modulo the table size), hashed on first use."""
+    """Feature string → its column (CRC-32 modulo the table size), hashed on first use.
 
-    def __init__(self, size: int) -> None:
+    With a `prefix`, the column of the prefix followed by the string, without building it:
+    a CRC-32 goes on from the CRC of what came before."""
+
+    def __init__(self, size: int, prefix: str = "") -> None:
         super().__init__()
         self.size = size
+        self.start = zlib.crc32(prefix.encode("utf-8"))
 
     def __missing__(self, feature: str) -> int:
-        column = self[feature] = zlib.crc32(feature.encode("utf-8")) % self.size
+        column = self[feature] = zlib.crc32(feature.encode("utf-8"), self.start) % self.size
         return column
 
 

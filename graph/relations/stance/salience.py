@@ -42,12 +42,14 @@ class Salience:
         ranked = sorted(counts, key=lambda key: (-counts[key], key))
         return cls(counts, {key: place for place, key in enumerate(ranked)})
 
-    def features(self, candidate: Candidate) -> list[str]:
+    def features(self, candidate: Candidate) -> tuple[list[str], list[str]]:
+        """The source's features and the target's (each list shared by every candidate
+        with that side)."""
         source, target = candidate.source, candidate.target
-        return [
-            *self._side("src", source.key, source.name),
-            *self._side("tgt", target.key, target.name),
-        ]
+        return (
+            self._side("src", source.key, source.name),
+            self._side("tgt", target.key, target.name),
+        )
 
     def _side(self, side: str, key: str, name: str) -> list[str]:
         found = self._sides.get((side, key, name))
