@@ -90,22 +90,18 @@ class StanceModel:
         it only scores it."""
         import numpy as np
 
-        if len(rows) != len(rule_kinds):
-            raise ValueError(f"{len(rows)} rows but {len(rule_kinds)} rule kinds")
         probabilities = self.probabilities(rows)
         kinds = np.array([i for i, name in enumerate(self.classes) if name != NONE])
         # argmax keeps the first of equal probabilities, in the classes' order
         best = kinds[probabilities[:, kinds].argmax(axis=1)].tolist()
-        rows_at = range(len(rows))
-        table = probabilities.tolist()
         floor = self.rule_precision
         decided = []
-        for row, ruled, column in zip(rows_at, rule_kinds, best, strict=True):
+        for row, ruled, column in zip(probabilities.tolist(), rule_kinds, best, strict=True):
             if ruled in self.classes:
-                probability = table[row][self.classes.index(ruled)]
+                probability = row[self.classes.index(ruled)]
                 decided.append((ruled, max(probability, floor.get(ruled, 0.0))))
             else:
-                decided.append((self.classes[column], table[row][column]))
+                decided.append((self.classes[column], row[column]))
         return decided
 
     @property
@@ -137,7 +133,7 @@ def _distinct_cells(rows: Sequence[Row], size: int) -> tuple[np.ndarray, np.ndar
     each cell and its column.
 
     A row's columns are gathered with repeats (its lists may share a feature, or two
-    features a column) and the repeats dropped for all rows at once, by one `unique` of
+    features a column) and the repeats dropped for all rows at once, by one sort of
     (row, column) keys, rather than a set and a sort per row."""
     import numpy as np
 
@@ -148,10 +144,8 @@ def _distinct_cells(rows: Sequence[Row], size: int) -> tuple[np.ndarray, np.ndar
         before = len(cells)
         if isinstance(row, FeatureRow):
             for part in row.parts:
-                cells += hashed.lists.get((id(part), "")) or hashed.of(part, "")
-                cells += hashed.lists.get((id(part), row.placement)) or hashed.of(
-                    part, row.placement
-                )
+                cells += hashed.of(part, "")
+                cells += hashed.of(part, row.placement)
         else:
             cells.extend(hashed.of(row, None))
         lengths.append(len(cells) - before)
