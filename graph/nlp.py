@@ -135,7 +135,8 @@ class Pipelines:
         for candidate in candidates:
             target = _resolve(candidate)
             if target is not None:
-                return _with_paragraph_boundaries(_load_pipeline(target, lang))
+                nlp = _with_paragraph_boundaries(_load_pipeline(target, lang))
+                return _with_lemma_index_sets(nlp)
         raise ModelError(_missing_message(lang, candidates, choice))
 
 
@@ -227,6 +228,27 @@ def _with_paragraph_boundaries(nlp: Language) -> Language:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     else:
         nlp.add_pipe(PARAGRAPH_COMPONENT, first=True)
+    return nlp
+
+
+def _with_lemma_index_sets(nlp: Language) -> Language:
+    """The pipeline with its rule lemmatizer's word index held as sets instead of lists.
+
+    spaCy's French and English rule lemmatizers check whether a word is a known lemma with
+    `in` on a list of up to 66,000 words, for every word they have not met before in the
+    process: on 150 French news articles, 5.3 s, a fifth of the whole parse. The lemmatizer
+    only ever tests the lists for membership and emptiness, so sets give the same lemmas
+    (tested word for word against the unchanged pipeline), at a hash lookup per test.
+    """
+    from spacy.pipeline import Lemmatizer
+
+    for _, component in nlp.pipeline:
+        if not isinstance(component, Lemmatizer) or not component.lookups.has_table("lemma_index"):
+            continue
+        index = component.lookups.get_table("lemma_index")
+        for key, words in list(index.items()):
+            if isinstance(words, list):
+                index[key] = frozenset(words)
     return nlp
 
 
