@@ -1,13 +1,14 @@
-"""The spaCy pipelines as newsgraph loads them: the rule lemmatizer's word index held as
-sets (a hash lookup instead of a scan of a 66,000-word list) gives the very lemmas of the
-pipeline as spaCy ships it."""
+"""The spaCy pipelines as newsgraph loads them: sentence boundaries set before the parser
+where it gets news text wrong, and the rule lemmatizer's word index held as sets (a hash
+lookup instead of a scan of a 66,000-word list), which gives the very lemmas of the pipeline
+as spaCy ships it."""
 
 from __future__ import annotations
 
 import spacy
 from spacy.language import Language
 
-from graph.nlp import Pipelines, _resolve, model_choices
+from graph.nlp import Pipelines, _resolve, model_choices, paragraph_boundaries
 from tests.conftest import EXAMPLES
 
 #: English news sentences with words the lemmatizer has rules for (plurals, past tenses,
@@ -65,3 +66,41 @@ def test_english_lemmas_are_those_of_the_unchanged_pipeline(en_nlp: Language) ->
     [(ours, theirs)] = _both_lemmatizers(en_nlp, "en", [ENGLISH])
     assert ours == theirs
     assert {"protester", "block", "arrest", "criticise", "deny", "chant"} <= set(ours)
+
+
+def _starts(nlp: Language, text: str) -> dict[str, bool | None]:
+    """Each word's boundary as `paragraph_boundaries` leaves it, before any parse."""
+    doc = paragraph_boundaries(nlp.make_doc(text))
+    return {token.text: token.is_sent_start for token in doc if not token.is_space}
+
+
+def test_a_line_break_starts_a_sentence(fr_nlp: Language) -> None:
+    text = "Gilets jaunes : un nouvel acte samedi\nLes manifestants se sont rassemblés à Paris."
+    assert _starts(fr_nlp, text)["Les"] is True
+    first, second = list(fr_nlp(text).sents)
+    assert first.text.strip() == "Gilets jaunes : un nouvel acte samedi"
+    assert second.text.startswith("Les manifestants")
+
+
+def test_a_comma_a_closing_quote_or_a_lower_case_word_never_starts_one(
+    fr_nlp: Language,
+) -> None:
+    starts = _starts(fr_nlp, "« Nous irons jusqu'au bout [...] », a déclaré Priscillia Ludosky.")
+    assert starts["»"] is starts[","] is starts["a"] is starts["déclaré"] is False
+    # A capitalised word inside the sentence is left to the parser.
+    assert starts["Priscillia"] is None
+
+
+def test_an_opening_quote_after_a_full_stop_starts_one_and_its_first_word_does_not(
+    fr_nlp: Language,
+) -> None:
+    starts = _starts(fr_nlp, "Il a quitté la salle. « Nous ne céderons pas », a-t-il dit.")
+    assert starts["«"] is True
+    assert starts["Nous"] is False
+    assert starts["Il"] is True  # the first word of a text always starts one
+
+
+def test_boundaries_are_set_on_a_text_too_short_to_have_any(fr_nlp: Language) -> None:
+    for text in ("", "Oui", "\n"):
+        doc = paragraph_boundaries(fr_nlp.make_doc(text))
+        assert len(list(fr_nlp.get_pipe("parser")(doc).sents)) <= 1
