@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import os
 import re
 from html.parser import HTMLParser
@@ -19,9 +20,10 @@ from hypothesis import strategies as st
 from graph.articles import Skipped
 from graph.render import render_graph_html, render_report
 from graph.render.assets import OUR_SCRIPTS
-from graph.render.layout import PHYSICS_MAX_NODES, select_drawn, static_positions
+from graph.render.layout import DOT_GAP, PHYSICS_MAX_NODES, select_drawn, static_positions
 from graph.render.model import read_graph
 from graph.render.palette import KIND_COLOURS, OTHER_KIND_COLOUR, OTHER_TYPE_COLOUR, TYPE_COLOURS
+from graph.render.sizes import node_sizes
 from graph.render.views import SIDES_VIEW_MIN_ENTITIES, choose_views
 from graph.summary import CorpusSummary, ProcessedArticle
 
@@ -379,6 +381,28 @@ def test_layout_is_deterministic_whatever_the_insertion_order() -> None:
     assert positions == static_positions(second, select_drawn(second, 300, 1500))
     assert len(set(positions.values())) == len(positions)  # no two nodes on top of each other
     assert render_graph_html(forward) == render_graph_html(backward)
+
+
+def test_in_a_large_drawing_no_dot_covers_another() -> None:
+    # Two much-cited entities stated against each other many times, among many small ones:
+    # the layout pulls the pair together, and their big dots would hide the edges between them.
+    graph = star_graph(PHYSICS_MAX_NODES + 40)
+    add_entity(graph, "PER:rival", "Rival", 9_000)
+    for kind in ("co_mention", "criticises", "supports"):
+        add_relation(graph, "LOC:hub", "PER:rival", kind, 5_000)
+    for i in range(0, PHYSICS_MAX_NODES, 3):
+        add_relation(graph, "PER:rival", f"PER:leaf {i:04d}", "co_mention", 1)
+    data = read_graph(graph)
+    drawing = select_drawn(data, 300, 1500)
+    positions = static_positions(data, drawing)
+    radii = node_sizes(data, drawing.nodes)
+    assert min(radii["LOC:hub"], radii["PER:rival"]) > 30  # both drawn big
+    ids = sorted(positions)
+    for i, first in enumerate(ids):
+        for second in ids[i + 1 :]:
+            (x1, y1), (x2, y2) = positions[first], positions[second]
+            room = radii[first] + radii[second] + DOT_GAP
+            assert math.hypot(x2 - x1, y2 - y1) >= room - 1, (first, second)
 
 
 def test_missing_attributes_get_defaults() -> None:

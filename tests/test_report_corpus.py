@@ -153,12 +153,15 @@ LABELS_IN_VIEW = """() => {
   const box = document.getElementById("network").getBoundingClientRect();
   const low = network.DOMtoCanvas({ x: 0, y: 0 });
   const high = network.DOMtoCanvas({ x: box.width, y: box.height });
-  // a node out of view is not drawn, and its label keeps the size of its last drawing
+  // a node out of view is not drawn, and its label keeps the size of its last drawing; a
+  // label is written under its dot, so a dot at the view's lower edge may have its label
+  // wholly below it, where no reader sees it
   return window.newsgraph.nodeView.getIds().map(id => network.body.nodes[id])
     .filter(node => node.x > low.x && node.x < high.x && node.y > low.y && node.y < high.y)
     .map(node => node.labelModule)
     .filter(label => label.elementOptions.label && label.visible())
-    .map(label => label.size);
+    .map(label => label.size)
+    .filter(size => size.top < high.y && size.left < high.x && size.left + size.width > low.x);
 }"""
 
 

@@ -8,7 +8,6 @@ template (``templates/``) embeds these lists as JSON and hands them to vis-netwo
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -18,12 +17,10 @@ from pyvis.network import Network
 from graph.render.layout import Drawing, Position
 from graph.render.model import GraphData, Relation
 from graph.render.palette import kind_colour, type_colour
+from graph.render.sizes import LABEL_SIZE_MAX, LABEL_SIZE_MIN, node_sizes, scaled
 
-NODE_SIZE_MIN, NODE_SIZE_MAX = 8.0, 38.0
-#: Label font sizes (px at zoom 1) for the least and most cited entities, and the on-screen
-#: size under which vis-network stops drawing a label (its default, 5, hides them all once
-#: a graph of a hundred entities is zoomed out to fit).
-LABEL_SIZE_MIN, LABEL_SIZE_MAX = 14.0, 34.0
+#: The on-screen size under which vis-network stops drawing a label (its default, 5, hides
+#: them all once a graph of a hundred entities is zoomed out to fit).
 LABEL_DRAW_THRESHOLD = 3
 EDGE_WIDTH_MIN, EDGE_WIDTH_MAX = 1.0, 8.0
 STABILIZATION_ITERATIONS = 400
@@ -70,6 +67,7 @@ def _add_nodes(
     drawn = set(drawing.nodes)
     entities = [entity for entity in data.entities if entity.id in drawn]
     top = max((entity.mentions for entity in entities), default=0)
+    sizes = node_sizes(data, drawing.nodes)
     for entity in entities:
         colour = type_colour(entity.type)
         placement: dict[str, Any] = {}
@@ -79,7 +77,7 @@ def _add_nodes(
             entity.id,
             label=entity.label,
             shape="dot",
-            size=_scaled(entity.mentions, top, NODE_SIZE_MIN, NODE_SIZE_MAX),
+            size=sizes[entity.id],
             color={
                 "background": colour,
                 "border": "#3a3f44",
@@ -88,7 +86,7 @@ def _add_nodes(
             },
             borderWidth=1,
             # Bigger names for the most cited: they stay readable when the view is zoomed out.
-            font={"size": round(_scaled(entity.mentions, top, LABEL_SIZE_MIN, LABEL_SIZE_MAX))},
+            font={"size": round(scaled(entity.mentions, top, LABEL_SIZE_MIN, LABEL_SIZE_MAX))},
             **placement,
         )
 
@@ -109,7 +107,7 @@ def _add_edges(net: Network, data: GraphData, drawing: Drawing) -> None:
             relation.source,
             relation.target,
             id=relation.id,
-            width=_scaled(relation.weight, top, EDGE_WIDTH_MIN, EDGE_WIDTH_MAX),
+            width=scaled(relation.weight, top, EDGE_WIDTH_MIN, EDGE_WIDTH_MAX),
             **style,
         )
 
@@ -170,11 +168,3 @@ def _merged(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[name] = value
     return merged
-
-
-def _scaled(value: int, top: int, low: float, high: float) -> float:
-    """Log scale into [low, high]: news counts are heavy-tailed, and a linear scale would shrink
-    everything but the few most cited entities to dots."""
-    if top <= 0:
-        return low
-    return round(low + (high - low) * math.log1p(max(value, 0)) / math.log1p(top), 2)
