@@ -11,7 +11,7 @@ from graph.entities import mentions_of
 from graph.gazetteer import load_gazetteer
 from graph.relations.actors import Actors
 from graph.relations.stance.candidates import NEARBY, SAME_SENTENCE, candidates_of
-from graph.relations.stance.features import ArticleFeatures, cue_words
+from graph.relations.stance.features import ArticleFeatures, cue_table, cue_words
 from graph.relations.stance.model import load_model
 from graph.relations.stance.rules import stances_of
 
@@ -72,6 +72,35 @@ def test_features_name_the_rules_verdict_the_path_and_the_cue(fr_nlp) -> None:  
         features.of(candidate)
     )
     assert features.cue_of(candidate) == "salué"
+
+
+def test_a_verb_that_opens_a_stance_phrase_is_no_stance_cue_alone(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    # "se dire solidaire de", "être aux côtés de": the stance is in "solidaire", not "dire".
+    french, english = cue_table("fr").kinds, cue_table("en").kinds
+    assert {"être", "dire", "déclarer", "prendre", "faire"}.isdisjoint(french)
+    assert {"stand", "take", "come", "speak"}.isdisjoint(english)
+    assert (french["solidaire"], french["rétorquer"]) == ("supports", "denies")
+    assert (english["vouch"], english["scorn"]) == ("supports", "criticises")
+    doc, actors, candidates = _candidates(
+        fr_nlp, "Jean-Luc Mélenchon a déclaré jeudi que Marine Le Pen était à Lyon."
+    )
+    (candidate,) = [
+        c
+        for c in candidates
+        if (c.source.name, c.target.name) == ("Jean-Luc Mélenchon", "Marine Le Pen")
+    ]
+    found = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
+    assert not [f for f in found if f.startswith("sent_cue=")]
+    doc, actors, candidates = _candidates(
+        fr_nlp, "Jean-Luc Mélenchon s'est dit solidaire de Marine Le Pen."
+    )
+    (candidate,) = [
+        c
+        for c in candidates
+        if (c.source.name, c.target.name) == ("Jean-Luc Mélenchon", "Marine Le Pen")
+    ]
+    found = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
+    assert "sent_cue=supports" in found
 
 
 def test_features_tell_the_actor_an_article_is_about_from_a_passing_name(fr_nlp) -> None:  # type: ignore[no-untyped-def]

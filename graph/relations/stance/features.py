@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from graph.langdata import data_lines
 from graph.relations.lexicon import Lexicon, load_lexicon
 from graph.relations.stance.candidates import Candidate, depth
 from graph.relations.stance.joins import conjunctions, placement_of
@@ -31,6 +32,8 @@ if TYPE_CHECKING:
 MAX_PATH = 6
 #: Content words between the two actors kept as features (the nearest to each).
 BETWEEN_WORDS = 6
+#: The words that tell a stance alone, beside the rules' cues (`graph/data/<lang>/`).
+CUE_WORDS = "stance_cue_words.tsv"
 #: Coarse part-of-speech tags whose lemmas are worth a feature.
 CONTENT_POS = frozenset({"VERB", "NOUN", "ADJ", "ADV", "AUX"})
 
@@ -51,10 +54,10 @@ def cue_table(lang: str) -> Cues:
     kinds = {lemma: cue.kind for lemma, cue in lexicon.verbs.items()}
     kinds.update(lexicon.nouns)
     kinds.update(lexicon.holder_nouns)
-    for words, kind in lexicon.phrases:
-        content = [w for w in words if len(w) > 3]
-        if content:
-            kinds.setdefault(content[0], kind)
+    # Not the rules' phrases word by word: most open with a verb that tells no stance alone
+    # ("être aux côtés de", "se dire solidaire de"); their telling words are listed apart.
+    for lemma, kind in (line.split("\t") for line in data_lines(lang, CUE_WORDS)[1:]):
+        kinds.setdefault(lemma, kind)
     return Cues(kinds, _roles(lexicon))
 
 
