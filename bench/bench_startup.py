@@ -1,7 +1,7 @@
 """Start-up and rebuild as a user sees them: whole processes, interleaved, median of N.
 
     .venv/bin/python bench/bench_startup.py [--articles 150] [--repeat 3] [--profile]
-        [--rebuild-only]
+        [--rebuild-only] [--compare FOLDER]
 
 Each repetition runs, one after the other (so a slow moment of the machine hits them all):
 
@@ -17,12 +17,16 @@ to a temporary JSONL file. Prints each median in seconds, the ratios and the iss
 ≥ 50x on 1,000). `--rebuild-only` runs 4 and 5 alone (the 1,000-article figure: its bare
 spaCy run would add minutes and say nothing new). `--profile` then runs one more cold build
 and one more unchanged rebuild under cProfile and prints where their time goes.
+`--compare FOLDER` adds, in each repetition, a cold build by the `graph` package of another
+checkout (``git worktree add /tmp/before HEAD~1``; it is put first on `PYTHONPATH`), so a
+change is measured against the code before it in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import pstats
 import resource
 import statistics
@@ -55,13 +59,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", action="store_true", help="also profile one cold build")
     parser.add_argument("--rebuild-only", action="store_true", help="cold and rebuild only")
+    parser.add_argument("--compare", type=Path, help="a checkout whose cold build runs beside")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         inputs = work / "articles.jsonl"
         words = _write_subset(args.corpus, inputs, args.articles)
         print(f"{args.articles} French articles, {words:,} words; {args.repeat} repetitions")
-        times = _measure(inputs, work, args.repeat, args.rebuild_only)
+        times = _measure(inputs, work, args.repeat, args.rebuild_only, args.compare)
         _report(times, _rebuild_target(args.articles))
         if args.profile:
             _profile(inputs, work)
@@ -87,12 +92,20 @@ def _rebuild_target(articles: int) -> float:
 
 
 def _measure(
-    inputs: Path, work: Path, repeat: int, rebuild_only: bool = False
+    inputs: Path,
+    work: Path,
+    repeat: int,
+    rebuild_only: bool = False,
+    compare: Path | None = None,
 ) -> dict[str, list[tuple[float, float]]]:
     """Seconds of each command, wall-clock and CPU (user + system), interleaved: one of
     each per repetition. CPU time is what a shared, loaded machine distorts least."""
     times: dict[str, list[tuple[float, float]]] = {}
     for rep in range(repeat):
+        if compare is not None:
+            out = work / f"compared{rep}"
+            build = ["-c", CONSOLE_SCRIPT, "build", str(inputs), "-o", str(out), "--store", "-q"]
+            times.setdefault("cold build, compared", []).append(_seconds(build, compare))
         out = work / f"out{rep}"
         build = ["-c", CONSOLE_SCRIPT, "build", str(inputs), "-o", str(out), "--store", "-q"]
         commands = {
@@ -109,12 +122,21 @@ def _measure(
     return times
 
 
-def _seconds(arguments: Sequence[str]) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of one process running `python ARGUMENTS`."""
+def _seconds(arguments: Sequence[str], checkout: Path | None = None) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of one process running `python ARGUMENTS` (with the
+    `graph` package of `checkout`, when given)."""
+    environment = dict(os.environ)
+    if checkout is not None:
+        environment["PYTHONPATH"] = str(checkout.resolve())
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
-        [sys.executable, *arguments], cwd=ROOT, check=True, capture_output=True, text=True
+        [sys.executable, *arguments],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=environment,
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -136,6 +158,9 @@ def _report(times: dict[str, list[tuple[float, float]]], rebuild_target: float) 
         line = f"{label}: cold / unchanged rebuild {rebuild:.1f}x (target ≥ {rebuild_target:.0f}x)"
         if "bare spaCy" in median:
             line += f"; bare spaCy / cold build {median['bare spaCy'] / median['cold build']:.2f}"
+            if "cold build, compared" in median:
+                compared = median["bare spaCy"] / median["cold build, compared"]
+                line += f" (compared checkout: {compared:.2f})"
         print(line)
 
 
