@@ -125,14 +125,16 @@ def _measure(
 def _seconds(arguments: Sequence[str], checkout: Path | None = None) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one process running `python ARGUMENTS` (with the
     `graph` package of `checkout`, when given)."""
-    environment = dict(os.environ)
+    environment, folder = dict(os.environ), ROOT
     if checkout is not None:
-        environment["PYTHONPATH"] = str(checkout.resolve())
+        # Run from the checkout too: `python -c` puts the working folder first on sys.path.
+        folder = checkout.resolve()
+        environment["PYTHONPATH"] = str(folder)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, *arguments],
-        cwd=ROOT,
+        cwd=folder,
         check=True,
         capture_output=True,
         text=True,
