@@ -25,7 +25,7 @@ import spacy
 from graph.articles import Corpus, read_articles
 from graph.clean import clean_text
 from graph.extract import extract
-from graph.nlp import Pipelines, _resolve, model_choices
+from graph.nlp import Pipelines, first_installed, model_choices
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "gilets_jaunes.jsonl"
@@ -42,7 +42,10 @@ def main() -> None:
     texts = [clean_text(a.text, "fr") for a in french]
     words = sum(len(text.split()) for text in texts)
     pipelines = Pipelines()
-    nlp = spacy.load(model_path("fr"))
+    target = first_installed(model_choices()["fr"].candidates)
+    if target is None:
+        raise SystemExit("no French spaCy pipeline is installed (see the README's install step)")
+    nlp = spacy.load(target)
     list(nlp.pipe(texts[:5]))  # warm up both sides alike
     extract(Corpus(french[:5], ()), pipelines=pipelines)
 
@@ -64,11 +67,6 @@ def main() -> None:
         f"ratio (newsgraph throughput / bare): {wall[bare] / wall[ours]:.2f}"
         f" (CPU {cpu[bare] / cpu[ours]:.2f})"
     )
-
-
-def model_path(lang: str) -> str | Path:
-    """What `spacy.load` takes for the model `Pipelines` loads for `lang` by default."""
-    return next(t for t in map(_resolve, model_choices()[lang].candidates) if t is not None)
 
 
 def _timed(run: Callable[[], object]) -> tuple[float, float]:

@@ -103,11 +103,9 @@ def _measure(
     times: dict[str, list[tuple[float, float]]] = {}
     for rep in range(repeat):
         if compare is not None:
-            out = work / f"compared{rep}"
-            build = ["-c", CONSOLE_SCRIPT, "build", str(inputs), "-o", str(out), "--store", "-q"]
-            times.setdefault("cold build, compared", []).append(_seconds(build, compare))
-        out = work / f"out{rep}"
-        build = ["-c", CONSOLE_SCRIPT, "build", str(inputs), "-o", str(out), "--store", "-q"]
+            compared = _build_command(inputs, work / f"compared{rep}")
+            times.setdefault("cold build, compared", []).append(_seconds(compared, compare))
+        build = _build_command(inputs, work / f"out{rep}")
         commands = {
             "help": ["-c", CONSOLE_SCRIPT, "--help"],
             "import": ["-c", "import graph"],
@@ -120,6 +118,11 @@ def _measure(
         for name, arguments in commands.items():
             times.setdefault(name, []).append(_seconds(arguments))
     return times
+
+
+def _build_command(inputs: Path, out: Path) -> list[str]:
+    """`python` arguments for `newsgraph build` of `inputs` into `out`, with a store."""
+    return ["-c", CONSOLE_SCRIPT, "build", str(inputs), "-o", str(out), "--store", "-q"]
 
 
 def _seconds(arguments: Sequence[str], checkout: Path | None = None) -> tuple[float, float]:

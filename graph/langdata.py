@@ -38,6 +38,11 @@ def data_lines(lang: str, name: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line and not line.startswith("#"))
 
 
+def data_table(lang: str, name: str) -> list[list[str]]:
+    """The rows of a tab-separated file of `data/<lang>/`, its header row left out."""
+    return [line.split("\t") for line in data_lines(lang, name)[1:]]
+
+
 @lru_cache(maxsize=64)
 def data_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
     """The regular expressions of `data/<lang>/<name>` and `data/common/<name>`, compiled."""

@@ -82,6 +82,11 @@ def _resolve(candidate: str) -> str | Path | None:
         return None
 
 
+def first_installed(candidates: Iterable[str]) -> str | Path | None:
+    """What `spacy.load` takes for the first of `candidates` that is installed, if any."""
+    return next((t for t in map(_resolve, candidates) if t is not None), None)
+
+
 def _folder_from_function(candidate: str) -> Path | None:
     module_name, function = candidate.split(":", 1)
     if importlib.util.find_spec(module_name) is None:
@@ -131,12 +136,10 @@ class Pipelines:
             candidates = (self._overrides[lang],)
         else:
             candidates = choice.candidates if choice else ()
-        for candidate in candidates:
-            target = _resolve(candidate)
-            if target is not None:
-                nlp = _with_paragraph_boundaries(_load_pipeline(target, lang))
-                return _with_lemma_index_sets(nlp)
-        raise ModelError(_missing_message(lang, candidates, choice))
+        target = first_installed(candidates)
+        if target is None:
+            raise ModelError(_missing_message(lang, candidates, choice))
+        return _with_lemma_index_sets(_with_paragraph_boundaries(_load_pipeline(target, lang)))
 
 
 def spacy_version() -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-from graph.nlp import Pipelines, _resolve, model_choices, paragraph_boundaries
+from graph.nlp import Pipelines, first_installed, model_choices, paragraph_boundaries
 from tests.conftest import EXAMPLES
 
 #: English news sentences with words the lemmatizer has rules for (plurals, past tenses,
@@ -24,7 +24,8 @@ ENGLISH = (
 
 def _bare(lang: str) -> Language:
     """The same model as `Pipelines` loads, straight from spaCy, with nothing changed."""
-    target = next(t for t in map(_resolve, model_choices()[lang].candidates) if t)
+    target = first_installed(model_choices()[lang].candidates)
+    assert target is not None, lang
     return spacy.load(target)
 
 

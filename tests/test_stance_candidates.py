@@ -81,26 +81,20 @@ def test_a_verb_that_opens_a_stance_phrase_is_no_stance_cue_alone(fr_nlp) -> Non
     assert {"stand", "take", "come", "speak"}.isdisjoint(english)
     assert (french["solidaire"], french["rétorquer"]) == ("supports", "denies")
     assert (english["vouch"], english["scorn"]) == ("supports", "criticises")
-    doc, actors, candidates = _candidates(
-        fr_nlp, "Jean-Luc Mélenchon a déclaré jeudi que Marine Le Pen était à Lyon."
+    pair = ("Jean-Luc Mélenchon", "Marine Le Pen")
+    said = _pair_features(
+        fr_nlp, "Jean-Luc Mélenchon a déclaré jeudi que Marine Le Pen était à Lyon.", pair
     )
-    (candidate,) = [
-        c
-        for c in candidates
-        if (c.source.name, c.target.name) == ("Jean-Luc Mélenchon", "Marine Le Pen")
-    ]
-    found = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
-    assert not [f for f in found if f.startswith("sent_cue=")]
-    doc, actors, candidates = _candidates(
-        fr_nlp, "Jean-Luc Mélenchon s'est dit solidaire de Marine Le Pen."
-    )
-    (candidate,) = [
-        c
-        for c in candidates
-        if (c.source.name, c.target.name) == ("Jean-Luc Mélenchon", "Marine Le Pen")
-    ]
-    found = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
-    assert "sent_cue=supports" in found
+    assert not [f for f in said if f.startswith("sent_cue=")]
+    sided = _pair_features(fr_nlp, "Jean-Luc Mélenchon s'est dit solidaire de Marine Le Pen.", pair)
+    assert "sent_cue=supports" in sided
+
+
+def _pair_features(nlp, text: str, pair: tuple[str, str]) -> list[str]:  # type: ignore[no-untyped-def]
+    """The features of the one candidate from pair[0] to pair[1] in a French text."""
+    doc, actors, candidates = _candidates(nlp, text)
+    (candidate,) = [c for c in candidates if (c.source.name, c.target.name) == pair]
+    return list(ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate))
 
 
 def test_features_tell_the_actor_an_article_is_about_from_a_passing_name(fr_nlp) -> None:  # type: ignore[no-untyped-def]

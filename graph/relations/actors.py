@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.gazetteer import ADJECTIVE, DEMONYM, Gazetteer
-from graph.langdata import data_lines, data_words
+from graph.langdata import data_table, data_words
 from graph.relations.endpoints import (
     THIRD_PERSON,
     Endpoint,
@@ -70,7 +70,7 @@ class Actors:
         self.roles = data_words(lang, "role_words.txt")
         self.bodies = data_words(lang, "national_bodies.txt")
         self.state_roles = data_words(lang, "state_roles.txt")
-        rows = [line.split("\t") for line in data_lines(lang, "anaphora_nouns.tsv")[1:]]
+        rows = data_table(lang, "anaphora_nouns.tsv")
         self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
         self.affiliation: dict[str, str] = {}
         #: person key → "Masc"/"Fem" when the article tells (see `_gender_votes`).

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.entities import Mention
-from graph.langdata import data_lines
+from graph.langdata import data_table
 from graph.relations.endpoints import Endpoint, from_mention
 from graph.relations.phrases import root_of
 
@@ -111,7 +111,7 @@ def only_one_of_gender(
 
 @lru_cache(maxsize=8)
 def _gendered_words(lang: str) -> dict[str, str]:
-    rows = [line.split("\t") for line in data_lines(lang, "gendered_words.tsv")[1:]]
+    rows = data_table(lang, "gendered_words.tsv")
     return {row[0].casefold(): row[1] for row in rows if len(row) == 2}
 
 

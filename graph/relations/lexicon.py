@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from graph.langdata import data_lines, data_words
+from graph.langdata import data_lines, data_table, data_words
 
 SUPPORTS, DENIES, CRITICISES, ACCUSES = "supports", "denies", "criticises", "accuses"
 STANCE_KINDS = (SUPPORTS, DENIES, CRITICISES, ACCUSES)
@@ -64,11 +64,6 @@ class Lexicon:
         return not (self.verbs or self.nouns or self.phrases)
 
 
-def _table(lang: str, name: str) -> list[list[str]]:
-    rows = [line.split("\t") for line in data_lines(lang, name)]
-    return rows[1:] if rows else []
-
-
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """A phrase's words as spaCy tokenises them: an elided article or pronoun is a word of
     its own ("s'en prendre à" → s', en, prendre, à; "l'éloge" → l', éloge)."""
@@ -85,11 +80,12 @@ def load_lexicon(lang: str) -> Lexicon:
             row[2] == NEEDS_OBJECT,
             frozenset(row[3].split(",")) if len(row) > 3 and row[3] else frozenset(),
         )
-        for row in _table(lang, "stance_verbs.tsv")
+        for row in data_table(lang, "stance_verbs.tsv")
     }
-    noun_rows = _table(lang, "stance_nouns.tsv")
+    noun_rows = data_table(lang, "stance_nouns.tsv")
     nouns = {row[0]: row[1] for row in noun_rows}
-    phrases = tuple((phrase_words(row[0]), row[1]) for row in _table(lang, "stance_phrases.tsv"))
+    phrase_rows = data_table(lang, "stance_phrases.tsv")
+    phrases = tuple((phrase_words(row[0]), row[1]) for row in phrase_rows)
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
@@ -117,7 +113,7 @@ def load_lexicon(lang: str) -> Lexicon:
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),
-        holder_nouns={row[0]: row[1] for row in _table(lang, "holder_nouns.tsv")},
+        holder_nouns={row[0]: row[1] for row in data_table(lang, "holder_nouns.tsv")},
         retort_openers=tuple(
             tuple(line.casefold().split()) for line in data_lines(lang, "retort_openers.txt")
         ),

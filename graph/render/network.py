@@ -17,7 +17,7 @@ from pyvis.network import Network
 from graph.render.layout import Drawing, Position
 from graph.render.model import GraphData, Relation
 from graph.render.palette import kind_colour, type_colour
-from graph.render.sizes import LABEL_SIZE_MAX, LABEL_SIZE_MIN, node_sizes, scaled
+from graph.render.sizes import LABEL_SIZE_MIN, label_sizes, node_sizes, scaled
 
 #: The on-screen size under which vis-network stops drawing a label (its default, 5, hides
 #: them all once a graph of a hundred entities is zoomed out to fit).
@@ -66,8 +66,7 @@ def _add_nodes(
 ) -> None:
     drawn = set(drawing.nodes)
     entities = [entity for entity in data.entities if entity.id in drawn]
-    top = max((entity.mentions for entity in entities), default=0)
-    sizes = node_sizes(data, drawing.nodes)
+    sizes, fonts = node_sizes(data, drawing.nodes), label_sizes(data, drawing.nodes)
     for entity in entities:
         colour = type_colour(entity.type)
         placement: dict[str, Any] = {}
@@ -85,8 +84,7 @@ def _add_nodes(
                 "hover": {"background": colour, "border": "#111"},
             },
             borderWidth=1,
-            # Bigger names for the most cited: they stay readable when the view is zoomed out.
-            font={"size": round(scaled(entity.mentions, top, LABEL_SIZE_MIN, LABEL_SIZE_MAX))},
+            font={"size": fonts[entity.id]},
             **placement,
         )
 

@@ -27,7 +27,21 @@ def scaled(value: int, top: int, low: float, high: float) -> float:
 
 def node_sizes(data: GraphData, drawn: tuple[str, ...]) -> dict[str, float]:
     """The radius, in canvas pixels, of each drawn entity's dot."""
+    return _by_mentions(data, drawn, NODE_SIZE_MIN, NODE_SIZE_MAX)
+
+
+def label_sizes(data: GraphData, drawn: tuple[str, ...]) -> dict[str, int]:
+    """The font size, in pixels at zoom 1, of each drawn entity's label: the most cited stay
+    readable when the view is zoomed out."""
+    fonts = _by_mentions(data, drawn, LABEL_SIZE_MIN, LABEL_SIZE_MAX)
+    return {entity: round(size) for entity, size in fonts.items()}
+
+
+def _by_mentions(
+    data: GraphData, drawn: tuple[str, ...], low: float, high: float
+) -> dict[str, float]:
+    """Each drawn entity's mentions on `scaled`'s log scale, against the most cited drawn."""
     chosen = set(drawn)
     entities = [entity for entity in data.entities if entity.id in chosen]
     top = max((entity.mentions for entity in entities), default=0)
-    return {e.id: scaled(e.mentions, top, NODE_SIZE_MIN, NODE_SIZE_MAX) for e in entities}
+    return {e.id: scaled(e.mentions, top, low, high) for e in entities}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.langdata import data_lines
+from graph.langdata import data_table
 from graph.relations.lexicon import Lexicon, load_lexicon
 from graph.relations.stance.candidates import Candidate, depth
 from graph.relations.stance.joins import conjunctions, placement_of
@@ -56,7 +56,7 @@ def cue_table(lang: str) -> Cues:
     kinds.update(lexicon.holder_nouns)
     # Not the rules' phrases word by word: most open with a verb that tells no stance alone
     # ("être aux côtés de", "se dire solidaire de"); their telling words are listed apart.
-    for lemma, kind in (line.split("\t") for line in data_lines(lang, CUE_WORDS)[1:]):
+    for lemma, kind in data_table(lang, CUE_WORDS):
         kinds.setdefault(lemma, kind)
     return Cues(kinds, _roles(lexicon))
 
