@@ -223,8 +223,10 @@ class _Merger:
         types = {}
         for members in self.members.values():
             if len(members) > 1 or self.knowledge.starts_with_first_name(next(iter(members))):
-                node = min(members, key=self._preference)
-                types[node] = group_type(members, votes, self.knowledge)
+                # In the order of preference, not the set's: its order follows the string
+                # hash, which changes from run to run, and decided ties between types.
+                ordered = sorted(members, key=self._preference)
+                types[ordered[0]] = group_type(ordered, votes, self.knowledge)
         return types
 
     def plain_labels(self) -> dict[str, str]:
