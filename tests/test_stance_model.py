@@ -17,7 +17,9 @@ from graph.gazetteer import load_gazetteer
 from graph.relations.stance import stances_in
 from graph.relations.stance.model import (
     TRAIN_COMMAND,
+    ColumnMemory,
     FeatureRow,
+    StanceModel,
     default_min_confidence,
     default_model_path,
     feature_columns,
@@ -170,3 +172,30 @@ def test_a_row_of_shared_lists_scores_as_its_strings_under_its_placement() -> No
     strings = [row.strings() for row in rows]
     assert np.array_equal(model.probabilities(rows), model.probabilities(strings))
     assert model.decide(rows, ["", "supports", ""]) == model.decide(strings, ["", "supports", ""])
+
+
+def test_columns_remembered_from_earlier_calls_give_the_same_scores() -> None:
+    model = load_model()
+    rows = [FeatureRow((["bias", "rule=supports"], ["fr:sent_lemma=soutenir"]), "pair")]
+    first = model.probabilities(rows)
+    assert model.memory.hashed["pair"]["bias"] == feature_columns(["pair|bias"], model.columns)
+    fresh = StanceModel(
+        model.weights,
+        model.bias,
+        model.classes,
+        model.temperature,
+        model.languages,
+        model.description,
+    )
+    assert np.array_equal(first, model.probabilities(rows))
+    assert np.array_equal(first, fresh.probabilities(rows))
+
+
+def test_the_column_memory_forgets_a_placement_once_it_holds_its_limit() -> None:
+    memory = ColumnMemory(limit=3).of_size(2**18)
+    for word in ("a", "b", "c"):
+        assert memory.columns("pair")[word] == feature_columns([f"pair|{word}"], 2**18)[0]
+    memory.columns("")["a"]
+    memory.of_size(2**18)
+    assert "pair" not in memory.hashed and len(memory.hashed[""]) == 1
+    assert memory.of_size(2**10).hashed == {}

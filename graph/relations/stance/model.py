@@ -17,7 +17,7 @@ import hashlib
 import json
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -65,6 +65,11 @@ class StanceModel:
     temperature: float
     languages: frozenset[str]
     description: dict[str, object]
+    #: The columns of feature strings already hashed, by placement, kept between calls:
+    #: articles share most of their features (dependency labels, cue kinds, common words),
+    #: so a build hashes each about once rather than once per article. Bounded (see
+    #: `ColumnMemory`), so a long build's memory stays flat.
+    memory: ColumnMemory = field(default_factory=lambda: ColumnMemory(), compare=False, repr=False)
 
     @property
     def columns(self) -> int:
@@ -117,7 +122,7 @@ class StanceModel:
         call, not the arithmetic, is what scoring them one by one spends)."""
         import numpy as np
 
-        row_of, columns = _distinct_cells(rows, self.columns)
+        row_of, columns = _distinct_cells(rows, self.memory.of_size(self.columns))
         sums = np.zeros((len(rows), len(self.classes)), dtype=np.float64)
         if len(columns):
             counts = np.bincount(row_of, minlength=len(rows))
@@ -128,7 +133,7 @@ class StanceModel:
         return sums + self.bias
 
 
-def _distinct_cells(rows: Sequence[Row], size: int) -> tuple[np.ndarray, np.ndarray]:
+def _distinct_cells(rows: Sequence[Row], memory: ColumnMemory) -> tuple[np.ndarray, np.ndarray]:
     """Every row's distinct columns, row after row and ascending within a row: the row of
     each cell and its column.
 
@@ -137,7 +142,8 @@ def _distinct_cells(rows: Sequence[Row], size: int) -> tuple[np.ndarray, np.ndar
     (row, column) keys, rather than a set and a sort per row."""
     import numpy as np
 
-    hashed = _ListColumns(size)
+    size = memory.size
+    hashed = _ListColumns(memory)
     cells: list[int] = []
     lengths: list[int] = []
     for row in rows:
@@ -155,6 +161,37 @@ def _distinct_cells(rows: Sequence[Row], size: int) -> tuple[np.ndarray, np.ndar
     return keys // size, keys % size
 
 
+class ColumnMemory:
+    """The columns of the feature strings a model has scored, by placement ("" for none),
+    kept from one scoring call to the next.
+
+    A placement's table is emptied when it holds `limit` strings: the features that recur
+    (most of an article's) are hashed again once, and rare words never pile up over a
+    build of thousands of articles."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.size = 0
+        self.hashed: dict[str, _Columns] = {}
+
+    def of_size(self, size: int) -> ColumnMemory:
+        """This memory for a table of `size` columns (a new size forgets what it held)."""
+        if size != self.size:
+            self.size, self.hashed = size, {}
+        for placement, columns in list(self.hashed.items()):
+            if len(columns) >= self.limit:
+                del self.hashed[placement]
+        return self
+
+    def columns(self, placement: str) -> _Columns:
+        """The table of `placement`, made on first use."""
+        found = self.hashed.get(placement)
+        if found is None:
+            prefix = f"{placement}|" if placement else ""
+            found = self.hashed[placement] = _Columns(self.size, prefix)
+        return found
+
+
 class _ListColumns:
     """The columns of lists of features, each list's worked out once per scoring call.
 
@@ -162,27 +199,21 @@ class _ListColumns:
     features, a side's). Lists are told apart by identity: every row of the call, and so
     every list, is alive until the call ends, so no identity is reused meanwhile."""
 
-    def __init__(self, size: int) -> None:
-        self.size = size
-        #: By placement ("" for none): the columns of "placement|feature", of each list.
-        self.hashed: dict[str, _Columns] = {"": _Columns(size)}
+    def __init__(self, memory: ColumnMemory) -> None:
+        self.memory = memory
+        #: By (list identity, placement): the columns of "placement|feature", of each list.
         self.lists: dict[tuple[int, str], list[int]] = {}
 
     def of(self, features: Sequence[str], placement: str | None) -> list[int]:
         """The columns of `features` under `placement` (None: a list seen once, not kept)."""
         if placement is None:
-            plain = self.hashed[""]
+            plain = self.memory.columns("")
             return [plain[feature] for feature in features]
         found = self.lists.get((id(features), placement))
         if found is None:
-            columns = self._columns(placement)
+            columns = self.memory.columns(placement)
             found = self.lists[id(features), placement] = [columns[f] for f in features]
         return found
-
-    def _columns(self, placement: str) -> _Columns:
-        if placement not in self.hashed:
-            self.hashed[placement] = _Columns(self.size, f"{placement}|")
-        return self.hashed[placement]
 
 
 def feature_columns(
