@@ -50,6 +50,11 @@ if TYPE_CHECKING:
 __all__ = ["THIRD_PERSON", "Actors", "Endpoint", "in_clause", "prepositions_of", "syntax"]
 
 
+#: The parts of speech of a word outside any mention that may still name an actor: a
+#: national adjective, a demonym, an anaphoric noun ("ce mouvement").
+MAY_NAME = frozenset({"ADJ", "NOUN", "PROPN"})
+
+
 class Actors:
     """Resolves tokens of one parsed article to entities."""
 
@@ -160,6 +165,9 @@ class Actors:
         entity it names directly or as an anaphor: worked out once per token, since the
         candidates and each reading ask again about the same words."""
         read = self._read_tokens.get(token.i)
+        if read is None and token.pos_ not in MAY_NAME and token.i not in self._by_token:
+            # What each test below needs: a mention, or an adjective or noun to look up.
+            read = self._read_tokens[token.i] = (False, None)
         if read is None:
             skipped = (
                 self._qualifies_a_name(token)

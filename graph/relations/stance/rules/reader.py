@@ -78,6 +78,9 @@ class Reader(
 
     def _word_cue(self, token: Token) -> Cue | None:
         lemma = token.lemma_.casefold()
+        openers = self._word_cue_words
+        if lemma not in openers and token.lower_ not in openers and not self._dismissive(token):
+            return None  # asked of every word: most are no cue
         verb = self.lexicon.verbs.get(lemma)
         if verb is not None and token.pos_ in ("VERB", "AUX"):
             if verb.needs_claim and not (self._claim_object(token) or self._claim_subject(token)):
