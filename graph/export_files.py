@@ -18,6 +18,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -91,9 +92,14 @@ def write_exports(
     >>> write_exports(graph, Path("out"), to=["neo4j"])  # doctest: +SKIP
     [PosixPath('out/neo4j-nodes.csv'), PosixPath('out/neo4j-relationships.csv')]
     """
+
+    @cache
+    def flat() -> nx.MultiDiGraph:  # GraphML and GEXF write the same flattened copy
+        return flat_graph(graph)
+
     writers: dict[str, Callable[[], str]] = {
-        "graphml": lambda: "\n".join(nx.generate_graphml(flat_graph(graph))) + "\n",
-        "gexf": lambda: "\n".join(nx.generate_gexf(flat_graph(graph))) + "\n",
+        "graphml": lambda: "\n".join(nx.generate_graphml(flat())) + "\n",
+        "gexf": lambda: "\n".join(nx.generate_gexf(flat())) + "\n",
         "nodes": lambda: _csv(NODE_COLUMNS, node_rows(graph)),
         "edges": lambda: _csv(EDGE_COLUMNS, edge_rows(graph)),
         "evidence": lambda: _csv(EVIDENCE_COLUMNS, evidence_rows(graph)),
