@@ -127,13 +127,15 @@ class ArticleFeatures:
         head = self._head(candidate)
         placed = self._placed(candidate)
         sentence = self._sentence_of(candidate.sentence) if placed else []
-        core = self._core(candidate)
+        sides, joint = self._core(candidate)
         salience = self.salience.features(candidate)
-        own = [feature for part in (head, *core, *salience) for feature in part]
-        # The sentence's features only bring their cue kinds to the conjunctions, the
-        # same for every candidate of the sentence: worked out once, not scanned again.
+        # What the conjunctions join is in the head and the sides' lists alone (the
+        # pair's, the governors' and the salience features hold none of it); the
+        # sentence's features only bring their cue kinds, the same for every candidate
+        # of the sentence: worked out once, not scanned again.
+        joined = [feature for part in (head, *sides) for feature in part]
         kinds = self._sentence_kinds(candidate.sentence) if placed else frozenset()
-        parts = (head, sentence, *core, *salience, conjunctions(own, kinds))
+        parts = (head, sentence, *sides, *joint, *salience, conjunctions(joined, kinds))
         return FeatureRow(parts, placement_of(candidate))
 
     def _head(self, candidate: Candidate) -> list[str]:
@@ -147,23 +149,24 @@ class ArticleFeatures:
             features.append(f"target_unplaced={candidate.reach}")
         return features
 
-    def _core(self, candidate: Candidate) -> list[list[str]]:
-        """The features of the two actors' places (each list shared with the candidates
-        placed at the same tokens)."""
-        parts: list[list[str]] = []
+    def _core(self, candidate: Candidate) -> tuple[list[list[str]], list[list[str]]]:
+        """The features of the two actors' places: each side's own, then what joins them
+        (the pair's path, or the word a lone side hangs on). Each list is shared with the
+        candidates placed at the same tokens."""
+        sides: list[list[str]] = []
         source = self._anchor(candidate.source_tokens)
         target = self._anchor(candidate.target_tokens)
         if source is not None:
-            parts.append(self._side("src", source))
+            sides.append(self._side("src", source))
         if target is not None:
-            parts.append(self._side("tgt", target))
+            sides.append(self._side("tgt", target))
         if source is not None and target is not None:
-            parts.append(self._pair(source, target))
-        elif source is not None:
-            parts.append(self._governed("src", source))
-        elif target is not None:
-            parts.append(self._governed("tgt", target))
-        return parts
+            return sides, [self._pair(source, target)]
+        if source is not None:
+            return sides, [self._governed("src", source)]
+        if target is not None:
+            return sides, [self._governed("tgt", target)]
+        return sides, []
 
     def _side(self, side: str, token: Token) -> list[str]:
         found = self._by_side.get((side, token.i))
