@@ -4,7 +4,6 @@ writes may follow it (a merged node's type once did, see tests/test_canonical.py
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -12,24 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from .test_report_corpus import CORPUS, corpus_lines
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "bulk" / "gilets_jaunes.jsonl"
 FRENCH, ENGLISH = 60, 20
-
-
-def _some_bulk_articles(target: Path) -> Path:
-    """The first FRENCH French and ENGLISH English records of the bulk corpus, as JSONL."""
-    kept: dict[str, list[str]] = {"fr": [], "en": []}
-    wanted = {"fr": FRENCH, "en": ENGLISH}
-    with CORPUS.open(encoding="utf-8") as handle:
-        for line in handle:
-            lang = json.loads(line).get("lang")
-            if lang in kept and len(kept[lang]) < wanted[lang]:
-                kept[lang].append(line)
-    target.write_text("".join(kept["fr"] + kept["en"]), encoding="utf-8")
-    return target
 
 
 def _build(inputs: list[Path], out: Path, seed: int) -> None:
@@ -46,7 +33,9 @@ def _build(inputs: list[Path], out: Path, seed: int) -> None:
 def test_two_builds_under_different_hash_seeds_write_the_same_files(tmp_path: Path) -> None:
     if not CORPUS.is_file():
         pytest.skip(f"the bulk corpus is not at {CORPUS}")
-    inputs = [ROOT / "examples" / "articles", _some_bulk_articles(tmp_path / "bulk.jsonl")]
+    bulk = tmp_path / "bulk.jsonl"
+    bulk.write_text("".join(corpus_lines(CORPUS, FRENCH, ENGLISH)), encoding="utf-8")
+    inputs = [ROOT / "examples" / "articles", bulk]
     _build(inputs, tmp_path / "one", seed=1)
     _build(inputs, tmp_path / "two", seed=2)
     written = sorted(p.name for p in (tmp_path / "one").iterdir() if p.is_file())

@@ -51,16 +51,17 @@ class CorpusBuild:
     result: BuildResult
 
 
-def corpus_lines(path: Path) -> list[str]:
-    """The first FRENCH French and ENGLISH English records of the bulk corpus."""
+def corpus_lines(path: Path, french_count: int = FRENCH, english_count: int = ENGLISH) -> list[str]:
+    """The first `french_count` French and `english_count` English records of the bulk
+    corpus."""
     french: list[str] = []
     english: list[str] = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             lang = json.loads(line).get("lang")
-            if lang == "fr" and len(french) < FRENCH:
+            if lang == "fr" and len(french) < french_count:
                 french.append(line)
-            elif lang == "en" and len(english) < ENGLISH:
+            elif lang == "en" and len(english) < english_count:
                 english.append(line)
     return french + english
 

@@ -165,7 +165,7 @@ class Actors:
         entity it names directly or as an anaphor: worked out once per token, since the
         candidates and each reading ask again about the same words."""
         read = self._read_tokens.get(token.i)
-        if read is None and token.pos_ not in MAY_NAME and token.i not in self._by_token:
+        if read is None and token.pos_ not in MAY_NAME and self.mention_at(token) is None:
             # What each test below needs: a mention, or an adjective or noun to look up.
             read = self._read_tokens[token.i] = (False, None)
         if read is None:

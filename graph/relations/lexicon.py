@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from graph.langdata import data_lines, data_table, data_words
 
@@ -62,6 +62,16 @@ class Lexicon:
     @property
     def empty(self) -> bool:
         return not (self.verbs or self.nouns or self.phrases)
+
+    @cached_property
+    def one_word_cues(self) -> frozenset[str]:
+        """Every word (lemma or as written) a one-word cue of the readings can be, but the
+        dismissive words (read with their plural and feminine forms too): what the reader
+        asks of every token before any of its tests. Worked out once per language (the
+        lexicon is loaded once), not per article."""
+        return frozenset([*self.verbs, *self.nouns, *self.holder_nouns]) | (
+            self.labelling_verbs | self.approving | self.mutual_nouns
+        )
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

@@ -55,6 +55,37 @@ class FeatureRow:
 Row = Sequence[str] | FeatureRow
 
 
+class ColumnMemory:
+    """The columns of the feature strings a model has scored, by placement ("" for none),
+    kept from one scoring call to the next.
+
+    A placement's table is emptied when it holds `limit` strings: the features that recur
+    (most of an article's) are hashed again once, and rare words never pile up over a
+    build of thousands of articles."""
+
+    def __init__(self, limit: int = 200_000) -> None:
+        self.limit = limit
+        self.size = 0
+        self.hashed: dict[str, _Columns] = {}
+
+    def of_size(self, size: int) -> ColumnMemory:
+        """This memory for a table of `size` columns (a new size forgets what it held)."""
+        if size != self.size:
+            self.size, self.hashed = size, {}
+        for placement, columns in list(self.hashed.items()):
+            if len(columns) >= self.limit:
+                del self.hashed[placement]
+        return self
+
+    def columns(self, placement: str) -> _Columns:
+        """The table of `placement`, made on first use."""
+        found = self.hashed.get(placement)
+        if found is None:
+            prefix = f"{placement}|" if placement else ""
+            found = self.hashed[placement] = _Columns(self.size, prefix)
+        return found
+
+
 @dataclass(frozen=True)
 class StanceModel:
     """Weights (columns × classes), biases, class names and the calibration temperature."""
@@ -69,7 +100,7 @@ class StanceModel:
     #: articles share most of their features (dependency labels, cue kinds, common words),
     #: so a build hashes each about once rather than once per article. Bounded (see
     #: `ColumnMemory`), so a long build's memory stays flat.
-    memory: ColumnMemory = field(default_factory=lambda: ColumnMemory(), compare=False, repr=False)
+    memory: ColumnMemory = field(default_factory=ColumnMemory, compare=False, repr=False)
 
     @property
     def columns(self) -> int:
@@ -159,37 +190,6 @@ def _distinct_cells(rows: Sequence[Row], memory: ColumnMemory) -> tuple[np.ndarr
     keys = np.sort(rows_index * size + np.array(cells, dtype=np.int64))
     keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
     return keys // size, keys % size
-
-
-class ColumnMemory:
-    """The columns of the feature strings a model has scored, by placement ("" for none),
-    kept from one scoring call to the next.
-
-    A placement's table is emptied when it holds `limit` strings: the features that recur
-    (most of an article's) are hashed again once, and rare words never pile up over a
-    build of thousands of articles."""
-
-    def __init__(self, limit: int = 200_000) -> None:
-        self.limit = limit
-        self.size = 0
-        self.hashed: dict[str, _Columns] = {}
-
-    def of_size(self, size: int) -> ColumnMemory:
-        """This memory for a table of `size` columns (a new size forgets what it held)."""
-        if size != self.size:
-            self.size, self.hashed = size, {}
-        for placement, columns in list(self.hashed.items()):
-            if len(columns) >= self.limit:
-                del self.hashed[placement]
-        return self
-
-    def columns(self, placement: str) -> _Columns:
-        """The table of `placement`, made on first use."""
-        found = self.hashed.get(placement)
-        if found is None:
-            prefix = f"{placement}|" if placement else ""
-            found = self.hashed[placement] = _Columns(self.size, prefix)
-        return found
 
 
 class _ListColumns:

@@ -92,12 +92,6 @@ class ReadingContext:
             (first[:-2], orders) for first, orders in self._phrase_index.items() if len(first) > 4
         ]
         self._any_phrase_stem = tuple(stem for stem, _ in self._phrase_stems)
-        #: Every word (lemma or as written) a one-word cue can be, but the dismissive words
-        #: (`_dismissive` also reads their plural and feminine forms): what `_word_cue`
-        #: asks of every token before any of its tests.
-        self._word_cue_words = frozenset(
-            [*lexicon.verbs, *lexicon.nouns, *lexicon.holder_nouns]
-        ) | (lexicon.labelling_verbs | lexicon.approving | lexicon.mutual_nouns)
         self.claimants: list[list[Endpoint]] = []
         #: Per sentence, who decided or announced something (see act_verbs.txt).
         self.acts: list[list[Endpoint]] = []

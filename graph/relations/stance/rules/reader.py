@@ -78,7 +78,7 @@ class Reader(
 
     def _word_cue(self, token: Token) -> Cue | None:
         lemma = token.lemma_.casefold()
-        openers = self._word_cue_words
+        openers = self.lexicon.one_word_cues
         if lemma not in openers and token.lower_ not in openers and not self._dismissive(token):
             return None  # asked of every word: most are no cue
         verb = self.lexicon.verbs.get(lemma)
