@@ -163,3 +163,24 @@ def test_an_article_s_rows_score_exactly_as_their_feature_strings(fr_nlp) -> Non
     assert np.array_equal(model.probabilities(rows), model.probabilities(strings))
     kinds = [candidate.rule_kind for candidate in candidates]
     assert model.decide(rows, kinds) == model.decide(strings, kinds)
+
+
+def test_a_candidate_s_features_do_not_depend_on_the_candidates_read_before_it(
+    fr_nlp,  # type: ignore[no-untyped-def]
+) -> None:
+    """An article's candidates share their lists (a sentence's features, a side's, the
+    candidate's head and conjunctions): what one candidate reads first must never leak
+    into another's features."""
+    text = (
+        "Fabien Roussel a critiqué Marine Tondelier à Lille. Elle a dénoncé ses propos. "
+        "« C'est une honte », a répondu Olivier Faure, qui soutient Marine Tondelier. "
+        "Le gouvernement a rejeté les accusations de la CGT."
+    )
+    doc, actors, candidates = _candidates(fr_nlp, text)
+    assert len({c.rule_kind for c in candidates}) > 1
+    assert len({c.reach for c in candidates}) > 1
+    shared = ArticleFeatures(doc, "fr", actors.quoted, candidates)
+    read_in_reverse = {id(c): shared.of(c) for c in reversed(candidates)}
+    for candidate in candidates:
+        alone = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
+        assert read_in_reverse[id(candidate)] == alone

@@ -114,6 +114,8 @@ class ArticleFeatures:
         self._by_side: dict[tuple[str, int], list[str]] = {}
         self._by_governed: dict[tuple[str, int], list[str]] = {}
         self._by_pair: dict[tuple[int, int], list[str]] = {}
+        self._by_head: dict[tuple[str, str, str, str, bool, bool], list[str]] = {}
+        self._by_joined: dict[tuple[object, ...], list[str]] = {}
 
     def of(self, candidate: Candidate) -> list[str]:
         """The feature strings of one candidate (what training hashes; scoring takes
@@ -133,12 +135,38 @@ class ArticleFeatures:
         # pair's, the governors' and the salience features hold none of it); the
         # sentence's features only bring their cue kinds, the same for every candidate
         # of the sentence: worked out once, not scanned again.
-        joined = [feature for part in (head, *sides) for feature in part]
         kinds = self._sentence_kinds(candidate.sentence) if placed else frozenset()
-        parts = (head, sentence, *sides, *joint, *salience, conjunctions(joined, kinds))
+        parts = (head, sentence, *sides, *joint, *salience, self._joined(head, sides, kinds))
         return FeatureRow(parts, placement_of(candidate))
 
+    def _joined(self, head: list[str], sides: list[list[str]], kinds: frozenset[str]) -> list[str]:
+        """The conjunctions of a candidate, shared with every candidate of the same head,
+        sides and sentence cue kinds: they are made of those lists alone, which are shared
+        themselves (and alive as long as this object, so their identities stay theirs)."""
+        key = (id(head), *map(id, sides), kinds)
+        found = self._by_joined.get(key)
+        if found is None:
+            joined = [feature for part in (head, *sides) for feature in part]
+            found = self._by_joined[key] = conjunctions(joined, kinds)
+        return found
+
     def _head(self, candidate: Candidate) -> list[str]:
+        """The candidate's own features (types, rule verdict, how it was made), shared
+        with the candidates that have the same: few distinct ones in an article."""
+        key = (
+            candidate.source.type,
+            candidate.target.type,
+            candidate.rule_kind,
+            candidate.reach,
+            bool(candidate.source_tokens),
+            bool(candidate.target_tokens),
+        )
+        found = self._by_head.get(key)
+        if found is None:
+            found = self._by_head[key] = self._head_features(candidate)
+        return found
+
+    def _head_features(self, candidate: Candidate) -> list[str]:
         features = ["bias", f"types={candidate.source.type}>{candidate.target.type}"]
         if candidate.rule_kind:
             features += [f"rule={candidate.rule_kind}", "rule"]

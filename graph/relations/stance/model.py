@@ -181,8 +181,7 @@ def _distinct_cells(rows: Sequence[Row], memory: ColumnMemory) -> tuple[np.ndarr
         before = len(cells)
         if isinstance(row, FeatureRow):
             for part in row.parts:
-                cells += hashed.of(part, "")
-                cells += hashed.of(part, row.placement)
+                cells += hashed.both(part, row.placement)
         else:
             cells.extend(hashed.of(row, None))
         lengths.append(len(cells) - before)
@@ -203,6 +202,18 @@ class _ListColumns:
         self.memory = memory
         #: By (list identity, placement): the columns of "placement|feature", of each list.
         self.lists: dict[tuple[int, str], list[int]] = {}
+        #: By (list identity, placement): the list's plain columns, then its placed ones.
+        self.pairs: dict[tuple[int, str], list[int]] = {}
+
+    def both(self, features: Sequence[str], placement: str) -> list[int]:
+        """The columns of `features` as they are, then under `placement`: what a row's
+        list counts for, looked up once per list and placement (a scoring call asks for
+        the same shared lists hundreds of thousands of times)."""
+        key = (id(features), placement)
+        found = self.pairs.get(key)
+        if found is None:
+            found = self.pairs[key] = self.of(features, "") + self.of(features, placement)
+        return found
 
     def of(self, features: Sequence[str], placement: str | None) -> list[int]:
         """The columns of `features` under `placement` (None: a list seen once, not kept)."""
