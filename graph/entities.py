@@ -38,6 +38,7 @@ from graph.missed_mentions import (
 )
 from graph.names import entity_key
 from graph.nlp import entity_labels
+from graph.party_members import party_members
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -128,6 +129,7 @@ def mentions_of(
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of, text))
+    mentions = party_members(doc, mentions, lang, gazetteer, sentence_of, text)
     mentions.sort(key=lambda m: m.start)
     return expand_defined_acronyms(join_surnames(mentions), text)
 
