@@ -125,7 +125,7 @@ def mentions_of(
     if gazetteer is not None:
         mentions.extend(names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(surnames_ner_missed(doc, mentions, sentence_of))
-    mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of))
+    mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of, gazetteer))
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of, text))

@@ -45,16 +45,25 @@ HONOURED_NAME_WORDS = 3
 
 
 def honoured_names_ner_missed(
-    doc: Doc, mentions: Sequence[Mention], lang: str, sentence_of: dict[int, int]
+    doc: Doc,
+    mentions: Sequence[Mention],
+    lang: str,
+    sentence_of: dict[int, int],
+    gazetteer: Gazetteer | None = None,
 ) -> list[Mention]:
-    """ "Mr Di Maio", "M. Assadi" where NER saw nothing: an honorific is followed by a
-    person's name, so the capitalised words after it are one."""
+    """ "Mr Di Maio", "M. Assadi", "President Trump", "le ministre Castaner" where NER saw
+    nothing: an honorific or a person's title (person_titles.txt) is followed by a
+    person's name, so the capitalised words after it are one. After a title, not an
+    acronym ("le député LR") nor a name the gazetteer knows ("le président Français",
+    "the Senate"): a title also stands before a party, a nationality or an institution."""
     honorifics = data_words(lang, "honorifics.txt")
+    titles = data_words(lang, "person_titles.txt") - honorifics
     not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
     covered = _covered(doc, mentions)
     found = []
     for token in doc:
-        if token.lower_ not in honorifics or token.i + 1 >= len(doc):
+        titled = token.lower_ in titles
+        if not (titled or token.lower_ in honorifics) or token.i + 1 >= len(doc):
             continue
         words = []
         for word in doc[token.i + 1 : token.i + 1 + HONOURED_NAME_WORDS]:
@@ -63,8 +72,20 @@ def honoured_names_ner_missed(
             words.append(word)
         if not words or words[0].sent.start != token.sent.start or words[0].lower_ in not_names:
             continue  # "Mr. President" is a form of address, not a name
-        found.append(_person_mention(doc[words[0].i : words[-1].i + 1], sentence_of))
+        name = doc[words[0].i : words[-1].i + 1]
+        if titled and not name_after_title(name, lang, gazetteer):
+            continue
+        found.append(_person_mention(name, sentence_of))
     return found
+
+
+def name_after_title(name: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
+    """Whether capitalised words after a person's title can be the person's name: not an
+    acronym ("le député LR") nor a name the gazetteer knows ("le président Français", "the
+    senator Democrats"), which NER usually types itself, but not always."""
+    if any(word.is_upper for word in name):
+        return False  # "le député LR", "President FW de Klerk" is rare enough to lose
+    return gazetteer is None or gazetteer.lookup(name.text, lang) is None
 
 
 def handles_of_named_actors(

@@ -7,6 +7,7 @@ import pytest
 from graph.clean import clean_text
 from graph.entities import Mention, entity_key, join_surnames, mentions_of
 from graph.gazetteer import MAX_NAME_TOKENS, SCANNED_KINDS, find_names, load_gazetteer
+from graph.missed_mentions import name_after_title
 
 
 def _mention(name: str, start: int, type_: str = "PER") -> Mention:
@@ -237,6 +238,27 @@ def test_a_name_just_after_an_honorific_or_a_title_is_a_person_whatever_ner_said
     ):
         mentions = mentions_of(pipelines.get(lang)(text), lang, gazetteer)
         assert (name, "PER") in {(m.name, m.type) for m in mentions}, text
+
+
+@pytest.mark.slow
+def test_a_name_after_a_title_is_a_person_even_where_ner_saw_nothing(pipelines) -> None:
+    """ "President Trump" (the English model can read the surname as the verb "trump" and
+    tag nothing there); a capitalised word after a title that NER saw as a date, or an
+    acronym, stays no person."""
+    gazetteer = load_gazetteer()
+    for lang, text, name in (
+        ("en", "President Trump attacked Democrats on Twitter.", "Trump"),
+        ("en", "Governor Whitmer signed the order on Friday.", "Whitmer"),
+        ("fr", "Le président Trump a attaqué les démocrates.", "Trump"),
+    ):
+        mentions = mentions_of(pipelines.get(lang)(text), lang, gazetteer)
+        assert (name, "PER") in {(m.name, m.type) for m in mentions}, text
+    doc = pipelines.get("en")("The minister Tuesday said the talks would go on.")
+    assert ("Tuesday", "PER") not in {(m.name, m.type) for m in mentions_of(doc, "en", gazetteer)}
+    doc = pipelines.get("fr")("Le député LR et le président Français ont parlé à M. Ruffin.")
+    assert not name_after_title(doc[2:3], "fr", gazetteer)  # LR
+    assert not name_after_title(doc[6:7], "fr", gazetteer)  # Français
+    assert name_after_title(doc[11:12], "fr", gazetteer)  # Ruffin
 
 
 @pytest.mark.slow
