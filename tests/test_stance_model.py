@@ -199,3 +199,27 @@ def test_the_column_memory_forgets_a_placement_once_it_holds_its_limit() -> None
     memory.of_size(2**18)
     assert "pair" not in memory.hashed and len(memory.hashed[""]) == 1
     assert memory.of_size(2**10).hashed == {}
+
+
+def _tiny_model(floors: dict[str, float]) -> StanceModel:
+    """A model of 8 columns whose every feature votes for one class: "crit" (hashed to
+    whichever column) for criticises, "deny" for denies, each with weight 2."""
+    classes = ("none", "supports", "denies", "criticises", "accuses")
+    weights = np.zeros((8, 5), dtype=np.float32)
+    for feature, kind in (("crit", "criticises"), ("deny", "denies")):
+        (column,) = feature_columns([feature], 8)
+        weights[column, classes.index(kind)] += 2.0  # probability e²/(e² + 4) = 0.65
+    description: dict[str, object] = {"rule_precision": floors}
+    return StanceModel(weights, np.zeros(5), classes, 1.0, frozenset({"fr"}), description)
+
+
+def test_a_rule_reading_keeps_its_kind_unless_the_model_is_surer_of_another() -> None:
+    model = _tiny_model({"denies": 0.24, "supports": 0.9})
+    ((kind, confidence),) = model.decide([["crit"]], ["denies"])
+    assert kind == "criticises" and confidence > 0.6  # the model names the kind better
+    ((kind, confidence),) = model.decide([["crit"]], ["supports"])
+    assert (kind, confidence) == ("supports", 0.9)  # the rules' precision is higher
+    ((kind, confidence),) = model.decide([["deny"]], ["denies"])
+    assert kind == "denies" and confidence > 0.6
+    ((kind, confidence),) = model.decide([[]], ["denies"])
+    assert (kind, confidence) == ("denies", 0.24)  # never dropped: at least its precision

@@ -247,6 +247,42 @@ FRENCH = [
     ),
     # A definite demonym stands for its country.
     ("Les Américains ont salué la décision de Pékin.", {("États-Unis", "supports", "Chine")}),
+    # A pronominal verb acts, whatever the parser calls its "être" (it may say passive).
+    (
+        "Fabien Roussel s'en est pris à Olivier Faure lors du meeting.",
+        {("Fabien Roussel", "criticises", "Olivier Faure")},
+    ),
+    (
+        "La maire Martine Aubry s'en est prise vivement au ministre Olivier Véran.",
+        {("Martine Aubry", "criticises", "Olivier Véran")},
+    ),
+    # Pronominal and journalistic verbs of criticism and praise, written from the language.
+    (
+        "Sandrine Rousseau s'est insurgée contre les propos de Gérald Darmanin.",
+        {("Sandrine Rousseau", "criticises", "Gérald Darmanin")},
+    ),
+    ("La CGT s'est attaquée à Élisabeth Borne.", {("CGT", "criticises", "Élisabeth Borne")}),
+    (
+        "Le député Adrien Quatennens s'est moqué de Bruno Le Maire à l'Assemblée.",
+        {("Adrien Quatennens", "criticises", "Bruno Le Maire")},
+    ),
+    (
+        "Manuel Valls a taclé Benoît Hamon sur le revenu universel.",
+        {("Manuel Valls", "criticises", "Benoît Hamon")},
+    ),
+    (
+        "Raphaël Glucksmann s'est indigné de la décision de Viktor Orban.",
+        {("Raphaël Glucksmann", "criticises", "Viktor Orban")},
+    ),
+    (
+        "Emmanuel Macron a encensé Thomas Pesquet après son retour.",
+        {("Emmanuel Macron", "supports", "Thomas Pesquet")},
+    ),
+    # A phrase ending in "à" also ends in "au" and "aux" (contractions.tsv).
+    (
+        "Olivier Faure s'est opposé aux Républicains sur la réforme.",
+        {("Olivier Faure", "criticises", "Républicains")},
+    ),
 ]
 
 
@@ -548,6 +584,16 @@ ENGLISH = [
     (
         "The Israeli army has worked closely with Egypt to secure the border.",
         {("Israel", "supports", "Egypt")},
+    ),
+    # Verbs of mockery and legal action, written from the language.
+    ("Ocasio-Cortez mocked Ted Cruz on Twitter.", {("Ocasio-Cortez", "criticises", "Ted Cruz")}),
+    (
+        "The ACLU will sue the Trump administration over the ban.",
+        {("ACLU", "accuses", "Trump")},
+    ),
+    (
+        "Bernie Sanders ripped into Michael Bloomberg during the debate.",
+        {("Bernie Sanders", "criticises", "Michael Bloomberg")},
     ),
 ]
 

@@ -80,6 +80,25 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     return tuple(re.findall(r"\w+['’]|[^\s'’]+", phrase.casefold()))
 
 
+def _contractions(lang: str) -> dict[str, tuple[str, ...]]:
+    """contractions.tsv: a word → the forms it takes glued to an article ("à" → "au",
+    "aux"), which spaCy's lemmatiser leaves as they are."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for word, contracted in data_table(lang, "contractions.tsv"):
+        forms[word] = (*forms.get(word, ()), contracted)
+    return forms
+
+
+def _written_forms(
+    words: tuple[str, ...], contracted: dict[str, tuple[str, ...]]
+) -> list[tuple[str, ...]]:
+    """A phrase's words, then the same with its last word contracted ("s'en prendre à",
+    then "s'en prendre au" and "s'en prendre aux"): the phrase is matched word by word."""
+    if not words:
+        return [words]
+    return [words, *((*words[:-1], form) for form in contracted.get(words[-1], ()))]
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon of `lang` (empty for a language without stance data)."""
@@ -94,8 +113,12 @@ def load_lexicon(lang: str) -> Lexicon:
     }
     noun_rows = data_table(lang, "stance_nouns.tsv")
     nouns = {row[0]: row[1] for row in noun_rows}
-    phrase_rows = data_table(lang, "stance_phrases.tsv")
-    phrases = tuple((phrase_words(row[0]), row[1]) for row in phrase_rows)
+    contracted = _contractions(lang)
+    phrases = tuple(
+        (words, row[1])
+        for row in data_table(lang, "stance_phrases.tsv")
+        for words in _written_forms(phrase_words(row[0]), contracted)
+    )
     return Lexicon(
         verbs=verbs,
         nouns=nouns,

@@ -121,9 +121,13 @@ class StanceModel:
     def decide(self, rows: Sequence[Row], rule_kinds: Sequence[str]) -> list[tuple[str, float]]:
         """Each candidate's stance kind and confidence: the most probable stance kind, or,
         where the rules read one (`rule_kinds[i]`, "" for none), the rules' kind with at
-        least the precision the rules have on the bank's train split for that kind. The
-        rules are the high-precision layer the model adds to: it never drops their reading,
-        it only scores it."""
+        least the precision the rules have on the bank's train split for that kind, unless
+        the model is more confident of another kind. The rules are the layer the model adds
+        to: it never drops their reading, but it may name its kind better ("a condamné les
+        propos de Y", which the rules read as a denial, right a quarter of the time on the
+        train split, is a criticism). Out of fold on the train split this found more
+        stances at a higher precision at every threshold (0.35: P 0.517 R 0.119, against
+        0.510 / 0.114 keeping the rules' kind)."""
         import numpy as np
 
         probabilities = self.probabilities(rows)
@@ -133,11 +137,12 @@ class StanceModel:
         floor = self.rule_precision
         decided = []
         for row, ruled, column in zip(probabilities.tolist(), rule_kinds, best, strict=True):
+            best_kind = (self.classes[column], row[column])
             if ruled in self.classes:
-                probability = row[self.classes.index(ruled)]
-                decided.append((ruled, max(probability, floor.get(ruled, 0.0))))
+                probability = max(row[self.classes.index(ruled)], floor.get(ruled, 0.0))
+                decided.append((ruled, probability) if probability >= row[column] else best_kind)
             else:
-                decided.append((self.classes[column], row[column]))
+                decided.append(best_kind)
         return decided
 
     @property
