@@ -128,7 +128,7 @@ def _articles(rows: Iterator[list[str] | str], source: str, file_id: str) -> Ite
     if isinstance(header, str):
         yield Skipped(source, header.replace("row", "header", 1))
         return
-    names = [name.strip() for name in header or []]
+    names = [_column_name(name) for name in header or []]
     if not any(names):
         yield Skipped(source, "no CSV header (only blank lines)")
         return
@@ -159,3 +159,10 @@ def _preview(names: list[str], count: int = 10, width: int = 40) -> str:
     """A hostile header can be huge: show its first names, shortened."""
     shown_names = [valid_unicode(name)[:width] for name in names[:count]]
     return repr(shown_names) + (f" and {len(names) - count} more" if len(names) > count else "")
+
+
+def _column_name(name: str) -> str:
+    """A header's column name, "Text" and "ID" read as the `text` and `id` they are (the
+    metadata columns are matched whatever their case by ingest_records)."""
+    name = name.strip()
+    return name.casefold() if name.casefold() in ("text", "id") else name

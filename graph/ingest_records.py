@@ -17,6 +17,15 @@ from graph.decoding import ExportEncoding, valid_unicode
 from graph.inputs import Article, InputWarning, ReadItem, Skipped
 
 METADATA_FIELDS = ("title", "date", "url", "source", "lang")
+#: Other names exports give a metadata field (the first one a record fills wins, our own
+#: name first): an outlet column named "outlet" must not be dropped for not being "source".
+FIELD_NAMES = {
+    "title": ("title", "headline"),
+    "date": ("date", "published", "published_at", "publication_date", "pubdate"),
+    "url": ("url", "link"),
+    "source": ("source", "outlet", "publisher", "site_name", "media"),
+    "lang": ("lang", "language"),
+}
 #: Piece of an over-long line read at a time while moving past it.
 SKIP_CHUNK = 1024 * 1024
 HAS_NUL = "record contains a NUL byte (binary data, not text)"
@@ -73,7 +82,8 @@ def record_article(record: dict[str, Any], source: str, fallback_id: str) -> Art
         return Skipped(source, f"'text' must be a string, not {type(text).__name__}")
     if not text.strip():
         return Skipped(source, "'text' is empty")
-    meta = {key: _as_text(record.get(key)) for key in METADATA_FIELDS}
+    by_name = {name.casefold(): value for name, value in record.items() if isinstance(name, str)}
+    meta = {key: _field(by_name, key) for key in METADATA_FIELDS}
     article_id = _as_text(record.get("id")) or fallback_id
     return Article(id=article_id, text=valid_unicode(text), origin=source, **meta)
 
@@ -120,3 +130,13 @@ def _json_line(line: str, source: str, fallback_id: str) -> Article | Skipped:
     if not isinstance(record, dict):
         return Skipped(source, "a JSON line must be an object with a 'text' field")
     return record_article(record, source, fallback_id)
+
+
+def _field(by_name: dict[str, Any], key: str) -> str:
+    """A metadata field by its first name that the record fills (`FIELD_NAMES`; `by_name`:
+    the record by case-folded field name, as CSV headers write "Title" or "URL")."""
+    for name in FIELD_NAMES.get(key, (key,)):
+        value = _as_text(by_name.get(name))
+        if value:
+            return value
+    return ""

@@ -145,3 +145,22 @@ def test_duplicate_ids_are_made_unique(tmp_path: Path) -> None:
 
 def test_decode_prefers_utf8() -> None:
     assert decode_bytes("Zelensky à Kyiv".encode()) == "Zelensky à Kyiv"
+
+
+def test_an_export_s_outlet_date_and_title_are_read_under_their_usual_names(
+    tmp_path: Path,
+) -> None:
+    """Nothing a user gave is dropped for its column name: "outlet", "published",
+    "headline", "link", "language", in any case; our own names win where both are given."""
+    rows = [
+        {"id": "a", "text": FRENCH, "outlet": "Le Monde", "published": "2019-01-05"},
+        {"id": "b", "text": FRENCH, "source": "AFP", "outlet": "Le Monde", "Headline": "Titre"},
+    ]
+    (tmp_path / "export.jsonl").write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    content = f'Text,Outlet,Link,Language\n"{FRENCH}",La Croix,https://e.org/c,fr\n'
+    (tmp_path / "export.csv").write_text(content, encoding="utf-8")
+    by_id = {a.id: a for a in read_articles([tmp_path]).articles}
+    assert (by_id["a"].source, by_id["a"].date) == ("Le Monde", "2019-01-05")
+    assert (by_id["b"].source, by_id["b"].title) == ("AFP", "Titre")
+    (from_csv,) = [a for a in by_id.values() if a.origin.startswith(str(tmp_path / "export.csv"))]
+    assert (from_csv.source, from_csv.url, from_csv.lang) == ("La Croix", "https://e.org/c", "fr")
