@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.entity_names import not_entity_keys
-from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Gazetteer, Match
+from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Actor, Gazetteer, Match
 from graph.langdata import COMMON, data_words
 from graph.mentions import Mention
 from graph.names import entity_key
@@ -78,12 +78,11 @@ def group_mention(
     if gazetteer is None or span.root.pos_ == "ADJ":
         return None
     match = gazetteer.lookup(span.text, lang, frozenset({DEMONYM}))
-    return None if match is None else _actor_mention(span, match, lang, sentence_of)
+    return None if match is None else actor_mention(span, match.actor, lang, sentence_of)
 
 
-def _actor_mention(span: Span, match: Match, lang: str, sentence_of: dict[int, int]) -> Mention:
+def actor_mention(span: Span, actor: Actor, lang: str, sentence_of: dict[int, int]) -> Mention:
     """A mention of a gazetteer actor, written as `span`."""
-    actor = match.actor
     return Mention(
         name=span.text,
         key=actor.id,
@@ -161,7 +160,7 @@ def names_ner_missed(
     ents = doc.ents
     covered = {token.i for ent in ents if ent.label_ in labels for token in ent}
     return [
-        _actor_mention(span, match, lang, sentence_of)
+        actor_mention(span, match.actor, lang, sentence_of)
         for span, match in known
         if not any(token.i in covered for token in span) or outgrows_ner(span, ents)
     ]

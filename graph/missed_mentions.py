@@ -252,7 +252,12 @@ def _english_of(child: Token) -> bool:
 def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
     """The tokens an NER span or a mention already covers: names found another way must not
     overlap them."""
-    return {t.i for ent in doc.ents for t in ent} | {
+    return {t.i for ent in doc.ents for t in ent} | mention_tokens(doc, mentions)
+
+
+def mention_tokens(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
+    """The tokens the mentions cover."""
+    return {
         t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
     }
 

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from graph.gazetteer import Actor, Gazetteer
+from graph.gazetteer import Gazetteer
+from graph.known_actors import actor_mention
 from graph.langdata import data_lines
 from graph.mentions import Mention
+from graph.missed_mentions import mention_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -62,16 +64,13 @@ def party_members(
         if actor is not None and mention.key != actor.id:
             mention = replace(mention, key=actor.id, type=actor.type, canonical=actor.label(lang))
         kept.append(mention)
-    # the noun's own NER span (NORP) is no mention: only mentions cover it
-    covered = {
-        t.i for m in mentions for t in doc.char_span(m.start, m.end, alignment_mode="expand") or ()
-    }
+    covered = mention_tokens(doc, mentions)  # the noun's own NER span (NORP) is no mention
     for token in doc:
         actor = parties.get(token.text)
         if actor is None or token.i in covered or token.pos_ not in ("NOUN", "PROPN"):
             continue
         if not _qualified(token):
-            kept.append(_party_mention(token, actor, lang, sentence_of))
+            kept.append(actor_mention(doc[token.i : token.i + 1], actor, lang, sentence_of))
     return kept
 
 
@@ -112,19 +111,6 @@ def _qualified(noun: Token) -> bool:
         if previous.is_alpha and (capitalised or previous.pos_ == "ADJ"):
             return True
     return any(child.dep_ in ("amod", "compound") for child in noun.children)
-
-
-def _party_mention(token: Token, actor: Actor, lang: str, sentence_of: dict[int, int]) -> Mention:
-    return Mention(
-        name=token.text,
-        key=actor.id,
-        type=actor.type,
-        sentence=sentence_of[token.sent.start],
-        start=token.idx,
-        end=token.idx + len(token.text),
-        text=token.text,
-        canonical=actor.label(lang),
-    )
 
 
 @cache
