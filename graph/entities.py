@@ -35,6 +35,7 @@ from graph.missed_mentions import (
     honoured_names_ner_missed,
     institutions_of_places,
     surnames_ner_missed,
+    titled_people,
 )
 from graph.names import entity_key
 from graph.nlp import entity_labels
@@ -126,6 +127,8 @@ def mentions_of(
         mentions.extend(names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(surnames_ner_missed(doc, mentions, sentence_of))
     mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of, gazetteer))
+    titled = titled_people(doc, mentions, lang)
+    mentions.extend(surnames_ner_missed(doc, mentions, sentence_of, titled=titled))
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of, text))

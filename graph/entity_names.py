@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.gazetteer import ADJECTIVE, DEMONYM, NAME_KINDS, Gazetteer
-from graph.langdata import COMMON, data_words
+from graph.langdata import COMMON, data_patterns, data_words
 from graph.names import entity_key
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ def is_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None
         return False
     if entity_key(text) in not_entity_keys(lang):
         return False
+    if any(p.fullmatch(text) for p in data_patterns(lang, "not_entity_patterns.txt")):
+        return False  # "D-Calif." after a US politician's name
     if gazetteer is not None and gazetteer.lookup(text, lang, NAME_KINDS | {DEMONYM}):
         return True
     first = span[0].text

@@ -25,19 +25,35 @@ if TYPE_CHECKING:
 
 
 def surnames_ner_missed(
-    doc: Doc, mentions: Sequence[Mention], sentence_of: dict[int, int]
+    doc: Doc,
+    mentions: Sequence[Mention],
+    sentence_of: dict[int, int],
+    titled: Sequence[Mention] = (),
 ) -> list[Mention]:
-    """The surname of a person named in full elsewhere in the article, where NER saw no
-    entity ("Trump lambasted Macron" after "Donald Trump" and "Emmanuel Macron")."""
+    """The surname of a person named in full elsewhere in the article, or after a title
+    (`titled`: "President Trump"), where NER saw no entity ("Trump lambasted Macron" after
+    "Donald Trump" and "Emmanuel Macron")."""
     surnames = {m.name.split()[-1]: m for m in mentions if full_person_name(m)}
+    surnames.update((m.name.split()[-1], m) for m in titled)
     covered = _covered(doc, mentions)
     found = []
     for token in doc:
         full = surnames.get(token.text)
-        if full is None or token.i in covered or token.pos_ != "PROPN":
+        if full is None or token.i in covered or not _a_name_here(token):
             continue
         found.append(_person_mention(doc[token.i : token.i + 1], sentence_of))
     return found
+
+
+#: Where a surname the tagger took for a common noun still acts as a name: "Trump has
+#: attacked the FBI" (en_core_web_md tags a sentence's first "Trump" NOUN, lemma "trump").
+NOMINAL_ROLES = frozenset(
+    {"nsubj", "nsubjpass", "nsubj:pass", "dobj", "obj", "pobj", "poss", "iobj", "obl:arg"}
+)
+
+
+def _a_name_here(token: Token) -> bool:
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.dep_ in NOMINAL_ROLES)
 
 
 #: Most capitalised words an honorific's name runs to ("Mr Di Maio", "Mme Von der Leyen").
@@ -76,6 +92,20 @@ def honoured_names_ner_missed(
         if titled and not name_after_title(name, lang, gazetteer):
             continue
         found.append(_person_mention(name, sentence_of))
+    return found
+
+
+def titled_people(doc: Doc, mentions: Sequence[Mention], lang: str) -> list[Mention]:
+    """People named by one word right after an honorific or a title ("President Trump",
+    "Speaker Pelosi"), whoever found them: a surname that may stand alone later."""
+    before = data_words(lang, "honorifics.txt") | data_words(lang, "person_titles.txt")
+    found = []
+    for mention in mentions:
+        if mention.type != "PER" or " " in mention.name:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in before:
+            found.append(mention)
     return found
 
 

@@ -262,6 +262,37 @@ def test_a_name_after_a_title_is_a_person_even_where_ner_saw_nothing(pipelines) 
 
 
 @pytest.mark.slow
+def test_a_surname_the_tagger_took_for_a_noun_is_still_the_person_named_before(pipelines) -> None:
+    """en_core_web_md tags a sentence's first "Trump" as the noun "trump" and NER skips it:
+    after "Donald Trump" or "President Trump" it is still him; a common noun that is no
+    name's surname, or one in no nominal role, stays none."""
+    gazetteer = load_gazetteer()
+    nlp = pipelines.get("en")
+    for text in (
+        "President Donald Trump met Xi Jinping on Monday. Trump has repeatedly attacked the FBI.",
+        "President Trump met Xi Jinping on Monday. Trump has repeatedly attacked the FBI.",
+    ):
+        doc = nlp(text)
+        second = next(t for t in doc if t.text == "Trump" and t.sent.start > 0)
+        found = [m for m in mentions_of(doc, "en", gazetteer) if m.start == second.idx]
+        assert [(m.name, m.type) for m in found] == [("Trump", "PER")], text
+    doc = nlp("Donald Trump met Xi Jinping on Monday. Trade has repeatedly hurt the Chinese.")
+    assert "Trade" not in {m.name for m in mentions_of(doc, "en", gazetteer)}
+
+
+@pytest.mark.slow
+def test_a_us_politician_s_party_and_state_is_no_entity(pipelines) -> None:
+    gazetteer = load_gazetteer()
+    doc = pipelines.get("en")(
+        "House Speaker Nancy Pelosi (D-Calif.) criticised the plan. Senator Lindsey Graham, "
+        "R-S.C., praised it."
+    )
+    names = {m.name for m in mentions_of(doc, "en", gazetteer)}
+    assert {"Nancy Pelosi", "Lindsey Graham"} <= names
+    assert not {n for n in names if n.startswith(("D-", "R-"))}
+
+
+@pytest.mark.slow
 def test_a_title_before_a_nationality_or_an_acronym_makes_no_person(fr_nlp) -> None:
     """ "le président Français" (bulk corpus) is an adjective NER capitalised; "le
     président LR du Sénat" a party."""
@@ -323,6 +354,22 @@ def test_role_descriptions_become_mentions_of_the_person_they_describe(pipelines
     assert any(
         m.key == "angela merkel" and m.name.startswith("La chancelière") for m in fresh.mentions
     )
+
+
+def test_a_role_cut_short_by_a_name_inside_it_is_no_mention(fr_nlp) -> None:
+    """ "le président de l'Assemblée nationale, Richard Ferrand": the role holds a name of
+    its own, so what is left of it ("le président de l'") describes no one."""
+    from graph.relations.roles import role_mentions
+
+    doc = fr_nlp(
+        "Sur Twitter, le président de l'Assemblée nationale, Richard Ferrand a condamné les "
+        "violences."
+    )
+    gazetteer = load_gazetteer()
+    mentions = mentions_of(doc, "fr", gazetteer)
+    assert "Richard Ferrand" in {m.name for m in mentions}
+    roles = [m.name for m in role_mentions(doc, mentions, "fr", gazetteer)]
+    assert not [name for name in roles if name.endswith(("de l'", " de", " du", " la"))]
 
 
 def _write_fresh_article():

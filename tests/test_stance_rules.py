@@ -101,11 +101,13 @@ FRENCH = [
         "Les accusations de Berlin ont été rejetées par Paris et jugées excessives par Rome.",
         {("France", "denies", "Allemagne"), ("Italie", "denies", "Allemagne")},
     ),
-    # The author of a claim through a noun that names no one (fr-d060).
+    # The author of a claim through a noun that names no one (fr-d060); attacking a claim
+    # is criticising its author, denying is for claims denied (the stance bank's
+    # guidelines, which have all four kinds; the dev gold sets have no `criticises`).
     (
         "«Incompréhensibles et injustes»: Édouard Philippe à l'unisson de la majorité a "
         "fustigé jeudi les conclusions de l'enquête du Sénat sur l'affaire Benalla.",
-        {("Édouard Philippe", "denies", "Sénat")},
+        {("Édouard Philippe", "criticises", "Sénat")},
     ),
     (
         "Le Kremlin a rejeté les conclusions du rapport de l'OTAN.",
@@ -198,10 +200,11 @@ FRENCH = [
         "La militante Greta Thunberg, saluant la décision de la Norvège, a quitté la salle.",
         {("Greta Thunberg", "supports", "Norvège")},
     ),
-    # Calling someone a liar rejects what they say; solidarity declared.
+    # Calling someone a liar criticises them (calling their claims lies denies those);
+    # solidarity declared.
     (
         "Marine Le Pen a traité Emmanuel Macron de menteur.",
-        {("Le Pen", "denies", "Emmanuel Macron")},
+        {("Le Pen", "criticises", "Emmanuel Macron")},
     ),
     (
         "Le maire Christian Estrosi s'est dit solidaire de Richard Ferrand.",
@@ -282,6 +285,23 @@ FRENCH = [
     (
         "Olivier Faure s'est opposé aux Républicains sur la réforme.",
         {("Olivier Faure", "criticises", "Républicains")},
+    ),
+    # The name the parser hangs on "M." is the speaker, not the place of an apposition.
+    (
+        "M. Maillard, député de Paris, a démenti les accusations de Jean-Luc Mélenchon.",
+        {("Maillard", "denies", "Jean-Luc Mélenchon")},
+    ),
+    # A role right before the name it introduces, read as a second subject.
+    (
+        "Le patron du parti Les Républicains (LR) Laurent Wauquiez a critiqué les mesures "
+        "annoncées par le Premier ministre Edouard Philippe.",
+        {("Laurent Wauquiez", "criticises", "Edouard Philippe")},
+    ),
+    # Condemning the ransacking of someone's office sides with them (patient_nouns.txt).
+    (
+        "Sur Twitter, le président de l'Assemblée nationale, Richard Ferrand a condamné le "
+        "« saccage » de la permanence du député de la Sarthe Damien Pichereau.",
+        {("Richard Ferrand", "supports", "Damien Pichereau")},
     ),
 ]
 
@@ -399,6 +419,21 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "juin) est donc désormais en position de force.",
             ("Matteo Salvini", "supports", "Roumanie"),
         ),
+        # Where a phrase's stance was told from is no target; neither is the apposition's
+        # place the speaker's own name stands for.
+        (
+            "Jean-Luc Mélenchon s'en est pris à Emmanuel Macron depuis Marseille.",
+            ("Jean-Luc Mélenchon", "criticises", "Marseille"),
+        ),
+        (
+            "M. Maillard, député de Paris, a démenti les accusations de Jean-Luc Mélenchon.",
+            ("Paris", "denies", "Jean-Luc Mélenchon"),
+        ),
+        (
+            "Le patron du parti Les Républicains (LR) Laurent Wauquiez a critiqué les mesures "
+            "annoncées par le Premier ministre Edouard Philippe.",
+            ("LR", "criticises", "Edouard Philippe"),
+        ),
         # The national adjective of an unnamed group is not who is supported.
         (
             "Ils ont visé le port de Hodeïda, avec les milices irakiennes et le Hezbollah, des "
@@ -438,13 +473,13 @@ ENGLISH = [
         "a leftist street protest in the west.",
         {("Russia", "supports", "RT")},
     ),
-    # Criticising someone for lying is denying what they say (en-d015); for anything else
-    # it stays criticism.
+    # Criticising someone, for lying or for anything else, is criticism (en-d015; the
+    # stance bank's guidelines keep `denies` for a claim denied).
     (
         "In an interview over the weekend, the prime minister, Justin Trudeau, criticised "
         "Scheer for “fearmongering”, saying the Conservative leader was “deliberately and "
         "knowingly spreading falsehoods for short-term political gain”.",
-        {("Justin Trudeau", "denies", "Scheer")},
+        {("Justin Trudeau", "criticises", "Scheer")},
     ),
     (
         "Angela Merkel criticised Donald Trump for his trade policy.",
@@ -455,7 +490,23 @@ ENGLISH = [
         "Vladimir Putin has found an ally in Viktor Orbán.",
         {("Viktor Orbán", "supports", "Vladimir Putin")},
     ),
-    ("Donald Trump called Ted Cruz a liar on Tuesday.", {("Donald Trump", "denies", "Ted Cruz")}),
+    (
+        "Donald Trump called Ted Cruz a liar on Tuesday.",
+        {("Donald Trump", "criticises", "Ted Cruz")},
+    ),
+    (
+        "Ted Cruz called Donald Trump's allegations a hoax.",
+        {("Ted Cruz", "denies", "Donald Trump")},
+    ),
+    # The author of a claim in a phrase of its own: "by", "from".
+    (
+        "Moscow denied the claims by the United States.",
+        {("Russia", "denies", "United States")},
+    ),
+    (
+        "Russia dismissed the allegations from Britain as absurd.",
+        {("Russia", "denies", "United Kingdom")},
+    ),
     (
         "Emmanuel Macron met Olaf Scholz. Angela Merkel told reporters on Friday that she backs "
         "Ursula von der Leyen.",
@@ -656,6 +707,16 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
         (
             "Boris Johnson agreed to pay the fine. Theresa May agreed to it.",
             ("Theresa May", "supports", "Boris Johnson"),
+        ),
+        (
+            "Bernie Sanders ripped into Michael Bloomberg over his record in New York.",
+            ("Bernie Sanders", "criticises", "New York"),
+        ),
+        # A claim's content is not who made it.
+        (
+            "Paris rejected the criticism about the lack of results since Emmanuel Macron "
+            "took office.",
+            ("Paris", "denies", "Emmanuel Macron"),
         ),
     ],
 )

@@ -53,6 +53,8 @@ __all__ = ["THIRD_PERSON", "Actors", "Endpoint", "in_clause", "prepositions_of",
 #: The parts of speech of a word outside any mention that may still name an actor: a
 #: national adjective, a demonym, an anaphoric noun ("ce mouvement").
 MAY_NAME = frozenset({"ADJ", "NOUN", "PROPN"})
+#: How UD French hangs a name on the honorific before it ("M." -flat:name-> "Maillard").
+FLAT_NAME = frozenset({"flat:name", "flat"})
 
 
 class Actors:
@@ -334,8 +336,16 @@ class Actors:
             for t in head.subtree
             if t.i != head.i and not in_clause(t, head) and not self._a_place_in(t, head)
         ]
+        titled = self.endpoints_in(c for c in head.children if c.dep_ in FLAT_NAME)
+        if titled:
+            return titled[0]  # "M. Maillard, député de Paris": the parser hangs him on "M."
         apposed = [c for c in head.children if c.dep_ == "appos"]
-        named_in_apposition = self.endpoints_in(t for c in apposed for t in c.subtree)
+        named_in_apposition = [
+            endpoint
+            for c in apposed
+            for endpoint in self.endpoints_in(c.subtree)
+            if not (c.pos_ == "NOUN" and endpoint.type == "LOC")  # "député de Paris"
+        ]
         if named_in_apposition:
             return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
         described = self.is_role_noun(head) or self._speaks_for_a_country(head)

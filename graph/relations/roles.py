@@ -63,6 +63,8 @@ def role_mentions(
         start, end = min(t.i for t in words), max(t.i for t in words) + 1
         if end - start > MAX_ROLE_TOKENS or any(t.i in covered for t in doc[start:end]):
             continue
+        if doc[end - 1].pos_ in ("ADP", "DET"):
+            continue  # "le président de l'" before a name the role holds: no description
         if _introduces(doc, start, end, person.key, actors):
             continue  # "le président ukrainien Volodymyr Zelensky": the name is right there
         span = doc[start:end]

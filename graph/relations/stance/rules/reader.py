@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from graph.relations.lexicon import ACCUSES, CRITICISES, DENIES, SUPPORTS
+from graph.relations.lexicon import CRITICISES, DENIES, SUPPORTS
 from graph.relations.stance.rules.context import (
     APPROVAL,
     HELD,
@@ -91,14 +91,17 @@ class Reader(
                 word in verb.unless for c in token.children for word in self._introducers(c)
             ):
                 return None  # "condamné à 18 mois de prison" is sentenced, not criticised
-            kind = self._claim_kind(verb.kind, token)
+            kind = verb.kind
             if self._passive_or_adjectival(token):
                 if not self._agents(token):
                     return None
                 return Cue(kind, token, (token,), reading=PASSIVE)
             return Cue(kind, token, (token,))
         if self._labels_claim_as_false(token):
-            return Cue(DENIES, token, (token,))
+            # "qualifié ces affirmations de rumeurs" denies them; "called Y a liar" is a
+            # criticism of Y (the stance bank's guidelines: denying is for claims)
+            kind = DENIES if self._claim_object(token) else CRITICISES
+            return Cue(kind, token, (token,))
         if self._claim_called_false(token):
             return Cue(DENIES, token, (token,), reading=VERDICT)
         if self._act_called_good(token):
@@ -121,21 +124,6 @@ class Reader(
         if holder_kind and token.pos_ == "NOUN":
             return Cue(holder_kind, token, (token,), noun=True, reading=HELD)
         return None
-
-    def _claim_kind(self, kind: str, verb: Token) -> str:
-        """Criticising or attacking a claim ("a fustigé les conclusions de l'enquête",
-        "a dénoncé un discours") is denying it; so is criticising someone for lying
-        ("criticised Scheer for fearmongering, saying he was spreading falsehoods")."""
-        if kind not in (CRITICISES, ACCUSES):
-            return kind
-        if self._claim_object(verb) or self._claim_subject(verb) or self._for_lying(verb):
-            return DENIES
-        return kind
-
-    def _for_lying(self, verb: Token) -> bool:
-        subject = self.deps.get("subject", frozenset())
-        reasons = [t for c in verb.children if c.dep_ not in subject for t in c.subtree]
-        return any(self._dismissive(t) and t.pos_ in ("NOUN", "ADJ", "VERB") for t in reasons)
 
     def _cancelled(self, cue: Cue, sentence: Span) -> bool:
         if sentence.text.rstrip(' »"').endswith("?"):

@@ -88,8 +88,9 @@ class Subjects(Grammar):
     def _introduces_next(self, subject: Token, subjects: list[Token]) -> bool:
         if not self.actors.is_role_noun(subject):
             return False
-        end = max(t.i for t in subject.subtree) + 1
-        return any(other.pos_ == "PROPN" and 0 < other.left_edge.i - end <= 1 for other in subjects)
+        end = max(t.i for t in subject.subtree) + 1  # a comma between, or nothing ("(LR) X")
+        gaps = [other.left_edge.i - end for other in subjects if other.pos_ == "PROPN"]
+        return any(0 <= gap <= 1 for gap in gaps)
 
     def _shares_subject_with_head(self, verb: Token) -> bool:
         """A conjoined verb, an infinitive complement, or a participle clause ("Dénonçant

@@ -34,7 +34,7 @@ class Targets(Memory):
             named = self._made_by(complement)
         if cue.kind == DENIES and not named:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
-            stated = [t for c in claims for t in self._authors(c)]
+            stated = [t for c in claims for t in self._claim_authors(c)]
             authors = self.actors.endpoints_in(stated)
             if stated and not authors and not any(t.pos_ == "PRON" for t in stated):
                 return []  # "une manipulation des chiffres … du gouvernement": no one named
@@ -72,6 +72,20 @@ class Targets(Memory):
             for t in phrase.subtree
         }
         return [t for t in complement if t.i not in aside]
+
+    def _claim_authors(self, claim: Token) -> list[Token]:
+        """Who made a claim: its owner ("les accusations de Washington", "Washington's
+        claims", "the claims made by Washington") or a phrase of its author ("the claims
+        by the United States", "allegations from Britain")."""
+        prepositions = self.deps.get("claim_author_prepositions", frozenset())
+        objects = self.deps.get("preposition_object", frozenset())
+        authored = [
+            t
+            for child in claim.children
+            if any(word in prepositions for word in self._introducers(child))
+            for t in ([g for g in child.children if g.dep_ in objects] or [child])
+        ]
+        return [*self._authors(claim), *authored]
 
     def _possessive_owner(self, noun: Token) -> Endpoint | None:
         """ "dismissed his claims", "a démenti ses propos": the person the possessive
@@ -154,7 +168,13 @@ class Targets(Memory):
             after = last.head.i > last.i and last.head.pos_ not in ("VERB", "AUX")
             introduced = list(last.head.subtree) if after else []
             following = introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
-            return [t for t in following if not self._of_holders(t, sentence.root)]
+            inside = {t.i for t in following}
+            own = {w.lower_ for w in cue.words}
+            return [
+                t
+                for t in following
+                if not self._of_holders(t, sentence.root) and not self._aside(t, inside, own)
+            ]
         head = cue.words[-1] if cue.noun else cue.head
         cue_tokens = {w.i for w in cue.words}
         roots = [
@@ -192,6 +212,26 @@ class Targets(Memory):
             and not (cue.kind == SUPPORTS and self._against(t, root))
         ]
         return sorted(tokens, key=lambda t: t.i)
+
+    def _aside(self, token: Token, inside: set[int], own: set[str]) -> bool:
+        """ "a rétorqué Emmanuel Macron aux Français depuis Buenos Aires", "tore into Y
+        over his record": after a phrase's own complement, a phrase of place, time or
+        topic (no target preposition, no "de"/"of", not the phrase's own preposition)
+        names no target."""
+        allowed = (
+            self.deps.get("target_prepositions", frozenset())
+            | self.deps.get("genitive", frozenset())
+            | own
+        )
+        current = token
+        while current.i in inside:
+            words = self._introducers(current)
+            if words and words[0] not in allowed:  # "lors d'un meeting": "lors" decides
+                return True
+            if current.head.i == current.i:
+                return False
+            current = current.head
+        return False
 
     def _of_holders(self, token: Token, root: Token) -> bool:
         """ "hit back at Macron's opponents": the target is the opponents, not Macron; "a
