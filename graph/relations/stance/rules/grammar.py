@@ -54,10 +54,18 @@ class Grammar(ReadingContext):
             and token.nbor(1).text == "-"
         )
 
-    @staticmethod
-    def _passive_or_adjectival(verb: Token) -> bool:
+    def _pronominal(self, verb: Token) -> bool:
+        """A reflexive clitic on the verb ("s'en prendre à", "se féliciter de")."""
+        pronominal = self.deps.get("pronominal", frozenset())
+        return any(child.dep_ in pronominal for child in verb.children)
+
+    def _passive_or_adjectival(self, verb: Token) -> bool:
         """ "condamné à 18 mois de prison", "soutenu par ses alliés": the subject undergoes,
-        it does not take a stance."""
+        it does not take a stance. Not a pronominal verb, whose "être" the French parser may
+        call passive ("X s'en est pris à Y", "X s'est félicité de": the reflexive pronoun
+        says X acts)."""
+        if self._pronominal(verb):
+            return False
         deps = {child.dep_ for child in verb.children}
         if deps & {"aux:pass", "auxpass"}:
             return True
@@ -66,7 +74,7 @@ class Grammar(ReadingContext):
         participle = "Part" in verb.morph.get("VerbForm", []) and not _present_participle(verb)
         has_auxiliary = any(child.pos_ == "AUX" for child in verb.children)
         if participle and not has_auxiliary and verb.dep_ == "conj" and verb.head.i != verb.i:
-            return Grammar._passive_or_adjectival(verb.head)  # "a été jugé et condamné"
+            return self._passive_or_adjectival(verb.head)  # "a été jugé et condamné"
         return (
             participle
             and not has_auxiliary

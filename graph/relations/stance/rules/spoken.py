@@ -125,11 +125,10 @@ class SpokenReading(Targets):
         """ "X a été mis en cause dans l'affaire": the subject of a passive phrase undergoes
         it, it takes no stance. Not a pronominal verb, whose "être" the French parser may
         call passive ("X s'en est pris à Y": the reflexive pronoun says X acts)."""
-        children = list(verb.children)
-        pronominal = self.deps.get("pronominal", frozenset())
-        if any(c.dep_ in pronominal for c in children):
+        if self._pronominal(verb):
             return False
-        return any(c.dep_ in ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass") for c in children)
+        passive = ("aux:pass", "auxpass", "nsubj:pass", "nsubjpass")
+        return any(c.dep_ in passive for c in verb.children)
 
     def _phrases_opened_by(self, token: Token) -> list[int]:
         """The phrases (by their order in the file) whose first word this token may be."""
