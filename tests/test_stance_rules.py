@@ -286,6 +286,15 @@ FRENCH = [
         "Olivier Faure s'est opposé aux Républicains sur la réforme.",
         {("Olivier Faure", "criticises", "Républicains")},
     ),
+    # A passive phrase with an agent: the agent towards the subject.
+    (
+        "Emmanuel Macron a été mis en cause par Marine Le Pen.",
+        {("Marine Le Pen", "accuses", "Emmanuel Macron")},
+    ),
+    (
+        "Jean-Luc Mélenchon a pris pour cible Emmanuel Macron.",
+        {("Jean-Luc Mélenchon", "criticises", "Emmanuel Macron")},
+    ),
     # The name the parser hangs on "M." is the speaker, not the place of an apposition.
     (
         "M. Maillard, député de Paris, a démenti les accusations de Jean-Luc Mélenchon.",
@@ -497,6 +506,10 @@ ENGLISH = [
     (
         "Ted Cruz called Donald Trump's allegations a hoax.",
         {("Ted Cruz", "denies", "Donald Trump")},
+    ),
+    (
+        "Joe Biden was taken to task by Bernie Sanders.",
+        {("Bernie Sanders", "criticises", "Joe Biden")},
     ),
     # The author of a claim in a phrase of its own: "by", "from".
     (

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
 from graph.relations.lexicon import CRITICISES, SUPPORTS
-from graph.relations.stance.rules.context import Cue, Stance
+from graph.relations.stance.rules.context import PASSIVE, Cue, Stance
 from graph.relations.stance.rules.targets import Targets
 from graph.relations.stance.rules.tokens import _match_phrase, _phrase_head, _verb_among
 
@@ -119,6 +119,8 @@ class SpokenReading(Targets):
                     head = _phrase_head(matched)
                     if not self._undergone(head):
                         yield Cue(kind, head, tuple(matched))
+                    elif self._agents(head):  # "X a été mis en cause par Y": Y towards X
+                        yield Cue(kind, head, tuple(matched), reading=PASSIVE)
                     break
 
     def _undergone(self, verb: Token) -> bool:
