@@ -508,6 +508,10 @@ ENGLISH = [
         {("Ted Cruz", "denies", "Donald Trump")},
     ),
     (
+        "Kevin McCarthy sided with Donald Trump against Liz Cheney.",
+        {("Kevin McCarthy", "supports", "Donald Trump")},
+    ),
+    (
         "Joe Biden was taken to task by Bernie Sanders.",
         {("Bernie Sanders", "criticises", "Joe Biden")},
     ),
@@ -724,6 +728,11 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
         (
             "Bernie Sanders ripped into Michael Bloomberg over his record in New York.",
             ("Bernie Sanders", "criticises", "New York"),
+        ),
+        # Whom one sides with someone against is not supported.
+        (
+            "Kevin McCarthy sided with Donald Trump against Liz Cheney.",
+            ("Kevin McCarthy", "supports", "Liz Cheney"),
         ),
         # A claim's content is not who made it.
         (

@@ -173,7 +173,8 @@ class Targets(Memory):
             return [
                 t
                 for t in following
-                if not self._of_holders(t, sentence.root) and not self._aside(t, inside, own)
+                if not self._of_holders(t, sentence.root)
+                and not self._aside(t, inside, own, cue.kind == SUPPORTS)
             ]
         head = cue.words[-1] if cue.noun else cue.head
         cue_tokens = {w.i for w in cue.words}
@@ -213,21 +214,23 @@ class Targets(Memory):
         ]
         return sorted(tokens, key=lambda t: t.i)
 
-    def _aside(self, token: Token, inside: set[int], own: set[str]) -> bool:
+    def _aside(self, token: Token, inside: set[int], own: set[str], support: bool) -> bool:
         """ "a rétorqué Emmanuel Macron aux Français depuis Buenos Aires", "tore into Y
         over his record": after a phrase's own complement, a phrase of place, time or
         topic (no target preposition, no "de"/"of", not the phrase's own preposition)
-        names no target."""
+        names no target; nor, for a support, whom it is against ("sided with X against
+        Y")."""
         allowed = (
             self.deps.get("target_prepositions", frozenset())
             | self.deps.get("genitive", frozenset())
             | own
         )
+        opposing = self.deps.get("opposing_prepositions", frozenset()) if support else set()
         current = token
         while current.i in inside:
             words = self._introducers(current)
-            if words and words[0] not in allowed:  # "lors d'un meeting": "lors" decides
-                return True
+            if words and (words[0] not in allowed or words[0] in opposing):
+                return True  # "lors d'un meeting": "lors" decides
             if current.head.i == current.i:
                 return False
             current = current.head
