@@ -443,6 +443,11 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "annoncées par le Premier ministre Edouard Philippe.",
             ("LR", "criticises", "Edouard Philippe"),
         ),
+        # Whose policy is criticised is the target, not what the policy is about.
+        (
+            "Jean-Luc Mélenchon a critiqué la politique d'Emmanuel Macron envers l'Iran.",
+            ("Jean-Luc Mélenchon", "criticises", "Iran"),
+        ),
         # The national adjective of an unnamed group is not who is supported.
         (
             "Ils ont visé le port de Hodeïda, avec les milices irakiennes et le Hezbollah, des "
@@ -510,6 +515,11 @@ ENGLISH = [
     (
         "Kevin McCarthy sided with Donald Trump against Liz Cheney.",
         {("Kevin McCarthy", "supports", "Donald Trump")},
+    ),
+    (
+        "Gov. Andrew Cuomo pushed back against Trump's claims that New York had enough "
+        "ventilators.",
+        {("Andrew Cuomo", "denies", "Trump")},
     ),
     (
         "Joe Biden was taken to task by Bernie Sanders.",
@@ -728,6 +738,17 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
         (
             "Bernie Sanders ripped into Michael Bloomberg over his record in New York.",
             ("Bernie Sanders", "criticises", "New York"),
+        ),
+        # What a claim or an object says is not its target: its owner is.
+        (
+            "Gov. Andrew Cuomo pushed back against Trump's claims that New York had enough "
+            "ventilators.",
+            ("Andrew Cuomo", "denies", "New York"),
+        ),
+        (
+            "Former national security adviser John Bolton criticized Trump's approach to "
+            "North Korea.",
+            ("John Bolton", "criticises", "North Korea"),
         ),
         # Whom one sides with someone against is not supported.
         (

@@ -26,7 +26,7 @@ class Targets(Memory):
         complement = self._complement_tokens(cue, sentence)
         if cue.kind == DENIES and not cue.noun:
             complement = self._without_denied_facts(cue.head, complement)
-        named = self.actors.endpoints_in(complement, roles=True)
+        named = self._owners_first(cue, self.actors.endpoints_in(complement, roles=True))
         if not named:  # "a figure with whom she formed a friendship"
             relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
             named = [e for t in relatives if (e := self._antecedent(t)) is not None]
@@ -50,6 +50,26 @@ class Targets(Memory):
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
+
+    def _owners_first(self, cue: Cue, named: list[Endpoint]) -> list[Endpoint]:
+        """ "criticized Trump's approach to North Korea", "a dénoncé les propos de Y sur X":
+        whose the verb's object is, is its target; the other actors inside the object are
+        what it is about. An object that is an actor itself ("Macron's ally, Le Pen") stays."""
+        if cue.noun or len(cue.words) > 1 or len(named) < 2:
+            return named
+        direct = self.deps.get("direct_object", frozenset())
+        conjunct = self.deps.get("conjunct", frozenset())
+        objects = [c for c in cue.head.children if c.dep_ in direct]
+        objects += [c for o in objects for c in o.children if c.dep_ in conjunct]
+        owners = self.actors.endpoints_in(
+            t for o in objects for author in self._authors(o) for t in author.subtree
+        )
+        if not owners:
+            return named
+        apposed = [t for o in objects for c in o.children if c.dep_ == "appos" for t in c.subtree]
+        itself = [*objects, *apposed]
+        kept = {e.key for e in owners} | {e.key for e in self.actors.endpoints_in(itself)}
+        return [e for e in named if e.key in kept]
 
     def _without_denied_facts(self, verb: Token, complement: list[Token]) -> list[Token]:
         """ "has denied a rift with France", "nie toute implication dans l'affaire": what
@@ -175,6 +195,7 @@ class Targets(Memory):
                 for t in following
                 if not self._of_holders(t, sentence.root)
                 and not self._aside(t, inside, own, cue.kind == SUPPORTS)
+                and not _in_clause_of_its_own(t, inside, _with_ancestors(cue.words))
             ]
         head = cue.words[-1] if cue.noun else cue.head
         cue_tokens = {w.i for w in cue.words}
@@ -271,3 +292,22 @@ class Targets(Memory):
         not whose claim it denies (an indirect or prepositional object)."""
         direct = self.deps.get("direct_object", frozenset())
         return token.dep_ not in direct or bool(self._introducers(token))
+
+
+def _with_ancestors(words: Sequence[Token]) -> set[int]:
+    return {t.i for word in words for t in (word, *word.ancestors)}
+
+
+def _in_clause_of_its_own(token: Token, inside: set[int], phrase: set[int]) -> bool:
+    """ "pushed back against Trump's claims that New York had enough ventilators": a word
+    of a clause after a phrase's complement (what the claims say) is no target; the verbs
+    of the phrase and those it hangs on ("s'est dit solidaire de X", "appeler à voter pour
+    X") are no clause of its own (`phrase`: the phrase's words and their ancestors)."""
+    current = token
+    while current.i in inside and current.head.i != current.i:
+        current = current.head
+        if current.i in phrase:
+            return False
+        if current.pos_ in ("VERB", "AUX") or current.dep_ in ("acl", "acl:relcl", "relcl"):
+            return True
+    return False
