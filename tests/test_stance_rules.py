@@ -525,6 +525,10 @@ ENGLISH = [
         "Joe Biden was taken to task by Bernie Sanders.",
         {("Bernie Sanders", "criticises", "Joe Biden")},
     ),
+    (
+        "Nancy Pelosi called Donald Trump's claims a manifesto of mistruths.",
+        {("Nancy Pelosi", "denies", "Donald Trump")},
+    ),
     # The author of a claim in a phrase of its own: "by", "from".
     (
         "Moscow denied the claims by the United States.",
