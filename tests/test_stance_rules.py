@@ -295,6 +295,20 @@ FRENCH = [
         "Jean-Luc Mélenchon a pris pour cible Emmanuel Macron.",
         {("Jean-Luc Mélenchon", "criticises", "Emmanuel Macron")},
     ),
+    # Voting or marching against someone, or against what was just put forward; a number
+    # of people is the people it counts.
+    (
+        "Les députés LR ont voté contre le projet de loi du gouvernement.",
+        {("LR", "criticises", "gouvernement")},
+    ),
+    (
+        "Le projet de loi de Gérald Darmanin a été adopté mardi. Les LR et LFI ont voté contre.",
+        {("LR", "criticises", "Gérald Darmanin")},
+    ),
+    (
+        "Des milliers de gilets jaunes ont manifesté contre Emmanuel Macron samedi à Paris.",
+        {("gilets jaunes", "criticises", "Emmanuel Macron")},
+    ),
     # The name the parser hangs on "M." is the speaker, not the place of an apposition.
     (
         "M. Maillard, député de Paris, a démenti les accusations de Jean-Luc Mélenchon.",
@@ -443,6 +457,10 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "annoncées par le Premier ministre Edouard Philippe.",
             ("LR", "criticises", "Edouard Philippe"),
         ),
+        (
+            "Des milliers de gilets jaunes ont manifesté contre Emmanuel Macron samedi à Paris.",
+            ("gilets jaunes", "criticises", "Paris"),
+        ),
         # Whose policy is criticised is the target, not what the policy is about.
         (
             "Jean-Luc Mélenchon a critiqué la politique d'Emmanuel Macron envers l'Iran.",
@@ -520,6 +538,14 @@ ENGLISH = [
         "Gov. Andrew Cuomo pushed back against Trump's claims that New York had enough "
         "ventilators.",
         {("Andrew Cuomo", "denies", "Trump")},
+    ),
+    (
+        "Theresa May presented her deal on Monday. The DUP voted against the deal.",
+        {("Democratic Unionist Party", "criticises", "Theresa May")},
+    ),
+    (
+        "Thousands of yellow vests protested against Emmanuel Macron in Paris on Saturday.",
+        {("yellow vests", "criticises", "Emmanuel Macron")},
     ),
     (
         "Joe Biden was taken to task by Bernie Sanders.",

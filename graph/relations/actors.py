@@ -339,6 +339,9 @@ class Actors:
         titled = self.endpoints_in(c for c in head.children if c.dep_ in FLAT_NAME)
         if titled:
             return titled[0]  # "M. Maillard, député de Paris": the parser hangs him on "M."
+        if head.lemma_.casefold() in data_words(self.lang, "quantity_nouns.txt"):
+            counted = self.endpoints_in(modifiers)  # "des milliers de gilets jaunes"
+            return counted[0] if counted else None
         apposed = [c for c in head.children if c.dep_ == "appos"]
         named_in_apposition = [
             endpoint

@@ -45,11 +45,23 @@ class Targets(Memory):
             return authors or owners or recent or announced
         if not named and self._agrees_with_no_one_named(cue):
             return [self.last_person] if self.last_person is not None else []
-        if not named and self._about_an_act(complement):
+        if not named and (self._about_an_act(complement) or self._stranded(cue, complement)):
             return self._recent_act_author(sentence, index, cue)
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
+
+    def _stranded(self, cue: Cue, complement: Sequence[Token]) -> bool:
+        """ "Les LR ont voté contre.", "The DUP voted against.": a phrase whose last word
+        ends the sentence aims at what was just put forward."""
+        last = cue.words[-1]
+        after = self.doc[last.i + 1 : last.sent.end]
+        return (
+            len(cue.words) > 1
+            and not complement
+            and last.pos_ in ("ADP", "ADV")
+            and all(t.is_punct for t in after)
+        )
 
     def _owners_first(self, cue: Cue, named: list[Endpoint]) -> list[Endpoint]:
         """ "criticized Trump's approach to North Korea", "a dénoncé les propos de Y sur X":
@@ -189,12 +201,12 @@ class Targets(Memory):
             introduced = list(last.head.subtree) if after else []
             following = introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
             inside = {t.i for t in following}
-            own = {w.lower_ for w in cue.words}
+            allowed, refused = self._phrase_prepositions(cue)
             return [
                 t
                 for t in following
                 if not self._of_holders(t, sentence.root)
-                and not self._aside(t, inside, own, cue.kind == SUPPORTS)
+                and not self._aside(t, inside, allowed, refused)
                 and not _in_clause_of_its_own(t, inside, _with_ancestors(cue.words))
             ]
         head = cue.words[-1] if cue.noun else cue.head
@@ -235,22 +247,28 @@ class Targets(Memory):
         ]
         return sorted(tokens, key=lambda t: t.i)
 
-    def _aside(self, token: Token, inside: set[int], own: set[str], support: bool) -> bool:
+    def _phrase_prepositions(self, cue: Cue) -> tuple[frozenset[str], frozenset[str]]:
+        """What may introduce a phrase cue's target: its own preposition, "de"/"of", and,
+        unless the phrase ends with its preposition ("manifester contre": "samedi à Paris"
+        after it is a place), the target prepositions; and what may not ("sided with X
+        against Y" supports no Y)."""
+        own = frozenset(w.lower_ for w in cue.words)
+        closed = cue.words[-1].pos_ == "ADP"
+        targeted = frozenset() if closed else self.deps.get("target_prepositions", frozenset())
+        allowed = targeted | self.deps.get("genitive", frozenset()) | own
+        opposing = self.deps.get("opposing_prepositions", frozenset())
+        return allowed, opposing if cue.kind == SUPPORTS else frozenset()
+
+    def _aside(
+        self, token: Token, inside: set[int], allowed: frozenset[str], refused: frozenset[str]
+    ) -> bool:
         """ "a rétorqué Emmanuel Macron aux Français depuis Buenos Aires", "tore into Y
         over his record": after a phrase's own complement, a phrase of place, time or
-        topic (no target preposition, no "de"/"of", not the phrase's own preposition)
-        names no target; nor, for a support, whom it is against ("sided with X against
-        Y")."""
-        allowed = (
-            self.deps.get("target_prepositions", frozenset())
-            | self.deps.get("genitive", frozenset())
-            | own
-        )
-        opposing = self.deps.get("opposing_prepositions", frozenset()) if support else set()
+        topic names no target (`allowed`, `refused`: see _phrase_prepositions)."""
         current = token
         while current.i in inside:
             words = self._introducers(current)
-            if words and (words[0] not in allowed or words[0] in opposing):
+            if words and (words[0] not in allowed or words[0] in refused):
                 return True  # "lors d'un meeting": "lors" decides
             if current.head.i == current.i:
                 return False
