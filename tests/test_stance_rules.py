@@ -309,6 +309,11 @@ FRENCH = [
         "Des milliers de gilets jaunes ont manifesté contre Emmanuel Macron samedi à Paris.",
         {("gilets jaunes", "criticises", "Emmanuel Macron")},
     ),
+    # Demanding someone's resignation criticises them (the stance bank's guidelines).
+    (
+        "Marine Le Pen a demandé la démission de Christophe Castaner.",
+        {("Le Pen", "criticises", "Christophe Castaner")},
+    ),
     # The name the parser hangs on "M." is the speaker, not the place of an apposition.
     (
         "M. Maillard, député de Paris, a démenti les accusations de Jean-Luc Mélenchon.",
@@ -546,6 +551,10 @@ ENGLISH = [
     (
         "Thousands of yellow vests protested against Emmanuel Macron in Paris on Saturday.",
         {("yellow vests", "criticises", "Emmanuel Macron")},
+    ),
+    (
+        "Nancy Pelosi called for the resignation of Attorney General William Barr.",
+        {("Nancy Pelosi", "criticises", "William Barr")},
     ),
     (
         "Joe Biden was taken to task by Bernie Sanders.",
