@@ -466,6 +466,12 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "Des milliers de gilets jaunes ont manifesté contre Emmanuel Macron samedi à Paris.",
             ("gilets jaunes", "criticises", "Paris"),
         ),
+        # A place the quotation says things happened in is not what the speaker hails.
+        (
+            "« À Paris, où 8 000 personnes ont défilé dans le calme, la responsabilité l'a "
+            "emporté », a salué M. Castaner.",
+            ("Castaner", "supports", "Paris"),
+        ),
         # Whose policy is criticised is the target, not what the policy is about.
         (
             "Jean-Luc Mélenchon a critiqué la politique d'Emmanuel Macron envers l'Iran.",

@@ -191,8 +191,14 @@ class Targets(Memory):
         closing = self.deps.get("quote_close", frozenset({"»"}))
         if not any(t.text in closing for t in before[-4:]):
             return []
-        quoted = [t for t in before if self._quoted(t)]
+        quoted = [t for t in before if self._quoted(t) and not self._place_said(t)]
         return self.actors.endpoints_in(quoted, names_first=True)[:1]
+
+    def _place_said(self, token: Token) -> bool:
+        """ "« À Paris, où 8 000 personnes ont défilé, la responsabilité l'a emporté », a
+        salué M. Castaner": a place in a phrase of its own says where, it is not judged."""
+        mention = self.actors.mention_at(token)
+        return mention is not None and mention.type == "LOC" and self._in_phrase(token)
 
     def _complement_tokens(self, cue: Cue, sentence: Span) -> list[Token]:
         if len(cue.words) > 1 and not cue.noun:
