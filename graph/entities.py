@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from graph.acronyms import expand_defined_acronyms
 from graph.entity_names import clean_name, is_name, trim_name
 from graph.gazetteer import Gazetteer, find_names
+from graph.governments import governments_unnamed
 from graph.known_actors import (
     after_honorific,
     group_mention,
@@ -30,7 +31,6 @@ from graph.known_actors import (
 )
 from graph.mentions import Mention, Sentence, canonical_types, join_surnames
 from graph.missed_mentions import (
-    governments_unnamed,
     handles_of_named_actors,
     honoured_names_ner_missed,
     institutions_of_places,

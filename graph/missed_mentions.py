@@ -1,7 +1,7 @@
 """Mentions NER did not see, found from those it did: a surname alone after the full name,
 a name after an honorific, a handle or hashtag spelling a named actor, and a place that is
-part of an institution's name ("la mairie de Paris" is an organisation), and the government
-an article is about, named by a bare noun ("le gouvernement", "the government").
+part of an institution's name ("la mairie de Paris" is an organisation). The government an
+article names by a bare noun is graph.governments'.
 
 Second passes over the whole article once the NER mentions are known; apart from
 graph.entities because each reads the article's other mentions, not one span.
@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
 from typing import TYPE_CHECKING
 
 from graph.entity_names import clean_name
-from graph.gazetteer import ADJECTIVE, Gazetteer
-from graph.langdata import data_lines, data_words
+from graph.gazetteer import Gazetteer
+from graph.langdata import data_words
 from graph.mentions import Mention, full_person_name
 from graph.names import entity_key
 
@@ -35,7 +34,7 @@ def surnames_ner_missed(
     "Donald Trump" and "Emmanuel Macron")."""
     surnames = {m.name.split()[-1]: m for m in mentions if full_person_name(m)}
     surnames.update((m.name.split()[-1], m) for m in titled)
-    covered = _covered(doc, mentions)
+    covered = covered_tokens(doc, mentions)
     found = []
     for token in doc:
         full = surnames.get(token.text)
@@ -75,7 +74,7 @@ def honoured_names_ner_missed(
     honorifics = data_words(lang, "honorifics.txt")
     titles = data_words(lang, "person_titles.txt") - honorifics
     not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
-    covered = _covered(doc, mentions)
+    covered = covered_tokens(doc, mentions)
     found = []
     for token in doc:
         titled = token.lower_ in titles
@@ -197,89 +196,7 @@ def _institution_around(place: Span, heads: frozenset[str]) -> Span | None:
     return None
 
 
-#: Dependencies by which a word says whose government it is ("le gouvernement italien",
-#: "le gouvernement Michel", "the Trump administration", "le gouvernement de Charles Michel").
-_OWNER_DEPENDENCIES = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "compound", "poss"})
-_ADJECTIVES = frozenset({ADJECTIVE})
-
-
-def governments_unnamed(
-    doc: Doc,
-    mentions: Sequence[Mention],
-    lang: str,
-    gazetteer: Gazetteer | None,
-    sentence_of: dict[int, int],
-    text: str,
-) -> list[Mention]:
-    """ "le gouvernement", "l'exécutif", "the government": the government the article is
-    about, an actor named by a noun (government_nouns.tsv), one node across the corpus.
-    Only a singular noun after a definite article, saying nothing of whose government it
-    is: a national adjective makes it the country (graph.relations.actors), a name someone's
-    government, a plural no one in particular."""
-    actors = _government_actors(lang)
-    folded = text.lower()
-    if not any(noun in folded for noun in actors):
-        return []  # most English articles: no pass over the tokens
-    covered = _covered(doc, mentions)
-    found = []
-    for token in doc:
-        actor = actors.get(token.lower_)
-        if actor is None or token.i in covered:
-            continue
-        if not _bare_government(token, covered, lang, gazetteer):
-            continue
-        found.append(
-            Mention(
-                name=token.text.lower(),
-                key=entity_key(actor),
-                type="ORG",
-                sentence=sentence_of[token.sent.start],
-                start=token.idx,
-                end=token.idx + len(token.text),
-                text=token.text,
-                canonical=actor,
-            )
-        )
-    return found
-
-
-@cache
-def _government_actors(lang: str) -> dict[str, str]:
-    """government_nouns.tsv: noun → the actor's name."""
-    rows = data_lines(lang, "government_nouns.tsv")[1:]
-    return dict(row.split("\t")[:2] for row in rows)
-
-
-def _bare_government(
-    noun: Token, covered: set[int], lang: str, gazetteer: Gazetteer | None
-) -> bool:
-    if noun.pos_ not in ("NOUN", "ADJ", "PROPN") or noun.dep_ in ("amod", "compound"):
-        return False
-    if "Plur" in noun.morph.get("Number", []):
-        return False
-    definite = any(
-        child.dep_ in ("det", "case") and "Def" in child.morph.get("Definite", [])
-        for child in noun.children
-        if child.i < noun.i
-    )
-    if not definite:
-        return False
-    for child in noun.children:
-        if child.dep_ not in _OWNER_DEPENDENCIES and not _english_of(child):
-            continue
-        if child.pos_ == "PROPN" or any(t.i in covered for t in child.subtree):
-            return False
-        if gazetteer is not None and gazetteer.lookup(child.text, lang, _ADJECTIVES) is not None:
-            return False
-    return True
-
-
-def _english_of(child: Token) -> bool:
-    """ "the government of Italy": English hangs the owner on "of"."""
-    return child.dep_ == "prep" and child.lower_ == "of"
-
-
-def _covered(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
+def covered_tokens(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
     """The tokens an NER span or a mention already covers: names found another way must not
     overlap them."""
     return {t.i for ent in doc.ents for t in ent} | mention_tokens(doc, mentions)
