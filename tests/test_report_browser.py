@@ -426,6 +426,9 @@ def test_the_confidence_slider_hides_stances_the_model_is_less_sure_of(
     page = visit.page
     edges = "window.newsgraph.edgeView.length"
     shown = page.evaluate(edges)
+    # it starts at the lowest confidence in the report, not at a 0 that nothing is under
+    assert page.inner_text("#min-confidence-value") == "0.30"
+    assert page.get_attribute("#min-confidence", "min") == "0.3"
     page.locator("#min-confidence").fill("0.5")
     assert page.inner_text("#min-confidence-value") == "0.50"
     assert page.evaluate(edges) == shown - 1

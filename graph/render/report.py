@@ -6,6 +6,7 @@ page's Content-Security-Policy forbids every network request.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -31,6 +32,8 @@ from graph.summary import CorpusSummary, ProcessedArticle
 
 MAX_DRAWN_NODES = 300
 MAX_DRAWN_EDGES = 1500
+#: Steps of the confidence slider per unit (0.05 each).
+CONFIDENCE_STEPS = 20
 
 
 def render_report(
@@ -129,12 +132,21 @@ def _graph_context(
         "kinds": kind_legend(relation.kind for relation in data.relations),
         "max_weight": max((r.weight for r in data.relations if r.id in drawn_edges), default=1),
         "has_confidence": any(r.confidence is not None for r in data.relations),
+        "confidence_floor": _confidence_floor(data),
         "has_camps": any(entity.camp for entity in data.entities),
         "payload": script_json(page_payload(data, drawing, network, views, articles, today)),
         "css": Markup(assets.css),  # our own files and pyvis's, checked by load_assets
         "scripts": [Markup(script) for script in assets.scripts],
         "csp": assets.content_security_policy,
     }
+
+
+def _confidence_floor(data: GraphData) -> float:
+    """Where the confidence slider starts: the lowest confidence in the report, to the
+    slider's step below (a build leaves out what its --min-confidence refuses, so a slider
+    at 0 would say stances under it are shown)."""
+    scores = [r.confidence for r in data.relations if r.confidence is not None]
+    return math.floor(min(scores) * CONFIDENCE_STEPS) / CONFIDENCE_STEPS if scores else 0.0
 
 
 @lru_cache(maxsize=1)
