@@ -29,7 +29,7 @@ from graph.known_actors import (
     unglued,
     with_surname_cut_short,
 )
-from graph.mentions import Mention, Sentence, canonical_types, join_surnames
+from graph.mentions import Mention, Sentence, canonical_types, full_person_name, join_surnames
 from graph.missed_mentions import (
     handles_of_named_actors,
     honoured_names_ner_missed,
@@ -126,9 +126,12 @@ def mentions_of(
     if gazetteer is not None:
         mentions.extend(names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(surnames_ner_missed(doc, mentions, sentence_of))
-    mentions.extend(honoured_names_ner_missed(doc, mentions, lang, sentence_of, gazetteer))
-    titled = titled_people(doc, mentions, lang)
-    mentions.extend(surnames_ner_missed(doc, mentions, sentence_of, titled=titled))
+    honoured = honoured_names_ner_missed(doc, mentions, lang, sentence_of, gazetteer)
+    mentions.extend(honoured)
+    # the surnames of people named since: in full after an honorific, or after a title
+    named = [*(m for m in honoured if full_person_name(m)), *titled_people(doc, mentions, lang)]
+    if named:
+        mentions.extend(surnames_ner_missed(doc, mentions, sentence_of, named=named))
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
     mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of, text))

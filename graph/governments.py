@@ -51,14 +51,16 @@ def governments_unnamed(
     if not any(noun in folded for noun in actors):
         return []  # most English articles: no pass over the tokens
     covered = covered_tokens(doc, mentions)
-    country = article_country(doc, mentions, lang, gazetteer)
-    found = []
+    country: Actor | None = None
+    found: list[Mention] = []
     for token in doc:
         actor = actors.get(token.lower_)
         if actor is None or token.i in covered:
             continue
         if not _bare_government(token, covered, lang, gazetteer):
             continue
+        if not found:  # asked once an article names its government
+            country = article_country(doc, mentions, lang, gazetteer)
         found.append(
             Mention(
                 name=token.text.lower(),

@@ -27,13 +27,16 @@ def surnames_ner_missed(
     doc: Doc,
     mentions: Sequence[Mention],
     sentence_of: dict[int, int],
-    titled: Sequence[Mention] = (),
+    named: Sequence[Mention] | None = None,
 ) -> list[Mention]:
-    """The surname of a person named in full elsewhere in the article, or after a title
-    (`titled`: "President Trump"), where NER saw no entity ("Trump lambasted Macron" after
-    "Donald Trump" and "Emmanuel Macron")."""
-    surnames = {m.name.split()[-1]: m for m in mentions if full_person_name(m)}
-    surnames.update((m.name.split()[-1], m) for m in titled)
+    """The surname of a person named elsewhere in the article, where NER saw no entity
+    ("Trump lambasted Macron" after "Donald Trump" and "Emmanuel Macron"). `named`: the
+    people whose surnames to look for (by default those named in full among `mentions`;
+    also those named after a title, "President Trump", see `titled_people`)."""
+    people = [m for m in mentions if full_person_name(m)] if named is None else named
+    surnames = {m.name.split()[-1]: m for m in people}
+    if not surnames:
+        return []
     covered = covered_tokens(doc, mentions)
     found = []
     for token in doc:
