@@ -124,11 +124,9 @@ def after_honorific(span: Span, lang: str, gazetteer: Gazetteer | None = None) -
     NER label, when an honorific or a title (`person_titles.txt`) opens the span or stands
     just before it. Not a nationality ("le président Français") nor an acronym ("le
     président LR")."""
-    honorifics = data_words(lang, "honorifics.txt")
-    cues = honorifics | data_words(lang, "person_titles.txt")
-    if len(span) > 1 and span[0].lower_ in cues:
+    if len(span) > 1 and span[0].lower_ in _title_words(lang):
         name = span[1:]
-    elif span.start > 0 and span.doc[span.start - 1].lower_ in cues:
+    elif follows_a_title(span, lang):
         name = span
     else:
         return False
@@ -136,6 +134,16 @@ def after_honorific(span: Span, lang: str, gazetteer: Gazetteer | None = None) -
         return False
     kinds = frozenset({DEMONYM, ADJECTIVE})
     return gazetteer is None or gazetteer.lookup(name.text, lang, kinds) is None
+
+
+def follows_a_title(span: Span, lang: str) -> bool:
+    """Whether an honorific or a person's title stands just before a span ("President
+    Trump", "M. Macron")."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _title_words(lang)
+
+
+def _title_words(lang: str) -> frozenset[str]:
+    return data_words(lang, "honorifics.txt") | data_words(lang, "person_titles.txt")
 
 
 def outgrows_ner(span: Span, ents: Sequence[Span] | None = None) -> bool:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from graph.entity_names import clean_name
 from graph.gazetteer import Gazetteer
+from graph.known_actors import follows_a_title
 from graph.langdata import data_words
 from graph.mentions import Mention, full_person_name
 from graph.names import entity_key
@@ -100,13 +101,12 @@ def honoured_names_ner_missed(
 def titled_people(doc: Doc, mentions: Sequence[Mention], lang: str) -> list[Mention]:
     """People named by one word right after an honorific or a title ("President Trump",
     "Speaker Pelosi"), whoever found them: a surname that may stand alone later."""
-    before = data_words(lang, "honorifics.txt") | data_words(lang, "person_titles.txt")
     found = []
     for mention in mentions:
         if mention.type != "PER" or " " in mention.name:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.start > 0 and doc[span.start - 1].lower_ in before:
+        if span is not None and follows_a_title(span, lang):
             found.append(mention)
     return found
 
