@@ -128,7 +128,21 @@ def not_entity_keys(lang: str) -> frozenset[str]:
 
 
 def clean_name(text: str) -> str:
-    """The surface form with quotes cut off and spaces collapsed."""
+    """The surface form with quotes cut off, an editor's brackets dropped, spaces collapsed.
+
+    A quotation completed by the paper ("Si (le président français Emmanuel) Macron parle",
+    "avec (François) Hollande") leaves a bracket inside the name NER finds; the name is the
+    same person's, so an unpaired bracket goes and "Emmanuel) Macron" is "Emmanuel Macron".
+    A paired one stays: "Rassemblement national (RN)"."""
     for quote in '«»"“”':
         text = text.split(quote)[0] if text.find(quote) > 0 else text.replace(quote, "")
-    return " ".join(text.split()).strip(_PUNCT_EDGES + " ")
+    name = " ".join(_without_unpaired_brackets(text).split()).lstrip(_PUNCT_EDGES + " ")
+    paired = "(" in name and name.count("(") == name.count(")")
+    return name.rstrip(_PUNCT_EDGES.replace(")", "") + " " if paired else _PUNCT_EDGES + " ")
+
+
+def _without_unpaired_brackets(text: str) -> str:
+    for opening, closing in ("()", "[]"):
+        if text.count(opening) != text.count(closing):
+            text = text.replace(opening, " ").replace(closing, " ")
+    return text

@@ -6,6 +6,7 @@ import pytest
 
 from graph.clean import clean_text
 from graph.entities import Mention, entity_key, join_surnames, mentions_of
+from graph.entity_names import clean_name
 from graph.gazetteer import MAX_NAME_TOKENS, SCANNED_KINDS, find_names, load_gazetteer
 from graph.missed_mentions import name_after_title
 
@@ -71,6 +72,31 @@ def _names(nlp, text: str) -> list[str]:
 )
 def test_determiners_prepositions_and_elisions_are_stripped(fr_nlp, text, expected) -> None:
     assert expected in _names(fr_nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bulk corpus's kind: a quotation the paper completed in brackets
+        ("«Tout a changé avec (Nicolas) Sarkozy», raconte un habitant du quartier.", "Nicolas Sarkozy"),
+        (
+            "«Si (le président français Emmanuel) Macron parle de pratique habituelle, c'est faux», "
+            "a dit Matteo Salvini.",
+            "Emmanuel Macron",
+        ),
+    ],
+)
+def test_an_editors_brackets_inside_a_name_are_dropped(fr_nlp, text, expected) -> None:
+    names = _names(fr_nlp, text)
+    assert expected in names
+    assert not any("(" in name or ")" in name for name in names)
+
+
+def test_paired_brackets_stay_in_a_name() -> None:
+    assert clean_name("Rassemblement national (RN).") == "Rassemblement national (RN)"
+    assert clean_name("Emmanuel) Macron") == "Emmanuel Macron"
+    assert clean_name("(RN)") == "RN"
 
 
 @pytest.mark.slow
