@@ -79,9 +79,13 @@ def test_determiners_prepositions_and_elisions_are_stripped(fr_nlp, text, expect
     ("text", "expected"),
     [
         # the bulk corpus's kind: a quotation the paper completed in brackets
-        ("«Tout a changé avec (Nicolas) Sarkozy», raconte un habitant du quartier.", "Nicolas Sarkozy"),
         (
-            "«Si (le président français Emmanuel) Macron parle de pratique habituelle, c'est faux», "
+            "«Tout a changé avec (Nicolas) Sarkozy», raconte un habitant du quartier.",
+            "Nicolas Sarkozy",
+        ),
+        (
+            "«Si (le président français Emmanuel) Macron parle de pratique habituelle, "
+            "c'est faux», "
             "a dit Matteo Salvini.",
             "Emmanuel Macron",
         ),
