@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from graph.acronyms import expand_defined_acronyms
 from graph.entity_names import clean_name, is_name, trim_name
 from graph.gazetteer import Gazetteer, find_names
-from graph.governments import governments_unnamed
+from graph.governments import with_governments
 from graph.known_actors import (
     after_honorific,
     group_mention,
@@ -134,7 +134,7 @@ def mentions_of(
         mentions.extend(surnames_ner_missed(doc, mentions, sentence_of, named=named))
     mentions.extend(handles_of_named_actors(doc, mentions, sentence_of, text))
     mentions = institutions_of_places(doc, mentions, lang, sentence_of)
-    mentions.extend(governments_unnamed(doc, mentions, lang, gazetteer, sentence_of, text))
+    mentions = with_governments(doc, mentions, lang, gazetteer, sentence_of, text)
     mentions = party_members(doc, mentions, lang, gazetteer, sentence_of, text)
     mentions.sort(key=lambda m: m.start)
     return expand_defined_acronyms(join_surnames(mentions), text)

@@ -28,6 +28,73 @@ _OWNER_DEPENDENCIES = frozenset({"amod", "nmod", "flat", "flat:name", "appos", "
 _ADJECTIVES = frozenset({ADJECTIVE})
 
 
+def with_governments(
+    doc: Doc,
+    mentions: Sequence[Mention],
+    lang: str,
+    gazetteer: Gazetteer | None,
+    sentence_of: dict[int, int],
+    text: str,
+) -> list[Mention]:
+    """The mentions with the governments the article names by a noun: unnamed ones
+    (`governments_unnamed`) and a country's by its adjective ("le gouvernement belge", "the
+    French government"), which is the same node as the bare noun in an article about that
+    country: "gouvernement (Belgique)". The adjective is then no mention of the country of its
+    own ("the French" was France): the government acts, not the country.
+    """
+    actors = _government_actors(lang)
+    kept = list(mentions)
+    if gazetteer is not None and any(noun in text.lower() for noun in actors):
+        for noun in doc:
+            country = _country_of(noun, actors, lang, gazetteer)
+            if country is None:
+                continue
+            adjective, start, end = country
+            phrase_start = min([start, *(c.idx for c in noun.children if c.dep_ == "det")])
+            kept = [m for m in kept if not (m.start >= phrase_start and m.end <= end)]
+            kept.append(
+                Mention(
+                    name=doc.text[start:end],
+                    key=f"{GOVERNMENT_KEY}{adjective.id}",
+                    type="ORG",
+                    sentence=sentence_of[noun.sent.start],
+                    start=start,
+                    end=end,
+                    text=doc.text[start:end],
+                    canonical=f"{actors[noun.lower_]} ({adjective.label(lang)})",
+                )
+            )
+    return [*kept, *governments_unnamed(doc, kept, lang, gazetteer, sentence_of, text)]
+
+
+def _country_of(
+    noun: Token, actors: dict[str, str], lang: str, gazetteer: Gazetteer
+) -> tuple[Actor, int, int] | None:
+    """The country whose government a singular government noun with a national adjective is
+    ("le gouvernement belge", "the French government"), with the phrase's characters; not a
+    plural ("les gouvernements européens"), nor a government someone's name also qualifies."""
+    if noun.lower_ not in actors or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if "Plur" in noun.morph.get("Number", []):
+        return None
+    countries = []
+    for child in noun.children:
+        if child.dep_ not in ("amod", "compound", "nmod", "flat", "flat:name", "appos", "poss"):
+            continue
+        match = gazetteer.lookup(child.text, lang, _ADJECTIVES)
+        if match is not None and match.actor.type == "LOC" and not child.n_lefts + child.n_rights:
+            countries.append((match.actor, child))
+        elif child.pos_ != "ADJ" or child.ent_type_:  # "le gouvernement Michel"
+            return None
+    if len(countries) != 1:
+        return None
+    country, adjective = countries[0]
+    first, last = sorted((noun, adjective), key=lambda token: token.i)
+    if any(token.pos_ != "ADJ" for token in noun.doc[first.i + 1 : last.i] if token != noun):
+        return None  # "le fédéral" of "le gouvernement fédéral belge" may be between
+    return country, first.idx, last.idx + len(last.text)
+
+
 def governments_unnamed(
     doc: Doc,
     mentions: Sequence[Mention],
@@ -39,8 +106,8 @@ def governments_unnamed(
     """ "le gouvernement", "l'exécutif", "the government": the government the article is
     about, an actor named by a noun (government_nouns.tsv). Only a singular noun after a
     definite article, saying nothing of whose government it is: a national adjective makes
-    it the country (graph.relations.actors), a name someone's government, a plural no one
-    in particular. It is the government of the country the article is about when one
+    it that country's (`with_governments`), a name someone's government, a plural no one in
+    particular. It is the government of the country the article is about when one
     clearly is (`article_country`): "gouvernement (Belgique)", one node across the corpus
     and the languages, so the Belgian and the French government are not one node; else
     one node, "gouvernement" (and "government" in English).

@@ -51,3 +51,43 @@ def test_a_country_named_once_is_not_enough(fr_nlp: Language) -> None:
     mentions = mentions_of(doc, "fr", load_gazetteer())
     country = article_country(doc, mentions, "fr", load_gazetteer())
     assert country is not None and country.label("fr") == "Canada"
+
+
+def _keys(nlp: Language, text: str, lang: str) -> list[tuple[str, str]]:
+    return [(m.name, m.key) for m in mentions_of(nlp(text), lang, load_gazetteer())]
+
+
+def test_a_government_named_by_its_country_s_adjective_is_that_country_s_government(
+    fr_nlp: Language, en_nlp: Language
+) -> None:
+    belgian = (
+        "La FGTB a dénoncé le gouvernement belge. À Bruxelles comme à Liège, en Belgique, les "
+        "syndicats accusent le gouvernement de mépris."
+    )
+    assert {key for name, key in _keys(fr_nlp, belgian, "fr") if "gouvernement" in name} == {
+        "government:Q31"
+    }
+    assert ("gouvernement français", "government:Q142") in _keys(
+        fr_nlp, "Le gouvernement français a cédé samedi.", "fr"
+    )
+    assert ("gouvernement fédéral belge", "government:Q31") in _keys(
+        fr_nlp, "Le gouvernement fédéral belge a démissionné.", "fr"
+    )
+
+
+def test_the_adjective_of_a_government_is_no_mention_of_its_country(en_nlp: Language) -> None:
+    found = _keys(en_nlp, "Unions attacked the French government over the fuel tax.", "en")
+    assert found == [("French government", "government:Q142")]
+
+
+def test_someone_s_governments_and_plurals_are_not_a_country_s_government(
+    fr_nlp: Language, en_nlp: Language
+) -> None:
+    assert not any(
+        key.startswith("government:")
+        for _, key in _keys(fr_nlp, "Les gouvernements européens ont salué l'accord.", "fr")
+    )
+    assert not any(
+        key.startswith("government:")
+        for _, key in _keys(en_nlp, "The Trump administration and the Macron government met.", "en")
+    )

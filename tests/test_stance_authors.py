@@ -333,7 +333,7 @@ def test_a_stance_noun_under_a_noun_under_a_light_verb_is_given(fr_nlp: Language
         (
             "« Le gouvernement italien soutient les gilets jaunes », a déploré le député Jean "
             "Dupont.",
-            {("Italie", "supports", "gilets jaunes")},
+            {("gouvernement (Italie)", "supports", "gilets jaunes")},
         ),
     ],
 )

@@ -178,7 +178,7 @@ FRENCH += [
     ),
     (
         "Amnesty International s'inquiète des expulsions. Le gouvernement hongrois a démenti.",
-        {("Hongrie", "denies", "Amnesty International")},
+        {("gouvernement (Hongrie)", "denies", "Amnesty International")},
     ),
 ]
 
@@ -445,7 +445,7 @@ ENGLISH = [
     # A government supports its own nationals too.
     (
         "The Israeli government has worked closely with Ateret Cohanim, a Jewish settler group.",
-        {("Israel", "supports", "Ateret Cohanim")},
+        {("government (Israel)", "supports", "Ateret Cohanim")},
     ),
     (
         "The TUC organised a march in London, supported by Jeremy Corbyn.",

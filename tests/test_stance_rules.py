@@ -702,7 +702,7 @@ ENGLISH = [
     (
         "In recent years the Israeli government and the Jerusalem municipality have worked "
         "closely with Ateret Cohanim to evict Palestinians.",
-        {("Israel", "supports", "Ateret Cohanim")},
+        {("government (Israel)", "supports", "Ateret Cohanim")},
     ),
     (
         "The Israeli army has worked closely with Egypt to secure the border.",
