@@ -718,6 +718,27 @@ ENGLISH = [
         "Bernie Sanders ripped into Michael Bloomberg during the debate.",
         {("Bernie Sanders", "criticises", "Michael Bloomberg")},
     ),
+    # A role names the person the article introduced with that title, capitalised in
+    # English, and a "vice" or "deputy" title is another role.
+    (
+        "President Donald Trump spoke on Monday. Vice President Mike Pence agreed. Mitch "
+        "McConnell defended the president.",
+        {("Mitch McConnell", "supports", "Donald Trump")},
+    ),
+    (
+        "Vice President Mike Pence spoke on Monday. Mitch McConnell defended the vice president.",
+        {("Mitch McConnell", "supports", "Mike Pence")},
+    ),
+    (
+        "Deputy Prime Minister Luigi Di Maio spoke on Monday. Prime Minister Giuseppe Conte "
+        "agreed. Matteo Renzi criticised the prime minister.",
+        {("Matteo Renzi", "criticises", "Giuseppe Conte")},
+    ),
+    # The owner of the object, when the sentence names it, is the target.
+    (
+        "Lindsey Graham defended Donald Trump's call with Volodymyr Zelensky.",
+        {("Lindsey Graham", "supports", "Donald Trump")},
+    ),
 ]
 
 
@@ -794,6 +815,22 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
             "Former national security adviser John Bolton criticized Trump's approach to "
             "North Korea.",
             ("John Bolton", "criticises", "North Korea"),
+        ),
+        # An object owned by someone the sentence does not name is not aimed at what is
+        # inside it.
+        (
+            "Lindsey Graham defended the president's call with Volodymyr Zelensky.",
+            ("Lindsey Graham", "supports", "Volodymyr Zelensky"),
+        ),
+        (
+            "Angela Merkel criticised the minister's deal with Viktor Orban.",
+            ("Angela Merkel", "criticises", "Viktor Orban"),
+        ),
+        # A deputy's title is not the title of the one they deputise for.
+        (
+            "Deputy Prime Minister Luigi Di Maio spoke on Monday. Prime Minister Giuseppe "
+            "Conte agreed. Matteo Renzi criticised the prime minister.",
+            ("Matteo Renzi", "criticises", "Luigi Di Maio"),
         ),
         # Whom one sides with someone against is not supported.
         (

@@ -99,12 +99,31 @@ class Actors:
                     self.doc, self.lang, self.gazetteer, self.tokens_of(mention)
                 )
             entities, roles = self.introductions.setdefault(mention.key, (set(), set()))
-            for token in introduction_words(self.doc, self.lang, self.tokens_of(mention)):
-                if token.lemma_.casefold() in self.roles and token.pos_ == "NOUN":
-                    roles.add(token.lemma_.casefold())
+            words = introduction_words(self.doc, self.lang, self.tokens_of(mention))
+            roles.update(self._roles_among(words))
+            for token in words:
                 named = self._direct(token)
                 if named is not None and named.key != mention.key:
                     entities.add(named.key)
+
+    def _roles_among(self, words: Sequence[Token]) -> set[str]:
+        """The role words a name is introduced with: "le ministre russe", and the capitalised
+        title of English ("President Donald Trump", "House Speaker Nancy Pelosi"); not a role
+        that a word before it in the same title makes another ("Vice President Mike Pence"
+        is the vice president, not the president: role_prefixes.txt)."""
+        prefixes = data_words(self.lang, "role_prefixes.txt")
+        roles: set[str] = set()
+        prefix = ""
+        words = sorted(words, key=lambda token: token.i)
+        for index, token in enumerate(words):
+            if index == 0 or words[index - 1].i != token.i - 1:
+                prefix = ""  # a title ends where its words stop running on
+            lemma = token.lemma_.casefold()
+            if token.lower_ in prefixes:
+                prefix = token.lower_
+            elif lemma in self.roles and token.pos_ in ("NOUN", "PROPN"):
+                roles.add(f"{prefix} {lemma}" if prefix else lemma)  # "vice president"
+        return roles
 
     @cached_property
     def quoted(self) -> frozenset[int]:
@@ -391,6 +410,10 @@ class Actors:
         russe" → the Russian minister named earlier; "la chroniqueuse" → the only person
         introduced as one)."""
         lemma = role.lemma_.casefold()
+        prefixes = data_words(self.lang, "role_prefixes.txt")
+        prefix = [c.lower_ for c in role.children if c.i < role.i and c.lower_ in prefixes]
+        if prefix:
+            lemma = f"{prefix[0]} {lemma}"  # "the vice president"
         candidates = []
         for mention in self.mentions:
             if mention.type != "PER" or mention.start >= role.idx:

@@ -26,7 +26,7 @@ class Targets(Memory):
         complement = self._complement_tokens(cue, sentence)
         if cue.kind == DENIES and not cue.noun:
             complement = self._without_denied_facts(cue.head, complement)
-        named = self._owners_first(cue, self.actors.endpoints_in(complement, roles=True))
+        named = self._owners_first(cue, complement)
         if not named:  # "a figure with whom she formed a friendship"
             relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
             named = [e for t in relatives if (e := self._antecedent(t)) is not None]
@@ -63,25 +63,35 @@ class Targets(Memory):
             and all(t.is_punct for t in after)
         )
 
-    def _owners_first(self, cue: Cue, named: list[Endpoint]) -> list[Endpoint]:
+    def _owners_first(self, cue: Cue, complement: Sequence[Token]) -> list[Endpoint]:
         """ "criticized Trump's approach to North Korea", "a dénoncé les propos de Y sur X":
         whose the verb's object is, is its target; the other actors inside the object are
         what it is about. An object that is an actor itself ("Macron's ally, Le Pen") stays."""
-        if cue.noun or len(cue.words) > 1 or len(named) < 2:
+        named = self.actors.endpoints_in(complement, roles=True)
+        if cue.noun or len(cue.words) > 1 or not named:
             return named
         direct = self.deps.get("direct_object", frozenset())
         conjunct = self.deps.get("conjunct", frozenset())
         objects = [c for c in cue.head.children if c.dep_ in direct]
         objects += [c for o in objects for c in o.children if c.dep_ in conjunct]
-        owners = self.actors.endpoints_in(
-            t for o in objects for author in self._authors(o) for t in author.subtree
-        )
-        if not owners:
+        authors = [author for o in objects for author in self._authors(o)]
+        owners = self.actors.endpoints_in(t for author in authors for t in author.subtree)
+        if not owners and any(self._someone_unnamed(author) for author in authors):
+            # "defended the president's call with Zelensky": the president's, not Zelensky's
+            inside = {t.i for o in objects for t in o.subtree}
+            outside = [t for t in complement if t.i not in inside]
+            return self.actors.endpoints_in(outside, roles=True)
+        if not owners or len(named) < 2:
             return named
         apposed = [t for o in objects for c in o.children if c.dep_ == "appos" for t in c.subtree]
         itself = [*objects, *apposed]
         kept = {e.key for e in owners} | {e.key for e in self.actors.endpoints_in(itself)}
         return [e for e in named if e.key in kept]
+
+    def _someone_unnamed(self, author: Token) -> bool:
+        """ "his", "the president's", "les propos du ministre": the object is someone's whom
+        the article does not name here."""
+        return author.pos_ == "PRON" or self.actors.is_role_noun(author)
 
     def _without_denied_facts(self, verb: Token, complement: list[Token]) -> list[Token]:
         """ "has denied a rift with France", "nie toute implication dans l'affaire": what
