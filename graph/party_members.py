@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from graph.gazetteer import Gazetteer
 from graph.known_actors import actor_mention
-from graph.langdata import data_lines
+from graph.langdata import data_lines, data_words
 from graph.mentions import Mention
 from graph.missed_mentions import mention_tokens
 
@@ -44,17 +44,21 @@ def party_members(
     text: str,
 ) -> list[Mention]:
     """The mentions, with each members' noun read as its party where the article is about
-    the party's country (see `_in_context`): a mention of the noun alone takes the
+    the party's country (see `_in_context`) or names its rival (`_rivals_named`), and
+    with the chamber its members sit in ("Senate Democrats": `_chamber_before`); a
+    mention of the noun alone takes the
     party's key, and the noun standing uncovered (spaCy calls it a nationality or group,
     NORP, which is no actor) becomes a mention of the party."""
     nouns = party_nouns(lang)
     if gazetteer is None or not any(noun in text for noun in nouns):
         return list(mentions)  # most articles: no pass over the tokens
     named = _actors_named(mentions, lang, gazetteer)
+    written = {noun: entry for noun, entry in nouns.items() if noun in text}
     parties = {
         noun: actor
-        for noun, entry in nouns.items()
-        if _in_context(entry, named, gazetteer) and (actor := gazetteer.actor(entry.party))
+        for noun, entry in written.items()
+        if (_in_context(entry, named, gazetteer) or _rivals_named(noun, entry, written))
+        and (actor := gazetteer.actor(entry.party))
     }
     if not parties:
         return list(mentions)
@@ -65,13 +69,37 @@ def party_members(
             mention = replace(mention, key=actor.id, type=actor.type, canonical=actor.label(lang))
         kept.append(mention)
     covered = mention_tokens(doc, mentions)  # the noun's own NER span (NORP) is no mention
+    chambers = data_words(lang, "chamber_words.txt")
     for token in doc:
         actor = parties.get(token.text)
-        if actor is None or token.i in covered or token.pos_ not in ("NOUN", "PROPN"):
+        if actor is None or token.pos_ not in ("NOUN", "PROPN"):
             continue
-        if not _qualified(token):
+        chamber = _chamber_before(token, chambers)
+        if chamber is not None:  # "Senate Democrats": the party's senators, not the Senate
+            span = doc[chamber.i : token.i + 1]
+            kept = [m for m in kept if not (m.start >= span.start_char and m.end <= span.end_char)]
+            kept.append(actor_mention(span, actor, lang, sentence_of))
+        elif token.i not in covered and not _qualified(token):
             kept.append(actor_mention(doc[token.i : token.i + 1], actor, lang, sentence_of))
     return kept
+
+
+def _rivals_named(noun: str, entry: PartyNoun, written: dict[str, PartyNoun]) -> bool:
+    """ "Democrats" and "Republicans" in one article: the two parties of one country's
+    politics, whatever else it names (a US story seldom names the United States)."""
+    return any(other != noun and rival.country == entry.country for other, rival in written.items())
+
+
+def _chamber_before(noun: Token, chambers: frozenset[str]) -> Token | None:
+    """The chamber word just before a members' noun ("Senate Democrats", "House
+    Republicans"), with nothing else qualifying the noun."""
+    if noun.i == noun.sent.start:
+        return None
+    previous = noun.doc[noun.i - 1]
+    if previous.lower_ not in chambers or not previous.text[:1].isupper():
+        return None
+    others = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.i != previous.i]
+    return None if others else previous
 
 
 def _actors_named(mentions: Sequence[Mention], lang: str, gazetteer: Gazetteer) -> Counter[str]:
@@ -103,8 +131,9 @@ def _in_context(entry: PartyNoun, named: Counter[str], gazetteer: Gazetteer) -> 
 
 def _qualified(noun: Token) -> bool:
     """Whether a capitalised word or an adjective qualifies the noun ("Romania's Social
-    Democrats", "Irish Republicans", "House Democrats"): another party, another country's
-    members, or a group of the party's members, not the party."""
+    Democrats", "Irish Republicans", "moderate Democrats"): another party, another
+    country's members, or a faction of the party, not the party. A chamber is read before
+    (`_chamber_before`): "House Democrats" speak for the party."""
     if noun.i > noun.sent.start:
         previous = noun.doc[noun.i - 1]
         capitalised = previous.text[:1].isupper() and previous.pos_ in ("PROPN", "NOUN", "ADJ")

@@ -73,3 +73,25 @@ def test_the_data_file_names_gazetteer_actors() -> None:
         assert noun[:1].isupper(), noun
         for actor_id in (entry.party, entry.country, *entry.institutions):
             assert gazetteer.actor(actor_id) is not None, (noun, actor_id)
+
+
+def test_the_two_parties_named_together_are_context_enough(en_nlp) -> None:  # type: ignore[no-untyped-def]
+    """A US story seldom names the United States: Democrats and Republicans in one
+    article are its two parties."""
+    text = "Democrats walked out of the hearing on Tuesday, and Republicans pressed on."
+    assert _keys_of(en_nlp, text, "Democrats") == [DEMOCRATIC_PARTY]
+    assert _keys_of(en_nlp, text, "Republicans") == [REPUBLICAN_PARTY]
+
+
+def test_a_chamber_s_members_are_the_party_not_the_chamber(en_nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Senate Democrats accused Mitch McConnell of stalling the bill, and House "
+        "Republicans defended him."
+    )
+    doc = en_nlp(clean_text(text, "en"))
+    found = {(m.name, m.key) for m in mentions_of(doc, "en", load_gazetteer())}
+    assert ("Senate Democrats", DEMOCRATIC_PARTY) in found
+    assert ("House Republicans", REPUBLICAN_PARTY) in found
+    assert not any(name in ("Senate", "House") for name, _ in found)
+    triples = stance_triples(en_nlp, text, "en")
+    assert ("Democratic Party", "accuses", "Mitch McConnell") in triples
