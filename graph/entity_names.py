@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from graph.gazetteer import ADJECTIVE, DEMONYM, NAME_KINDS, Gazetteer
+from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Gazetteer
 from graph.langdata import COMMON, data_patterns, data_words
 from graph.names import entity_key
 
@@ -62,7 +62,8 @@ def _determiner_before_known(
 ) -> bool:
     if gazetteer is None or token.text.casefold() not in strip:
         return False
-    return gazetteer.lookup(rest.text, lang, NAME_KINDS) is not None
+    # "The White House said", "Le Kremlin a démenti": a seat is written with its article
+    return gazetteer.lookup(rest.text, lang, NAME_KINDS | {CAPITAL}) is not None
 
 
 def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> bool:

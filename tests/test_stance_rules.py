@@ -331,6 +331,13 @@ FRENCH = [
         "« saccage » de la permanence du député de la Sarthe Damien Pichereau.",
         {("Richard Ferrand", "supports", "Damien Pichereau")},
     ),
+    # A role in a relative clause after a name is not that person's.
+    (
+        "Le président Emmanuel Macron a parlé lundi. Le Rassemblement national a salué "
+        "Jordan Bardella, qui a critiqué le président de la République. François Bayrou a "
+        "défendu le président.",
+        {("François Bayrou", "supports", "Emmanuel Macron")},
+    ),
 ]
 
 
@@ -733,6 +740,16 @@ ENGLISH = [
         "Deputy Prime Minister Luigi Di Maio spoke on Monday. Prime Minister Giuseppe Conte "
         "agreed. Matteo Renzi criticised the prime minister.",
         {("Matteo Renzi", "criticises", "Giuseppe Conte")},
+    ),
+    # A role in a relative clause after a name is not that person's; the White House
+    # written with its article is the White House.
+    (
+        "President Donald Trump spoke on Monday. The White House attacked John Bolton, whose "
+        "book contradicts the president's account. Mitt Romney defended the president.",
+        {
+            ("Mitt Romney", "supports", "Donald Trump"),
+            ("United States", "criticises", "John Bolton"),
+        },
     ),
     # The owner of the object, when the sentence names it, is the target.
     (

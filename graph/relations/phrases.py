@@ -75,13 +75,19 @@ def noun_phrase_before(doc: Doc, first: int) -> list[Token]:
 
 
 def apposition_after(doc: Doc, last: int) -> Span:
-    """ ", porte-parole du ministère russe," : the words after a name, up to the next comma."""
-    if last + 1 >= len(doc) or doc[last + 1].text != ",":
+    """ ", porte-parole du ministère russe," : the words after a name, up to the next comma;
+    none when a relative clause opens there (", whose book contradicts the president's
+    account", ", qui a critiqué le président": the role words there are someone else's)."""
+    if last + 2 >= len(doc) or doc[last + 1].text != "," or _relative(doc[last + 2]):
         return doc[0:0]
     end = last + 2
     while end < len(doc) and end - last <= AFFILIATION_WINDOW and doc[end].text not in ",;.":
         end += 1
     return doc[last + 2 : end]
+
+
+def _relative(token: Token) -> bool:
+    return "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WP$", "WDT")
 
 
 def under_a_preposition(token: Token, head: Token) -> bool:
