@@ -331,6 +331,11 @@ FRENCH = [
         "« saccage » de la permanence du député de la Sarthe Damien Pichereau.",
         {("Richard Ferrand", "supports", "Damien Pichereau")},
     ),
+    # Breaking with someone is criticism.
+    (
+        "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",
+        {("Nathalie Loiseau", "criticises", "Emmanuel Macron")},
+    ),
     # A role in a relative clause after a name is not that person's.
     (
         "Le président Emmanuel Macron a parlé lundi. Le Rassemblement national a salué "
@@ -740,6 +745,19 @@ ENGLISH = [
         "Deputy Prime Minister Luigi Di Maio spoke on Monday. Prime Minister Giuseppe Conte "
         "agreed. Matteo Renzi criticised the prime minister.",
         {("Matteo Renzi", "criticises", "Giuseppe Conte")},
+    ),
+    # Breaking with someone, going after or calling them out is criticism.
+    (
+        "Nikki Haley broke with Donald Trump over his comments on Charlottesville.",
+        {("Nikki Haley", "criticises", "Donald Trump")},
+    ),
+    (
+        "Elizabeth Warren went after Michael Bloomberg during the debate.",
+        {("Elizabeth Warren", "criticises", "Michael Bloomberg")},
+    ),
+    (
+        "Alexandria Ocasio-Cortez called out Joe Manchin for blocking the bill.",
+        {("Alexandria Ocasio-Cortez", "criticises", "Joe Manchin")},
     ),
     # A role in a relative clause after a name is not that person's; the White House
     # written with its article is the White House.
