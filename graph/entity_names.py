@@ -40,6 +40,7 @@ def trim_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | No
     while end - start > 1 and (
         _strippable(doc[start], strip, titles)
         or _determiner_before_known(doc[start], doc[start + 1 : end], strip, lang, gazetteer)
+        or _sentence_article(doc[start], end - start - 1, lang)
     ):
         start += 1
     while end > start and doc[start].text in _PUNCT_EDGES:
@@ -64,6 +65,18 @@ def _determiner_before_known(
         return False
     # "The White House said", "Le Kremlin a démenti": a seat is written with its article
     return gazetteer.lookup(rest.text, lang, NAME_KINDS | {CAPITAL}) is not None
+
+
+def _sentence_article(token: Token, rest: int, lang: str) -> bool:
+    """ "The American Civil Liberties Union sued…": an article a sentence opens with, before
+    a name of two words or more, is no part of it in a language whose names seldom take one
+    (sentence_articles.txt: English; "The Hague", "The Guardian" keep theirs). French
+    names do ("Les Républicains", "La France insoumise", "Le Pen")."""
+    return (
+        rest >= 2
+        and (token.is_sent_start or token.i == 0)
+        and token.lower_ in data_words(lang, "sentence_articles.txt")
+    )
 
 
 def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> bool:

@@ -497,3 +497,15 @@ def test_a_government_said_to_be_someones_is_not_the_bare_government(
     doc = pipelines.get(lang)(clean_text(text, lang))
     mentions = mentions_of(doc, lang, load_gazetteer())
     assert not [m for m in mentions if m.canonical in ("gouvernement", "government")]
+
+
+@pytest.mark.slow
+def test_an_english_sentence_s_opening_article_is_no_part_of_a_name(en_nlp) -> None:
+    for text, name in [
+        (
+            "The American Civil Liberties Union sued the administration on Monday.",
+            "American Civil Liberties Union",
+        ),
+        ("The Justice Department said it would fight the lawsuit.", "Justice Department"),
+    ]:
+        assert name in [m.name for m in mentions_of(en_nlp(text), "en")]
