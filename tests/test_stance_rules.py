@@ -331,6 +331,17 @@ FRENCH = [
         "« saccage » de la permanence du député de la Sarthe Damien Pichereau.",
         {("Richard Ferrand", "supports", "Damien Pichereau")},
     ),
+    # Criticising a decree or a tax with no author named criticises whoever last made one.
+    (
+        "Le gouvernement d'Édouard Philippe a publié un décret sur les retraites. Laurent "
+        "Berger a dénoncé le décret.",
+        {("Laurent Berger", "criticises", "Édouard Philippe")},
+    ),
+    (
+        "Emmanuel Macron a imposé une taxe sur le carburant. Jean-Luc Mélenchon a critiqué la "
+        "taxe.",
+        {("Jean-Luc Mélenchon", "criticises", "Emmanuel Macron")},
+    ),
     # Breaking with someone is criticism.
     (
         "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",
@@ -745,6 +756,18 @@ ENGLISH = [
         "Deputy Prime Minister Luigi Di Maio spoke on Monday. Prime Minister Giuseppe Conte "
         "agreed. Matteo Renzi criticised the prime minister.",
         {("Matteo Renzi", "criticises", "Giuseppe Conte")},
+    ),
+    # Defending or criticising a rule or tariffs with no author named answers whoever
+    # last made them.
+    (
+        "President Donald Trump announced a new rule on asylum on Monday. Attorney General "
+        "William Barr defended the rule.",
+        {("William Barr", "supports", "Donald Trump")},
+    ),
+    (
+        "Donald Trump imposed tariffs on Chinese steel. Senator Chuck Grassley criticised the "
+        "tariffs.",
+        {("Chuck Grassley", "criticises", "Donald Trump")},
     ),
     # Breaking with someone, going after or calling them out is criticism.
     (
