@@ -69,8 +69,25 @@ def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
             # word a person elsewhere, or called the full name an organisation too ("Donald
             # Trump", "Trump"); "Hilton" the hotel stays apart from Paris Hilton.
             target = target if mention.key in tagged_person or target.type != "PER" else None
-        joined.append(replace(mention, key=target.key, type="PER") if target else mention)
+        if target is None and mention.canonical and _one_capitalised_word(mention, "ORG"):
+            target = _person_named_before(mention, full_names)
+        joined.append(
+            replace(mention, key=target.key, type="PER", canonical="") if target else mention
+        )
     return joined
+
+
+def _person_named_before(known: Mention, full_names: Sequence[Mention]) -> Mention | None:
+    """ "Michael Bloomberg … Trump called Bloomberg 'Mini Mike'": a known organisation's
+    one-word name that is the surname of a person the article named in full before is that
+    person (the gazetteer's Bloomberg is the news agency)."""
+    surname = known.name.casefold()
+    people = [
+        m
+        for m in full_names
+        if m.type == "PER" and m.start < known.start and m.name.split()[-1].casefold() == surname
+    ]
+    return people[-1] if people else None
 
 
 def _one_capitalised_word(mention: Mention, type_: str) -> bool:

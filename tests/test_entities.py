@@ -53,6 +53,16 @@ def test_surname_does_not_join_a_place_or_another_surname() -> None:
     assert [m.key for m in join_surnames(mentions)] == ["paris hilton", "hilton", "macron"]
 
 
+def test_a_known_organisation_named_as_a_person_s_surname_is_that_person() -> None:
+    agency = Mention("Bloomberg", "ng:bloomberg", "ORG", 1, 100, 109, "Bloomberg", "Bloomberg")
+    joined = join_surnames([_mention("Michael Bloomberg", 0), agency])
+    assert joined[1].key == "michael bloomberg" and joined[1].type == "PER"
+    # named before the person, or with no such person, it is the agency
+    earlier = Mention("Bloomberg", "ng:bloomberg", "ORG", 0, 0, 9, "Bloomberg", "Bloomberg")
+    assert join_surnames([earlier, _mention("Michael Bloomberg", 50)])[0].key == "ng:bloomberg"
+    assert join_surnames([agency])[0].key == "ng:bloomberg"
+
+
 def _names(nlp, text: str) -> list[str]:
     return [m.name for m in mentions_of(nlp(text), "fr")]
 
