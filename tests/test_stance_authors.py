@@ -96,12 +96,12 @@ ENGLISH = [
     (
         "Joe Biden met union leaders on Monday. The AFL-CIO welcomed the measures unveiled by "
         "the president.",
-        {("The AFL-CIO", "supports", "Joe Biden")},
+        {("AFL-CIO", "supports", "Joe Biden")},
     ),
     (
         "The impact of the announcements made by Joe Biden will be closely watched. The "
         "AFL-CIO welcomed the measures.",
-        {("The AFL-CIO", "supports", "Joe Biden")},
+        {("AFL-CIO", "supports", "Joe Biden")},
     ),
     (
         'Senator Mark Kelly praised the "new approach" taken by Governor Katie Hobbs on the '

@@ -769,6 +769,16 @@ ENGLISH = [
         "tariffs.",
         {("Chuck Grassley", "criticises", "Donald Trump")},
     ),
+    # A claim answered in the next sentence is the claim the sentence before reported.
+    (
+        "Bernie Sanders said Joe Biden had cut Social Security. Joe Biden called the claim a lie.",
+        {("Joe Biden", "denies", "Bernie Sanders")},
+    ),
+    (
+        "Bernie Sanders said Joe Biden had cut Social Security. Joe Biden dismissed the claim "
+        "as false.",
+        {("Joe Biden", "denies", "Bernie Sanders")},
+    ),
     # Breaking with someone, going after or calling them out is criticism.
     (
         "Nikki Haley broke with Donald Trump over his comments on Charlottesville.",

@@ -331,6 +331,14 @@ class ArticleFeatures:
             if t.lemma_.casefold() in self.cues.kinds
         }
         features += [f"path_cue={kind}" for kind in path_cues]
+        # "said he would not support Biden's plan": the cue joining the two is denied
+        features += sorted(
+            {
+                f"negated_path_cue={self.cues.kinds[t.lemma_.casefold()]}"
+                for t in [*up[1:], common, *down[1:]]
+                if t.lemma_.casefold() in self.cues.kinds and self._negated(t)
+            }
+        )
         for token in [*up[1:], *down[1:]]:
             features += self._word_features("path", token)
         if self._negated(common):

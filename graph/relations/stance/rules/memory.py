@@ -40,6 +40,15 @@ class Memory(Speakers):
             self.disputed = (index, claimants)
         return claimants
 
+    def _reporter_before(self, index: int, cue: Cue) -> list[Endpoint]:
+        """ "Sanders said Biden had cut Social Security. Biden called the claim a lie.": when
+        no claim verb is near, what the sentence before reported is the claim, and its
+        speaker the claimant."""
+        if index == 0:
+            return []
+        found = self._reporter_in(self.sentences[index - 1], cue)
+        return [found] if found is not None else []
+
     def _claims_in(self, span: Span) -> list[Endpoint]:
         """Who makes a claim here: subjects of claim verbs, authors of claim nouns ("les
         accusations de Washington")."""

@@ -40,6 +40,8 @@ class Targets(Memory):
                 return []  # "une manipulation des chiffres … du gouvernement": no one named
             owners = [o for c in claims if (o := self._possessive_owner(c)) is not None]
             recent = self._recent_claimants(sentence, index, cue)
+            if claims and not recent:
+                recent = self._reporter_before(index, cue)
             # "a rejeté ce discours" with no claim before: who last announced something
             announced = self._recent_act_author(sentence, index, cue) if claims else []
             return authors or owners or recent or announced
