@@ -342,6 +342,22 @@ FRENCH = [
         "taxe.",
         {("Jean-Luc Mélenchon", "criticises", "Emmanuel Macron")},
     ),
+    # "sa réforme" is the reform of whose clause it is in; a call on people to act and a
+    # quotation one "launches" are no decision a later "le texte" answers.
+    (
+        "Élisabeth Borne a défendu sa réforme mardi. Laurent Berger a dénoncé le texte.",
+        {("Laurent Berger", "criticises", "Élisabeth Borne")},
+    ),
+    (
+        "Élisabeth Borne a présenté sa réforme mardi. Jordan Bardella a appelé les Français à "
+        "manifester. Olivier Dussopt a salué le texte.",
+        {("Olivier Dussopt", "supports", "Élisabeth Borne")},
+    ),
+    (
+        "Élisabeth Borne a présenté sa réforme mardi. « Cette réforme est injuste », a lancé "
+        "Mathilde Panot. Olivier Dussopt a salué le texte.",
+        {("Olivier Dussopt", "supports", "Élisabeth Borne")},
+    ),
     # Breaking with someone is criticism.
     (
         "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",

@@ -101,6 +101,8 @@ class Memory(Speakers):
                 continue
             if not (self._act_verb(token) or self._makes_an_act(token)):
                 continue
+            if self._calls_on_someone(token) or self._reports_a_quotation(token):
+                continue  # "a appelé les Français à manifester": no act a "texte" answers
             subject = self._subject_of(token)
             passive = subject is not None and subject.dep_ in self._passive_subjects
             if subject is not None and subject.pos_ != "PRON" and not passive:
@@ -111,6 +113,22 @@ class Memory(Speakers):
                 authors.extend(self._agent_endpoints(token)[:1])
         return authors
 
+    def _calls_on_someone(self, verb: Token) -> bool:
+        """An act verb whose object is an actor ("a appelé les Français à manifester",
+        "called on Democrats to…"): it asks something of them, it makes no decision a later
+        "a salué le texte" answers."""
+        direct = self.deps.get("direct_object", frozenset())
+        return any(
+            c.dep_ in direct and self.actors.mention_at(c) is not None for c in verb.children
+        )
+
+    def _reports_a_quotation(self, verb: Token) -> bool:
+        """ "« Cette réforme est injuste », a lancé Mathilde Panot": an act verb that reports
+        a quotation says something; it launches nothing."""
+        if verb.lemma_.casefold() not in self.lexicon.reporting_verbs:
+            return False
+        return any(self._quoted(t) for t in verb.sent if t.i < verb.i)
+
     def _act_owners(self, act: Token) -> list[Endpoint]:
         """ "les annonces d'Emmanuel Macron": the person or body an act noun belongs to.
         Not a place: "l'accord de Paris" was made in Paris, not by it."""
@@ -120,7 +138,28 @@ class Memory(Speakers):
             if t.dep_ in self.deps.get("possessor", ()) or self._genitive(t)
             if (found := self.actors.endpoint(t)) is not None
         ]
+        if not owners and self._own_act(act):
+            # "Élisabeth Borne a défendu sa réforme": hers, whose clause it is in
+            subject = self._subject_of(act.head)
+            found = self.actors.endpoint(subject) if subject is not None else None
+            owners = [found] if found is not None else []
         return [e for e in owners if e.type in ("PER", "ORG")][:1]
+
+    def _own_act(self, act: Token) -> bool:
+        """An act noun with a third person's possessive determiner ("sa réforme", "ses
+        mesures", "leur projet"), object of its clause's verb."""
+        possessive = any(
+            "Yes" in c.morph.get("Poss", [])
+            and "1" not in c.morph.get("Person", [])
+            and "2" not in c.morph.get("Person", [])
+            for c in act.children
+            if c.dep_.startswith("det")
+        )
+        return (
+            possessive
+            and act.head.pos_ == "VERB"
+            and act.dep_ in self.deps.get("direct_object", frozenset())
+        )
 
     def _act_verb(self, verb: Token) -> bool:
         # "s'en prendre à" is an attack, not a decision taken (the children are read only
