@@ -97,6 +97,18 @@ def _pair_features(nlp, text: str, pair: tuple[str, str]) -> list[str]:  # type:
     return list(ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate))
 
 
+def test_a_denied_cue_between_the_two_is_a_feature_of_its_own(fr_nlp) -> None:  # type: ignore[no-untyped-def]
+    pair = ("François Bayrou", "Emmanuel Macron")
+    denied = _pair_features(
+        fr_nlp, "François Bayrou a dit qu'il ne soutiendrait pas Emmanuel Macron.", pair
+    )
+    stated = _pair_features(
+        fr_nlp, "François Bayrou a dit qu'il soutiendrait Emmanuel Macron.", pair
+    )
+    assert "negated_path_cue=supports" in denied
+    assert "negated_path_cue=supports" not in stated
+
+
 def test_features_tell_the_actor_an_article_is_about_from_a_passing_name(fr_nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Emmanuel Macron a reçu Olaf Scholz à Paris lundi. "
