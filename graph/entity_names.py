@@ -74,9 +74,22 @@ def _sentence_article(token: Token, rest: int, lang: str) -> bool:
     names do ("Les Républicains", "La France insoumise", "Le Pen")."""
     return (
         rest >= 2
-        and (token.is_sent_start or token.i == 0)
+        and token.text[:1].isupper()
+        and _opens_a_sentence(token)
         and token.lower_ in data_words(lang, "sentence_articles.txt")
     )
+
+
+#: What a sentence may end with before the next one opens (the parser does not always split
+#: after a closing quote: '…"meritless claims." The Justice Department said').
+_SENTENCE_ENDS = frozenset({".", "!", "?", '"', "”", "»", "'", "’", ":"})
+
+
+def _opens_a_sentence(token: Token) -> bool:
+    if token.i == 0 or token.is_sent_start:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.is_space or previous.text in _SENTENCE_ENDS
 
 
 def _strippable(token: Token, strip: frozenset[str], titles: frozenset[str]) -> bool:

@@ -517,5 +517,11 @@ def test_an_english_sentence_s_opening_article_is_no_part_of_a_name(en_nlp) -> N
             "American Civil Liberties Union",
         ),
         ("The Justice Department said it would fight the lawsuit.", "Justice Department"),
+        # a sentence the parser did not split after a closing quote
+        (
+            'Barr said it would discourage "meritless claims." The Justice Department said it '
+            "would fight the lawsuit.",
+            "Justice Department",
+        ),
     ]:
         assert name in [m.name for m in mentions_of(en_nlp(text), "en")]
