@@ -358,6 +358,12 @@ FRENCH = [
         "Mathilde Panot. Olivier Dussopt a salué le texte.",
         {("Olivier Dussopt", "supports", "Élisabeth Borne")},
     ),
+    # "le Premier ministre" is the one introduced so, not any minister.
+    (
+        "La Première ministre Élisabeth Borne a présenté la réforme. Le ministre du Travail "
+        "Olivier Dussopt l'a défendue. Jordan Bardella a critiqué la Première ministre.",
+        {("Jordan Bardella", "criticises", "Élisabeth Borne")},
+    ),
     # Breaking with someone is criticism.
     (
         "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",

@@ -110,19 +110,19 @@ class Actors:
         """The role words a name is introduced with: "le ministre russe", and the capitalised
         title of English ("President Donald Trump", "House Speaker Nancy Pelosi"); not a role
         that a word before it in the same title makes another ("Vice President Mike Pence"
-        is the vice president, not the president: role_prefixes.txt)."""
+        is the vice president, "le Premier ministre" no other minister: role_prefixes.txt)."""
         prefixes = data_words(self.lang, "role_prefixes.txt")
         roles: set[str] = set()
-        prefix = ""
+        prefix: list[str] = []
         words = sorted(words, key=lambda token: token.i)
         for index, token in enumerate(words):
             if index == 0 or words[index - 1].i != token.i - 1:
-                prefix = ""  # a title ends where its words stop running on
+                prefix = []  # a title ends where its words stop running on
             lemma = token.lemma_.casefold()
-            if token.lower_ in prefixes:
-                prefix = token.lower_
+            if lemma in prefixes:
+                prefix.append(lemma)
             elif lemma in self.roles and token.pos_ in ("NOUN", "PROPN"):
-                roles.add(f"{prefix} {lemma}" if prefix else lemma)  # "vice president"
+                roles.add(" ".join([*prefix, lemma]))  # "vice president", "premier ministre"
         return roles
 
     @cached_property
@@ -411,9 +411,12 @@ class Actors:
         introduced as one)."""
         lemma = role.lemma_.casefold()
         prefixes = data_words(self.lang, "role_prefixes.txt")
-        prefix = [c.lower_ for c in role.children if c.i < role.i and c.lower_ in prefixes]
-        if prefix:
-            lemma = f"{prefix[0]} {lemma}"  # "the vice president"
+        prefix = [
+            c.lemma_.casefold()
+            for c in role.children
+            if c.i < role.i and c.lemma_.casefold() in prefixes
+        ]
+        lemma = " ".join([*prefix, lemma])  # "the vice president", "le Premier ministre"
         candidates = []
         for mention in self.mentions:
             if mention.type != "PER" or mention.start >= role.idx:
