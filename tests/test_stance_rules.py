@@ -814,6 +814,10 @@ ENGLISH = [
         "Alexandria Ocasio-Cortez called out Joe Manchin for blocking the bill.",
         {("Alexandria Ocasio-Cortez", "criticises", "Joe Manchin")},
     ),
+    (
+        "Susan Collins broke with Senate Majority Leader Mitch McConnell on Thursday.",
+        {("Susan Collins", "criticises", "Mitch McConnell")},
+    ),
     # A role in a relative clause after a name is not that person's; the White House
     # written with its article is the White House.
     (
@@ -915,6 +919,15 @@ def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> No
         (
             "Angela Merkel criticised the minister's deal with Viktor Orban.",
             ("Angela Merkel", "criticises", "Viktor Orban"),
+        ),
+        # The institution in a person's title is what the person leads, not the target.
+        (
+            "Susan Collins broke with Senate Majority Leader Mitch McConnell on Thursday.",
+            ("Susan Collins", "criticises", "Senate"),
+        ),
+        (
+            "Mitch McConnell criticised House Speaker Nancy Pelosi over the bill.",
+            ("Mitch McConnell", "criticises", "House"),
         ),
         # A deputy's title is not the title of the one they deputise for.
         (

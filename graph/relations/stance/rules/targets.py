@@ -15,6 +15,9 @@ from graph.relations.stance.rules.tokens import _clause_after, _participle, _pro
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+#: Words between an institution and the name whose title it opens ("Senate Majority Leader
+#: Mitch McConnell": four).
+TITLE_REACH = 5
 #: Possessive pronouns of one third person ("his claims", "ses propos").
 POSSESSIVES = frozenset({"his", "her", "son", "sa", "ses"})
 
@@ -24,6 +27,7 @@ class Targets(Memory):
 
     def _targets(self, cue: Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
+        complement = [t for t in complement if not self._in_a_persons_title(t)]
         if cue.kind == DENIES and not cue.noun:
             complement = self._without_denied_facts(cue.head, complement)
         named = self._owners_first(cue, complement)
@@ -52,6 +56,23 @@ class Targets(Memory):
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
+
+    def _in_a_persons_title(self, token: Token) -> bool:
+        """ "breaking with Senate Majority Leader Mitch McConnell", "House Speaker Nancy
+        Pelosi": an institution named in the title before a person's name says what the
+        person leads; the person is the target, not the Senate."""
+        mention = self.actors.mention_at(token)
+        if mention is None or mention.type == "PER":
+            return False
+        current = token
+        for _ in range(TITLE_REACH):
+            if current.dep_ != "compound" or current.head.i <= current.i:
+                return False
+            current = current.head
+            above = self.actors.mention_at(current)
+            if above is not None and above.type == "PER":
+                return True
+        return False
 
     def _stranded(self, cue: Cue, complement: Sequence[Token]) -> bool:
         """ "Les LR ont voté contre.", "The DUP voted against.": a phrase whose last word
