@@ -364,6 +364,16 @@ FRENCH = [
         "Olivier Dussopt l'a défendue. Jordan Bardella a critiqué la Première ministre.",
         {("Jordan Bardella", "criticises", "Élisabeth Borne")},
     ),
+    # Condemning a country's attack criticises it and sides with its victim; welcoming
+    # one does the opposite (attack_nouns.tsv).
+    (
+        "Josep Borrell a condamné les frappes russes contre l'Ukraine.",
+        {("Josep Borrell", "criticises", "Russie"), ("Josep Borrell", "supports", "Ukraine")},
+    ),
+    (
+        "Le Hezbollah a salué les frappes iraniennes contre Israël.",
+        {("Hezbollah", "supports", "Iran"), ("Hezbollah", "criticises", "Israël")},
+    ),
     # Breaking with someone is criticism.
     (
         "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",
@@ -800,6 +810,20 @@ ENGLISH = [
         "Bernie Sanders said Joe Biden had cut Social Security. Joe Biden dismissed the claim "
         "as false.",
         {("Joe Biden", "denies", "Bernie Sanders")},
+    ),
+    # Condemning a country's attack criticises it and sides with its victim; welcoming
+    # sanctions against a country goes against it.
+    (
+        "Josep Borrell condemned the Russian invasion of Ukraine.",
+        {("Josep Borrell", "criticises", "Russia"), ("Josep Borrell", "supports", "Ukraine")},
+    ),
+    (
+        "Josep Borrell condemned Russia's invasion of Ukraine.",
+        {("Josep Borrell", "criticises", "Russia"), ("Josep Borrell", "supports", "Ukraine")},
+    ),
+    (
+        "Viktor Orban welcomed the sanctions against Russia.",
+        {("Viktor Orban", "criticises", "Russia")},
     ),
     # Breaking with someone, going after or calling them out is criticism.
     (

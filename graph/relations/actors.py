@@ -76,6 +76,9 @@ class Actors:
         self._read_tokens: dict[int, tuple[bool, Endpoint | None]] = {}
         self.roles = data_words(lang, "role_words.txt")
         self.bodies = data_words(lang, "national_bodies.txt")
+        #: "les frappes russes", "the Russian invasion": the country attacking (the nouns
+        #: of attack_nouns.tsv, whose victims the stance rules read)
+        self.bodies |= frozenset(row[0] for row in data_table(lang, "attack_nouns.tsv"))
         self.state_roles = data_words(lang, "state_roles.txt")
         rows = data_table(lang, "anaphora_nouns.tsv")
         self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
@@ -203,8 +206,8 @@ class Actors:
         """Whether a noun with a national adjective stands for that country: its bodies
         and people ("les autorités françaises", "nos camarades russes", see
         national_bodies.txt) or a state role ("le ministre russe", "a British spokesman",
-        see state_roles.txt); not "un héros français", "une actrice américaine", "les
-        élections américaines"."""
+        see state_roles.txt), or its attacks ("les frappes russes", attack_nouns.tsv); not
+        "un héros français", "une actrice américaine", "les élections américaines"."""
         words = {noun.lemma_.casefold(), noun.lower_}
         return bool(words & (self.state_roles | self.bodies))
 

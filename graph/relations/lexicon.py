@@ -48,6 +48,8 @@ class Lexicon:
     receiving_verbs: frozenset[str] = frozenset()
     agreement_verbs: frozenset[str] = frozenset()
     patient_nouns: frozenset[str] = frozenset()
+    #: attack noun → the prepositions whose phrase on it names its victim (attack_nouns.tsv)
+    attack_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     process_nouns: frozenset[str] = frozenset()
     genitive_target_nouns: frozenset[str] = frozenset()
     finding_verbs: frozenset[str] = frozenset()
@@ -137,6 +139,11 @@ def load_lexicon(lang: str) -> Lexicon:
         receiving_verbs=data_words(lang, "receiving_verbs.txt"),
         agreement_verbs=data_words(lang, "agreement_verbs.txt"),
         patient_nouns=data_words(lang, "patient_nouns.txt"),
+        attack_nouns={
+            row[0]: frozenset(row[1].split(","))
+            for row in data_table(lang, "attack_nouns.tsv")
+            if len(row) == 2
+        },
         process_nouns=data_words(lang, "process_nouns.txt"),
         finding_verbs=data_words(lang, "finding_verbs.txt"),
         mutual_nouns=data_words(lang, "mutual_nouns.txt"),

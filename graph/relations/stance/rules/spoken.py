@@ -4,7 +4,7 @@ Its cues are verbs, stance nouns given by a light verb, and multiword phrases.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
@@ -33,6 +33,9 @@ class SpokenReading(Targets):
         patients = {e.key for e in undergoing}
         if not targets:  # "dénonçant une arrestation arbitraire", said of one named before
             targets = undergoing
+        else:  # "condemned Russia's invasion of Ukraine": Russia's owner first, Ukraine too
+            victims = self._victims(self._complement_tokens(cue, sentence))
+            targets = [*targets, *(v for v in victims if v.key not in {t.key for t in targets})]
         if not targets and cue.kind == SUPPORTS and cue.noun:
             targets = self._undergoing_in(sentence)
         for source in [speaker, *self._coordinated_with(speaker, cue)]:
@@ -48,11 +51,19 @@ class SpokenReading(Targets):
         "defended the targeting of Soubry"): denouncing it sides with them, defending it
         goes against them."""
         complement = self._complement_tokens(cue, sentence)
+        victims = self._victims(complement)
         actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
         named = self._undergoers(actions)
         if named or not actions:
-            return named
-        return self._last_undergoing(actions[0])
+            return [*named, *victims]
+        return [*self._last_undergoing(actions[0]), *victims]
+
+    def _victims(self, complement: Sequence[Token]) -> list[Endpoint]:
+        """Whom an attack in the complement is aimed at ("les frappes russes contre
+        l'Ukraine", "the invasion of Ukraine", attack_nouns.tsv): condemning it sides with
+        them. Its author stays a target of the cue ("russes": Russia)."""
+        heads = [head for token in complement for head in self._victim_heads(token)]
+        return self.actors.endpoints_in(t for head in heads for t in head.subtree)
 
     def _undergoing_in(self, sentence: Span) -> list[Endpoint]:
         """ "après l'arrestation d'Éric Drouet, … pour que Mélenchon se fende d'un tweet de

@@ -57,6 +57,25 @@ class Targets(Memory):
             return self._quoted_before(cue.head, sentence)
         return named
 
+    def _victim_heads(self, noun: Token) -> list[Token]:
+        """The heads of the phrases naming whom an attack noun is aimed at ("contre
+        l'Ukraine", "the invasion of Ukraine": attack_nouns.tsv); English hangs the victim on
+        its preposition, French hangs the preposition on the victim."""
+        wanted = self.lexicon.attack_nouns.get(noun.lemma_.casefold())
+        if not wanted or noun.pos_ != "NOUN":
+            return []
+        objects = self.deps.get("preposition_object", frozenset())
+        prepositions = self.deps.get("preposition", frozenset())
+        heads: list[Token] = []
+        for phrase in noun.children:
+            if not set(self._introducers(phrase)) & wanted:
+                continue
+            if phrase.dep_ in prepositions:
+                heads.extend(c for c in phrase.children if c.dep_ in objects)
+            else:
+                heads.append(phrase)
+        return heads
+
     def _in_a_persons_title(self, token: Token) -> bool:
         """ "breaking with Senate Majority Leader Mitch McConnell", "House Speaker Nancy
         Pelosi": an institution named in the title before a person's name says what the
@@ -97,7 +116,8 @@ class Targets(Memory):
         conjunct = self.deps.get("conjunct", frozenset())
         objects = [c for c in cue.head.children if c.dep_ in direct]
         objects += [c for o in objects for c in o.children if c.dep_ in conjunct]
-        authors = [author for o in objects for author in self._authors(o)]
+        victims = {v.i for o in objects for v in self._victim_heads(o)}
+        authors = [a for o in objects for a in self._authors(o) if a.i not in victims]
         owners = self.actors.endpoints_in(t for author in authors for t in author.subtree)
         if not owners and any(self._someone_unnamed(author) for author in authors):
             # "defended the president's call with Zelensky": the president's, not Zelensky's
