@@ -374,6 +374,12 @@ FRENCH = [
         "Le Hezbollah a salué les frappes iraniennes contre Israël.",
         {("Hezbollah", "supports", "Iran"), ("Hezbollah", "criticises", "Israël")},
     ),
+    # A quoted verdict on what was just claimed denies whoever claimed it.
+    (
+        "Volodymyr Zelensky affirme que la Russie bombarde des infrastructures civiles. « Ce "
+        "sont des mensonges », a déclaré Dmitri Peskov.",
+        {("Dmitri Peskov", "denies", "Volodymyr Zelensky")},
+    ),
     # Breaking with someone is criticism.
     (
         "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",
@@ -824,6 +830,10 @@ ENGLISH = [
     (
         "Viktor Orban welcomed the sanctions against Russia.",
         {("Viktor Orban", "criticises", "Russia")},
+    ),
+    (
+        'Bernie Sanders said Joe Biden had cut Social Security. "That is false," Joe Biden said.',
+        {("Joe Biden", "denies", "Bernie Sanders")},
     ),
     # Breaking with someone, going after or calling them out is criticism.
     (

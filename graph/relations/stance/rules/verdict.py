@@ -32,7 +32,12 @@ class VerdictReading(Targets):
             return False
         if self._copula_negated(token):
             return False  # "the claims are not baseless"
-        return any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in self._judged(token))
+        judged = self._judged(token)
+        if any(s.lemma_.casefold() in self.lexicon.claim_nouns for s in judged):
+            return True
+        # "« Ce sont des mensonges », a déclaré X": a quoted verdict on what was just said
+        pronouns = self.deps.get("verdict_subjects", frozenset())
+        return self._quoted(token) and any(s.lower_ in pronouns for s in judged)
 
     def _act_called_good(self, token: Token) -> bool:
         """ "le moratoire était nécessaire", "the reform is welcome": a verdict approving a
@@ -55,5 +60,9 @@ class VerdictReading(Targets):
         if cue.reading == APPROVAL:
             targets = authors or self._recent_act_author(sentence, index, cue)
         else:
-            targets = authors or self._recent_claimants(sentence, index, cue)
+            targets = (
+                authors
+                or self._recent_claimants(sentence, index, cue)
+                or self._reporter_before(index, cue)
+            )
         yield from self._between(cue.kind, [speaker], targets, index, cue)
