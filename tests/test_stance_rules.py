@@ -380,6 +380,11 @@ FRENCH = [
         "sont des mensonges », a déclaré Dmitri Peskov.",
         {("Dmitri Peskov", "denies", "Volodymyr Zelensky")},
     ),
+    # The future of reported speech is no hypothesis.
+    (
+        "Jordan Bardella a dit qu'il soutiendrait Éric Zemmour au second tour.",
+        {("Jordan Bardella", "supports", "Éric Zemmour")},
+    ),
     # Breaking with someone is criticism.
     (
         "Nathalie Loiseau a rompu avec Emmanuel Macron l'an dernier.",
@@ -835,6 +840,11 @@ ENGLISH = [
         'Bernie Sanders said Joe Biden had cut Social Security. "That is false," Joe Biden said.',
         {("Joe Biden", "denies", "Bernie Sanders")},
     ),
+    # The future of reported speech is no hypothesis.
+    (
+        "Arlene Foster said the DUP would support Theresa May.",
+        {("Democratic Unionist Party", "supports", "Theresa May")},
+    ),
     # Breaking with someone, going after or calling them out is criticism.
     (
         "Nikki Haley broke with Donald Trump over his comments on Charlottesville.",
@@ -1000,3 +1010,17 @@ def test_overlapping_phrases_give_one_cue(fr_nlp: Language) -> None:
     gazetteer = load_gazetteer()
     found = stances_of(doc, mentions_of(doc, "fr", gazetteer), "fr", gazetteer)
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arlene Foster said the DUP would support Theresa May if she dropped the backstop.",
+        "Arlene Foster said the DUP could support Theresa May.",
+        "The DUP would back Theresa May if she dropped the backstop.",
+    ],
+)
+def test_a_stated_condition_or_a_modal_of_hypothesis_is_no_stance(
+    en_nlp: Language, text: str
+) -> None:
+    assert not stance_triples(en_nlp, text, "en")

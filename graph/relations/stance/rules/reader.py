@@ -132,11 +132,31 @@ class Reader(
         return self._negated(head) or self._conditional(head) or self._blocked(head)
 
     def _conditional(self, verb: Token) -> bool:
-        """A conditional verb, or a modal auxiliary of hypothesis ("could support")."""
+        """A conditional verb, or a modal auxiliary of hypothesis ("could support"); not the
+        future of reported speech ("said it would back the prime minister", "a dit qu'il
+        soutiendrait Borne") unless a condition is stated ("if she dropped the backstop")."""
         auxiliaries = [c for c in verb.children if c.pos_ == "AUX"]
+        if self._reported_future(verb, auxiliaries):
+            return False
         if any(c.lemma_.casefold() in self.lexicon.blocking_verbs for c in auxiliaries):
             return True
         return any("Cnd" in token.morph.get("Mood", []) for token in [verb, *auxiliaries])
+
+    def _reported_future(self, verb: Token, auxiliaries: list[Token]) -> bool:
+        """ "The DUP said it would back May": a clause a reporting verb governs, whose only
+        mark of the conditional is the future of the past (syntax.toml `reported_future`,
+        or the French conditional mood), with no condition in it."""
+        future = self.deps.get("reported_future", frozenset())
+        modals = [c for c in auxiliaries if c.lemma_.casefold() in self.lexicon.blocking_verbs]
+        if any(c.lower_ not in future for c in modals):
+            return False  # "could", "might", "pourrait": a hypothesis still
+        head = verb.head
+        if verb.dep_ not in self.deps.get("clause_complement", frozenset()) or head.i == verb.i:
+            return False
+        if head.lemma_.casefold() not in self.lexicon.reporting_verbs:
+            return False
+        marks = self.deps.get("condition_marks", frozenset())
+        return not any(t.lower_ in marks for t in verb.subtree)
 
     def _blocked(self, verb: Token) -> bool:
         if verb.dep_ == "advcl" and self._passive_or_adjectival(verb):
