@@ -840,6 +840,12 @@ ENGLISH = [
         'Bernie Sanders said Joe Biden had cut Social Security. "That is false," Joe Biden said.',
         {("Joe Biden", "denies", "Bernie Sanders")},
     ),
+    # A decision "by" a country is the country's; a later "the move" answers it.
+    (
+        "France, Germany and Britain said on Monday they deeply regretted the decision by the "
+        "United States to reimpose sanctions on Iran. China and Russia condemned the move.",
+        {("China", "criticises", "United States"), ("Russia", "criticises", "United States")},
+    ),
     # The future of reported speech is no hypothesis.
     (
         "Arlene Foster said the DUP would support Theresa May.",

@@ -136,6 +136,18 @@ class Grammar(ReadingContext):
                     authors.extend(self._authors(token, depth + 1))
         return authors
 
+    def _author_phrases(self, noun: Token) -> list[Token]:
+        """The heads of a claim's or a decision's author phrases ("the claims by the United
+        States", "allegations from Britain", "the decision by Washington")."""
+        prepositions = self.deps.get("claim_author_prepositions", frozenset())
+        objects = self.deps.get("preposition_object", frozenset())
+        return [
+            t
+            for child in noun.children
+            if any(word in prepositions for word in self._introducers(child))
+            for t in ([g for g in child.children if g.dep_ in objects] or [child])
+        ]
+
     def _in_circumstance(self, token: Token, root: Token) -> bool:
         """Whether a token of a complement sits in a nested phrase of place, time or means
         ("soutien à ce mouvement sur son compte Instagram")."""

@@ -131,7 +131,8 @@ class Memory(Speakers):
 
     def _act_owners(self, act: Token) -> list[Endpoint]:
         """ "les annonces d'Emmanuel Macron": the person or body an act noun belongs to.
-        Not a place: "l'accord de Paris" was made in Paris, not by it."""
+        Not a place: "l'accord de Paris" was made in Paris, not by it; but "the decision by
+        the United States" is the country's."""
         owners = [
             found
             for t in act.children
@@ -143,7 +144,10 @@ class Memory(Speakers):
             subject = self._subject_of(act.head)
             found = self.actors.endpoint(subject) if subject is not None else None
             owners = [found] if found is not None else []
-        return [e for e in owners if e.type in ("PER", "ORG")][:1]
+        owners = [e for e in owners if e.type in ("PER", "ORG")]
+        # "the decision by the United States to reimpose sanctions": a country too
+        owners += [e for t in self._author_phrases(act) if (e := self.actors.endpoint(t))]
+        return owners[:1]
 
     def _own_act(self, act: Token) -> bool:
         """An act noun with a third person's possessive determiner ("sa réforme", "ses

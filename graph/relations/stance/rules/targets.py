@@ -162,15 +162,7 @@ class Targets(Memory):
         """Who made a claim: its owner ("les accusations de Washington", "Washington's
         claims", "the claims made by Washington") or a phrase of its author ("the claims
         by the United States", "allegations from Britain")."""
-        prepositions = self.deps.get("claim_author_prepositions", frozenset())
-        objects = self.deps.get("preposition_object", frozenset())
-        authored = [
-            t
-            for child in claim.children
-            if any(word in prepositions for word in self._introducers(child))
-            for t in ([g for g in child.children if g.dep_ in objects] or [child])
-        ]
-        return [*self._authors(claim), *authored]
+        return [*self._authors(claim), *self._author_phrases(claim)]
 
     def _possessive_owner(self, noun: Token) -> Endpoint | None:
         """ "dismissed his claims", "a démenti ses propos": the person the possessive
