@@ -380,6 +380,18 @@ FRENCH = [
         "sont des mensonges », a déclaré Dmitri Peskov.",
         {("Dmitri Peskov", "denies", "Volodymyr Zelensky")},
     ),
+    # What a name's subject did after a comma is no apposition of it; a title a
+    # preposition governs still introduces the name apposed to it.
+    (
+        "Samedi, le Premier ministre Charles Michel a défendu le pacte. Le président du parti "
+        "nationaliste, Bart De Wever, a accusé le Premier ministre d'avoir capitulé.",
+        {("Bart De Wever", "accuses", "Charles Michel")},
+    ),
+    (
+        "La N-VA a quitté le gouvernement, en désaccord avec le Premier ministre Charles "
+        "Michel. Bart De Wever a critiqué le Premier ministre.",
+        {("Bart De Wever", "criticises", "Charles Michel")},
+    ),
     # The future of reported speech is no hypothesis.
     (
         "Jordan Bardella a dit qu'il soutiendrait Éric Zemmour au second tour.",

@@ -51,6 +51,10 @@ def introduced_before(doc: Doc, tokens: list[Token]) -> list[Token]:
     Sergueï Lavrov"); none when a preposition makes the name its complement ("au
     ministère français … après les propos de M. Di Maio" says nothing of him)."""
     root = root_of(tokens)
+    if root.dep_ == "appos" and root.head.i == tokens[0].i - 1:
+        # "en désaccord avec le Premier ministre Charles Michel": the preposition governs
+        # the title, which still introduces the name apposed to it
+        return noun_phrase_before(doc, tokens[0].i)
     heads = [root]
     if root.head.i == tokens[0].i - 1:  # "de M. Di Maio": the honorific heads the name
         heads.append(root.head)

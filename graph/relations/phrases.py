@@ -76,10 +76,13 @@ def noun_phrase_before(doc: Doc, first: int) -> list[Token]:
 
 def apposition_after(doc: Doc, last: int) -> Span:
     """ ", porte-parole du ministère russe," : the words after a name, up to the next comma;
-    none when a relative clause opens there (", whose book contradicts the president's
-    account", ", qui a critiqué le président": the role words there are someone else's)."""
+    none when a relative clause or a verb opens there (", whose book contradicts the
+    president's account", ", qui a critiqué le président", ", a accusé le Premier ministre":
+    the role words there are someone else's)."""
     if last + 2 >= len(doc) or doc[last + 1].text != "," or _relative(doc[last + 2]):
         return doc[0:0]
+    if doc[last + 2].pos_ in ("VERB", "AUX"):
+        return doc[0:0]  # "Bart De Wever, a accusé le Premier ministre": what he did
     end = last + 2
     while end < len(doc) and end - last <= AFFILIATION_WINDOW and doc[end].text not in ",;.":
         end += 1
