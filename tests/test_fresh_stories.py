@@ -53,3 +53,11 @@ def test_a_french_wire_story_s_sides(pipelines: Pipelines) -> None:
     } <= found
     # the reform a minister praises is Borne's, not the call of the last one who spoke
     assert ("Olivier Dussopt", "supports", "Jordan Bardella") not in found
+
+
+def test_a_belgian_wire_story_s_sides(pipelines: Pipelines) -> None:
+    found = _stances("be_pacte.txt", pipelines)
+    # "Le président du parti …, Bart De Wever, a accusé le Premier ministre": Michel, the
+    # one the story introduced as Premier ministre, not De Wever himself
+    assert ("Bart De Wever", "accuses", "Charles Michel") in found
+    assert ("Vlaams Belang", "supports", "N-VA") in found
