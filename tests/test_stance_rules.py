@@ -561,6 +561,12 @@ def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> Non
             "groupes armés soutenus par l'Iran.",
             ("Iran", "supports", "Irak"),
         ),
+        # "Pour" before an infinitive says why, not who speaks.
+        (
+            "Pour protester contre la politique du président Emmanuel Macron et du "
+            "gouvernement, les manifestants ont bloqué des autoroutes.",
+            ("Emmanuel Macron", "criticises", "gouvernement"),
+        ),
     ],
 )
 def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Triple) -> None:

@@ -151,6 +151,8 @@ class Speakers(Subjects):
         for token in sentence:
             if self._introduces_source(token):
                 heads_phrase = token.dep_ in self.deps.get("preposition", ())
+                if not heads_phrase and token.head.pos_ in ("VERB", "AUX"):
+                    continue  # "Pour protester contre la politique de X, …": a purpose
                 scope = list(token.subtree if heads_phrase else token.head.subtree)
                 if any(t.lemma_.casefold() in self.survey_nouns for t in scope):
                     continue  # "selon un sondage OpinionWay": a figure's source, no speaker
