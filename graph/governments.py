@@ -43,8 +43,11 @@ def with_governments(
     own ("the French" was France): the government acts, not the country.
     """
     actors = _government_actors(lang)
+    folded = text.lower()
+    if not any(noun in folded for noun in actors):
+        return list(mentions)  # most English articles: no pass over the tokens
     kept = list(mentions)
-    if gazetteer is not None and any(noun in text.lower() for noun in actors):
+    if gazetteer is not None:
         for noun in doc:
             country = _country_of(noun, actors, lang, gazetteer)
             if country is None:
@@ -79,7 +82,7 @@ def _country_of(
         return None
     countries = []
     for child in noun.children:
-        if child.dep_ not in ("amod", "compound", "nmod", "flat", "flat:name", "appos", "poss"):
+        if child.dep_ not in _OWNER_DEPENDENCIES:
             continue
         match = gazetteer.lookup(child.text, lang, _ADJECTIVES)
         if match is not None and match.actor.type == "LOC" and not child.n_lefts + child.n_rights:
@@ -112,11 +115,9 @@ def governments_unnamed(
     and the languages, so the Belgian and the French government are not one node; else
     one node, "gouvernement" (and "government" in English).
     The country itself stays another actor: "les manifestants belges ont dénoncé le
-    gouvernement" is Belgians against their government."""
+    gouvernement" is Belgians against their government. `with_governments`, which calls it,
+    has made sure the text holds one of the nouns."""
     actors = _government_actors(lang)
-    folded = text.lower()
-    if not any(noun in folded for noun in actors):
-        return []  # most English articles: no pass over the tokens
     covered = covered_tokens(doc, mentions)
     country: Actor | None = None
     found: list[Mention] = []

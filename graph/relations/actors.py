@@ -75,6 +75,7 @@ class Actors:
         self._mention_keys = {mention.key for mention in mentions}
         self._read_tokens: dict[int, tuple[bool, Endpoint | None]] = {}
         self.roles = data_words(lang, "role_words.txt")
+        self.role_prefixes = data_words(lang, "role_prefixes.txt")
         self.bodies = data_words(lang, "national_bodies.txt")
         #: "les frappes russes", "the Russian invasion": the country attacking (the nouns
         #: of attack_nouns.tsv, whose victims the stance rules read)
@@ -114,7 +115,7 @@ class Actors:
         title of English ("President Donald Trump", "House Speaker Nancy Pelosi"); not a role
         that a word before it in the same title makes another ("Vice President Mike Pence"
         is the vice president, "le Premier ministre" no other minister: role_prefixes.txt)."""
-        prefixes = data_words(self.lang, "role_prefixes.txt")
+        prefixes = self.role_prefixes
         roles: set[str] = set()
         prefix: list[str] = []
         words = sorted(words, key=lambda token: token.i)
@@ -413,11 +414,10 @@ class Actors:
         russe" → the Russian minister named earlier; "la chroniqueuse" → the only person
         introduced as one)."""
         lemma = role.lemma_.casefold()
-        prefixes = data_words(self.lang, "role_prefixes.txt")
         prefix = [
             c.lemma_.casefold()
             for c in role.children
-            if c.i < role.i and c.lemma_.casefold() in prefixes
+            if c.i < role.i and c.lemma_.casefold() in self.role_prefixes
         ]
         lemma = " ".join([*prefix, lemma])  # "the vice president", "le Premier ministre"
         candidates = []

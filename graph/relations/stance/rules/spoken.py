@@ -29,12 +29,13 @@ class SpokenReading(Targets):
         if speaker is None:
             return
         targets = self._targets(cue, sentence, index)
-        undergoing = self._patients(cue, sentence)
+        complement = self._complement_tokens(cue, sentence)
+        victims = self._victims(complement)
+        undergoing = [*self._patients(complement), *victims]
         patients = {e.key for e in undergoing}
         if not targets:  # "dénonçant une arrestation arbitraire", said of one named before
             targets = undergoing
         else:  # "condemned Russia's invasion of Ukraine": Russia's owner first, Ukraine too
-            victims = self._victims(self._complement_tokens(cue, sentence))
             targets = [*targets, *(v for v in victims if v.key not in {t.key for t in targets})]
         if not targets and cue.kind == SUPPORTS and cue.noun:
             targets = self._undergoing_in(sentence)
@@ -46,17 +47,15 @@ class SpokenReading(Targets):
                 if kind:
                     yield Stance(kind, source, target, index, cue.text)
 
-    def _patients(self, cue: Cue, sentence: Span) -> list[Endpoint]:
+    def _patients(self, complement: Sequence[Token]) -> list[Endpoint]:
         """Who undergoes an action the cue judges ("a dénoncé l'arrestation d'Éric Drouet",
         "defended the targeting of Soubry"): denouncing it sides with them, defending it
         goes against them."""
-        complement = self._complement_tokens(cue, sentence)
-        victims = self._victims(complement)
         actions = [t for t in complement if t.lemma_.casefold() in self.lexicon.patient_nouns]
         named = self._undergoers(actions)
         if named or not actions:
-            return [*named, *victims]
-        return [*self._last_undergoing(actions[0]), *victims]
+            return named
+        return self._last_undergoing(actions[0])
 
     def _victims(self, complement: Sequence[Token]) -> list[Endpoint]:
         """Whom an attack in the complement is aimed at ("les frappes russes contre
