@@ -62,15 +62,18 @@ def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
     joined = []
     for mention in mentions:
         target = None
-        if mention.type == "PER" or _one_capitalised_word(mention, "ORG"):
+        if mention.type == "PER" or _may_be_a_surname(mention):
             target = _full_name_for(mention, full_names)
-        if target and mention.type != "PER":
+        if target and mention.type == "ORG":
             # NER called it an organisation: trust the join only when NER also called this
             # word a person elsewhere, or called the full name an organisation too ("Donald
-            # Trump", "Trump"); "Hilton" the hotel stays apart from Paris Hilton.
+            # Trump", "Trump"); else only after the person (below): a "Hilton" before
+            # "Paris Hilton" is the hotel.
             target = target if mention.key in tagged_person or target.type != "PER" else None
-        if target is None and mention.canonical and _one_capitalised_word(mention, "ORG"):
+        if target is None and _may_be_a_surname(mention):
             target = _person_named_before(mention, full_names)
+        if target is None and _one_capitalised_word(mention, "PER"):
+            target = _first_name_of(mention, full_names)
         joined.append(
             replace(mention, key=target.key, type="PER", canonical="") if target else mention
         )
@@ -78,9 +81,9 @@ def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
 
 
 def _person_named_before(known: Mention, full_names: Sequence[Mention]) -> Mention | None:
-    """ "Michael Bloomberg … Trump called Bloomberg 'Mini Mike'": a known organisation's
-    one-word name that is the surname of a person the article named in full before is that
-    person (the gazetteer's Bloomberg is the news agency)."""
+    """ "Michael Bloomberg … Trump called Bloomberg 'Mini Mike'": an organisation's (or an
+    unknown place's) one-word name that is the surname of a person the article named in
+    full before is that person (the gazetteer's Bloomberg is the news agency)."""
     surname = known.name.casefold()
     people = [
         m
@@ -88,6 +91,27 @@ def _person_named_before(known: Mention, full_names: Sequence[Mention]) -> Menti
         if m.type == "PER" and m.start < known.start and m.name.split()[-1].casefold() == surname
     ]
     return people[-1] if people else None
+
+
+def _may_be_a_surname(mention: Mention) -> bool:
+    """A one-word organisation, known or not ("Bloomberg", "Hobbs": the English model tags
+    many a surname ORG), or a one-word place no gazetteer knows ("Lake" after "Kari Lake"):
+    the surname of a person named in full before it. A known place stays one ("Washington"
+    after "George Washington" is mostly the city)."""
+    unknown_place = _one_capitalised_word(mention, "LOC") and not mention.canonical
+    return _one_capitalised_word(mention, "ORG") or unknown_place
+
+
+def _first_name_of(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
+    """ "Kari is a fighter" after "Kari Lake": a first name alone is the one person named
+    before with it, when only one was."""
+    first = mention.name.casefold()
+    people = {
+        m.key: m
+        for m in full_names
+        if m.type == "PER" and m.start < mention.start and m.name.split()[0].casefold() == first
+    }
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _one_capitalised_word(mention: Mention, type_: str) -> bool:

@@ -38,7 +38,11 @@ def surnames_ner_missed(
     surnames = {m.name.split()[-1]: m for m in people}
     if not surnames:
         return []
-    covered = covered_tokens(doc, mentions)
+    # NER's one-word spans that are a surname named in full are its mistakes when no
+    # mention came of them ("Zelenskiy thanked Germany": DATE)
+    covered = mention_tokens(doc, mentions) | {
+        t.i for ent in doc.ents if len(ent) > 1 or ent.text not in surnames for t in ent
+    }
     found = []
     for token in doc:
         full = surnames.get(token.text)
@@ -74,7 +78,9 @@ def honoured_names_ner_missed(
     nothing: an honorific or a person's title (person_titles.txt) is followed by a
     person's name, so the capitalised words after it are one. After a title, not an
     acronym ("le député LR") nor a name the gazetteer knows ("le président Français",
-    "the Senate"): a title also stands before a party, a nationality or an institution."""
+    "the Senate"): a title also stands before a party, a nationality or an institution.
+    An NER span that holds the title too ("Le Premier ministre Gabriel Attal" as MISC) hides
+    no name: NER took the title and the name for one thing."""
     honorifics = data_words(lang, "honorifics.txt")
     titles = data_words(lang, "person_titles.txt") - honorifics
     not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
@@ -84,9 +90,11 @@ def honoured_names_ner_missed(
         titled = token.lower_ in titles
         if not (titled or token.lower_ in honorifics) or token.i + 1 >= len(doc):
             continue
+        around = _span_holding(token, mentions)
+        taken = covered if around is None else covered - set(range(around.start, around.end))
         words = []
         for word in doc[token.i + 1 : token.i + 1 + HONOURED_NAME_WORDS]:
-            if word.i in covered or not word.text[:1].isupper() or not word.is_alpha:
+            if word.i in taken or not word.text[:1].isupper() or not word.is_alpha:
                 break
             words.append(word)
         if not words or words[0].sent.start != token.sent.start or words[0].lower_ in not_names:
@@ -203,6 +211,17 @@ def covered_tokens(doc: Doc, mentions: Sequence[Mention]) -> set[int]:
     """The tokens an NER span or a mention already covers: names found another way must not
     overlap them."""
     return {t.i for ent in doc.ents for t in ent} | mention_tokens(doc, mentions)
+
+
+def _span_holding(token: Token, mentions: Sequence[Mention]) -> Span | None:
+    """The NER span that holds a title, unless it is a mention's own: a span NER typed
+    as a whole ("Le Premier ministre Gabriel Attal", MISC) and no entity came from."""
+    if not token.ent_type_:
+        return None
+    span = next((ent for ent in token.doc.ents if ent.start <= token.i < ent.end), None)
+    if span is None or any(m.start < span.end_char and span.start_char < m.end for m in mentions):
+        return None
+    return span
 
 
 def mention_tokens(doc: Doc, mentions: Sequence[Mention]) -> set[int]:

@@ -233,6 +233,14 @@ def test_a_dateline_glued_to_the_first_sentence_is_removed() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["KYIV/BRUSSELS, March 12 (Reuters) - ", "NEW YORK, Sept. 3 (AP) — ", "BEIRUT (AFP) - "],
+)
+def test_a_wire_dateline_with_two_places_or_a_date_is_removed(dateline: str) -> None:
+    assert clean_text(dateline + "Talks resumed on Tuesday.", "en") == "Talks resumed on Tuesday."
+
+
 # -- cleaning: what must survive ------------------------------------------------------------
 @pytest.mark.parametrize(
     "sentence",

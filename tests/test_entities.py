@@ -44,13 +44,41 @@ def test_surname_before_an_ambiguous_pair_stays_alone() -> None:
     assert join_surnames(mentions)[0].key == "le pen"
 
 
-def test_surname_does_not_join_a_place_or_another_surname() -> None:
+def test_surname_does_not_join_another_surname_nor_an_organisation_named_first() -> None:
     mentions = [
-        _mention("Paris Hilton", 0, "PER"),
-        _mention("Hilton", 20, "ORG"),
+        _mention("Hilton", 0, "ORG"),
+        _mention("Paris Hilton", 20, "PER"),
         _mention("Macron", 40),
     ]
-    assert [m.key for m in join_surnames(mentions)] == ["paris hilton", "hilton", "macron"]
+    assert [m.key for m in join_surnames(mentions)] == ["hilton", "paris hilton", "macron"]
+
+
+def test_a_surname_ner_typed_otherwise_after_the_full_name_is_the_person() -> None:
+    # "Kari Lake … Lake thanked Trump", "Katie Hobbs … Hobbs said": en_core_web_md tags
+    # such surnames LOC or ORG
+    mentions = [
+        _mention("Kari Lake", 0, "PER"),
+        _mention("Katie Hobbs", 20, "PER"),
+        _mention("Lake", 40, "LOC"),
+        _mention("Hobbs", 60, "ORG"),
+        _mention("Kari", 80, "PER"),
+    ]
+    joined = join_surnames(mentions)
+    assert [m.key for m in joined[2:]] == ["kari lake", "katie hobbs", "kari lake"]
+    assert {m.type for m in joined} == {"PER"}
+
+
+def test_a_known_place_or_a_shared_first_name_stays_apart() -> None:
+    city = Mention("Washington", "Q61", "LOC", 1, 40, 50, "Washington", "Washington")
+    mentions = [_mention("George Washington", 0), city, _mention("Marine Tondelier", 60)]
+    mentions += [_mention("Marine Le Pen", 80), _mention("Marine", 100)]
+    assert [m.key for m in join_surnames(mentions)] == [
+        "george washington",
+        "Q61",
+        "marine tondelier",
+        "marine le pen",
+        "marine",
+    ]
 
 
 def test_a_known_organisation_named_as_a_person_s_surname_is_that_person() -> None:

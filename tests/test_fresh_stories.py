@@ -61,3 +61,46 @@ def test_a_belgian_wire_story_s_sides(pipelines: Pipelines) -> None:
     # one the story introduced as Premier ministre, not De Wever himself
     assert ("Bart De Wever", "accuses", "Charles Michel") in found
     assert ("Vlaams Belang", "supports", "N-VA") in found
+
+
+def _labels(story: str, pipelines: Pipelines) -> set[str]:
+    extraction = extract(read_articles([FRESH / story]), pipelines=pipelines)
+    graph = build_graph(extraction.articles)
+    return {data.get("label", node) for node, data in graph.nodes(data=True)}
+
+
+def test_a_us_primary_story_s_people_and_sides(pipelines: Pipelines) -> None:
+    # "Lake" (which NER calls a place), "Hobbs" (an organisation) and "Kari" alone are the
+    # people the story named in full
+    assert not {"Lake", "Hobbs", "Kari"} & _labels("us_arizona.txt", pipelines)
+    found = _stances("us_arizona.txt", pipelines)
+    assert {
+        ("Donald Trump", "supports", "Kari Lake"),
+        ("Kari Lake", "supports", "Donald Trump"),
+        ("Kari Lake", "criticises", "Mark Lamb"),  # "took a swipe at her rival, …"
+        ("Mark Lamb", "accuses", "Kari Lake"),
+        ("Katie Hobbs", "criticises", "Kari Lake"),  # "Hobbs, asked …, repeated her criticism"
+    } <= found
+
+
+def test_a_french_story_s_titled_minister_and_quoted_clause(pipelines: Pipelines) -> None:
+    found = _stances("fr_chomage.txt", pipelines)
+    assert {
+        # "Le Premier ministre Gabriel Attal", which NER took whole for a MISC name
+        ("Éric Ciotti", "supports", "Gabriel Attal"),
+        # "a critiqué une réforme « qui s'attaque aux plus fragiles » et accusé Macron"
+        ("Rassemblement national", "accuses", "Emmanuel Macron"),
+        ("Sophie Binet", "criticises", "gouvernement"),
+    } <= found
+
+
+def test_an_international_wire_story_s_sides(pipelines: Pipelines) -> None:
+    # the dateline "KYIV/BRUSSELS, March 12 (Reuters) -" is no actor
+    assert "KYIV/BRUSSELS" not in _labels("eu_ukraine.txt", pipelines)
+    found = _stances("eu_ukraine.txt", pipelines)
+    assert {
+        ("Donald Tusk", "accuses", "Viktor Orban"),
+        ("Robert Fico", "supports", "Hungary"),
+        # "Zelenskiy thanked Germany", the surname NER took for a date
+        ("Volodymyr Zelenskiy", "supports", "Germany"),
+    } <= found

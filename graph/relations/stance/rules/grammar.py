@@ -115,6 +115,16 @@ class Grammar(ReadingContext):
         genitive = self.deps.get("genitive", frozenset())
         return any(word in genitive for word in self._introducers(token))
 
+    def _owned(self, noun: Token) -> bool:
+        """Whether a noun has a possessor ("Trump's", "her", "sa")."""
+        return any(self._possessor(c) for c in noun.children)
+
+    def _possessor(self, token: Token) -> bool:
+        """ "Trump's", "her" (English `poss`), "sa" (a possessive determiner)."""
+        return token.dep_ in self.deps.get("possessor", ()) or (
+            token.dep_ == "det" and "Yes" in token.morph.get("Poss", [])
+        )
+
     def _authors(self, noun: Token, depth: int = 0) -> list[Token]:
         """Who a claim noun belongs to: "les accusations de Washington", "Washington's
         claims", "the claims of Washington"; through a noun that names no one, whose it is

@@ -103,6 +103,8 @@ class Memory(Speakers):
                 continue
             if self._calls_on_someone(token) or self._reports_a_quotation(token):
                 continue  # "a appelé les Français à manifester": no act a "texte" answers
+            if any(c.dep_ in self.deps.get("predicative", ()) for c in token.children):
+                continue  # "calling it cruel" names what the act is, it makes none
             subject = self._subject_of(token)
             passive = subject is not None and subject.dep_ in self._passive_subjects
             if subject is not None and subject.pos_ != "PRON" and not passive:

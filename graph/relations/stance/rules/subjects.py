@@ -59,12 +59,39 @@ class Subjects(Grammar):
             if subjects:
                 listed = _listed_with_last(subjects)
                 return [s for s in listed if not self._introduces_next(s, listed)]
+            fronted = self._fronted_subject(token)
+            if fronted is not None:
+                return [fronted]
             if not self._shares_subject_with_head(token):
                 return []
             if token.dep_ == "advcl" and self._acting_noun(token.head):
                 return [token.head]  # "Jacline Mouraud, …, en saluant": a name made the root
-            token = _verb_over_phrase(token) if token.dep_ == "pcomp" else token.head
+            token = _verb_over_phrase(token) if token.dep_ == "pcomp" else self._shared(token)
         return []
+
+    def _shared(self, verb: Token) -> Token:
+        """The verb whose subject a verb shares: its head, or, for a verb after a quotation
+        the parser joined to a verb inside it ("a critiqué une réforme « qui s'attaque aux
+        plus fragiles » et accusé X"), the verb outside the quotation that governs it."""
+        head = verb.head
+        if self._quoted(verb) or not self._quoted(head):
+            return head
+        while self._quoted(head) and head.head.i != head.i:
+            head = head.head
+        return head
+
+    def _fronted_subject(self, verb: Token) -> Token | None:
+        """ "Hobbs, asked about the race, said …": the parser hangs the name on the
+        participle before the verb, whose clause it then makes; the name set off by a comma
+        before that clause is the verb's subject."""
+        clauses = self.deps.get("clause", frozenset())
+        subjects = self.deps.get("subject", frozenset())
+        for clause in (c for c in verb.children if c.dep_ in clauses and c.i < verb.i):
+            for subject in (s for s in clause.children if s.dep_ in subjects and s.i < clause.i):
+                after = max((t.i for t in subject.subtree if not t.is_punct), default=subject.i) + 1
+                if after < clause.i and self.doc[after].text == "," and not self._quoted(subject):
+                    return subject
+        return None
 
     def _carried_participle(self, verb: Token) -> bool:
         """ "a speech supporting X", "une vidéo soutenant X": a stance participle on what

@@ -168,9 +168,7 @@ class Targets(Memory):
         """ "dismissed his claims", "a démenti ses propos": the person the possessive
         pronoun stands for."""
         for child in noun.children:
-            possessive = child.dep_ in self.deps.get("possessor", ()) or (
-                child.dep_ == "det" and "Yes" in child.morph.get("Poss", [])
-            )
+            possessive = self._possessor(child)
             if possessive and child.pos_ in ("PRON", "DET") and _pronoun(child) in POSSESSIVES:
                 return self._third_person(child)
         return None
@@ -251,6 +249,11 @@ class Targets(Memory):
             after = last.head.i > last.i and last.head.pos_ not in ("VERB", "AUX")
             introduced = list(last.head.subtree) if after else []
             following = introduced + list(_clause_after(self.doc, last.i + 1, sentence.end))
+            # "took a swipe at her rival, Mark Lamb": the name apposed past the comma
+            following += [
+                t for w in following for c in w.children if c.dep_ == "appos" for t in c.subtree
+            ]
+            following = sorted({t.i: t for t in following}.values(), key=lambda t: t.i)
             inside = {t.i for t in following}
             allowed, refused = self._phrase_prepositions(cue)
             return [
@@ -270,6 +273,8 @@ class Targets(Memory):
             and not (cue.noun and self._genitive(c) and not self._names_target(cue))
             and not (cue.kind == DENIES and not cue.noun and self._addressee(c))
         ]
+        if cue.noun and not roots:  # "voiced criticism of X": the giver owns it, X is aimed at
+            roots = [c for c in head.children if self._genitive(c) and self._given(cue)]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
             direct = self.deps.get("direct_object", frozenset())
             roots += [
@@ -328,11 +333,15 @@ class Targets(Memory):
 
     def _of_holders(self, token: Token, root: Token) -> bool:
         """ "hit back at Macron's opponents": the target is the opponents, not Macron; "a
-        défendu la hausse de la CSG": not the CSG either."""
+        défendu la hausse de la CSG": not the CSG either. A name apposed to the holder
+        noun is the holder ("took a swipe at her rival, Mark Lamb")."""
         current = token
         while current.i != root.i and current.head.i != current.i:
+            apposed = current.dep_ == "appos"
             current = current.head
             lemma = current.lemma_.casefold()
+            if lemma in self.lexicon.holder_nouns and apposed:
+                return False
             if lemma in self.lexicon.holder_nouns or lemma in self.lexicon.process_nouns:
                 return True
             if current.pos_ in ("VERB", "AUX"):
@@ -341,8 +350,19 @@ class Targets(Memory):
 
     def _names_target(self, cue: Cue) -> bool:
         """Whether a stance noun's "de"/"of" complement is its target ("l'éloge de X")
-        rather than its author ("le soutien de X")."""
-        return cue.words[-1].lemma_.casefold() in self.lexicon.genitive_target_nouns
+        rather than its author ("le soutien de X"): also when the noun has its owner
+        already ("her criticism of X", "sa condamnation de X")."""
+        noun = cue.words[-1]
+        return noun.lemma_.casefold() in self.lexicon.genitive_target_nouns or self._owned(noun)
+
+    def _given(self, cue: Cue) -> bool:
+        """Whether a stance noun is given by a light verb whose subject is named ("Biden
+        voiced criticism of X"), or owned ("her criticism of X"): its author is told, so
+        its "of" complement is whom it aims at."""
+        noun = cue.words[-1]
+        if self._owned(noun):
+            return True
+        return len(cue.words) > 1 and bool(self._subjects_of(cue.head))
 
     def _against(self, token: Token, root: Token) -> bool:
         """ "defending the accord against Trump's attempts": whom one supports something

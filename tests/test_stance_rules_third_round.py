@@ -1,0 +1,105 @@
+"""Stance rules of the third round, written from short news stories made up for the
+purpose (US, European and French politics, not the corpus): each construction on a fresh
+sentence it was not written from, and what it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .conftest import stance_triples
+
+pytestmark = pytest.mark.slow
+
+Triple = tuple[str, str, str]
+
+ENGLISH = [
+    # A stance noun its owner gives: its "of" complement is whom it aims at.
+    (
+        "Senator Elizabeth Warren renewed her criticism of Jamie Dimon on Thursday.",
+        {("Elizabeth Warren", "criticises", "Jamie Dimon")},
+    ),
+    (
+        "Nikki Haley voiced sharp criticism of Vivek Ramaswamy during the debate.",
+        {("Nikki Haley", "criticises", "Vivek Ramaswamy")},
+    ),
+    (
+        "Gavin Newsom repeated his praise of Gretchen Whitmer in a televised interview.",
+        {("Gavin Newsom", "supports", "Gretchen Whitmer")},
+    ),
+    # A name set off by commas before a participle the parser made a clause speaks.
+    (
+        "Pritzker, asked about the strike on Monday, said he had not spoken to the union, "
+        "but criticized Brandon Johnson.",
+        {("Pritzker", "criticises", "Brandon Johnson")},
+    ),
+    (
+        "Kathy Hochul, questioned about the budget, said nothing had been decided but "
+        "thanked Carl Heastie.",
+        {("Kathy Hochul", "supports", "Carl Heastie")},
+    ),
+    # Calling an act something names it and makes no act of one's own: "the bill" is
+    # still the one its authors unveiled.
+    (
+        "Senate Republicans unveiled a tax bill on Monday. Chuck Schumer said Democrats "
+        'would fight the bill, calling it "a giveaway to the rich." Governor Kathy Hochul '
+        "criticized the bill.",
+        {("Kathy Hochul", "criticises", "Republican Party")},
+    ),
+    # The name apposed to the object of a phrase, past its comma.
+    (
+        "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
+        {("Marco Rubio", "criticises", "Charlie Crist")},
+    ),
+]
+
+ENGLISH_LEFT_ALONE = [
+    (
+        "Senate Republicans unveiled a tax bill on Monday. Chuck Schumer said Democrats "
+        'would fight the bill, calling it "a giveaway to the rich." Governor Kathy Hochul '
+        "criticized the bill.",
+        ("Kathy Hochul", "criticises", "Democratic Party"),
+    ),
+    # "of" after a stance noun nobody owns is its author, not its aim.
+    (
+        "The criticism of Bernie Sanders stung the White House.",
+        ("White House", "criticises", "Bernie Sanders"),
+    ),
+]
+
+FRENCH = [
+    # "sa critique de X": the noun has its owner, "de X" is its aim.
+    (
+        "François Bayrou a renouvelé sa critique de Jean-Luc Mélenchon devant la presse.",
+        {("François Bayrou", "criticises", "Jean-Luc Mélenchon")},
+    ),
+    # A verb coordinated after a quotation the parser joined it into shares the subject of
+    # the verb outside the quotation.
+    (
+        "Le PS, par la voix d'Olivier Faure, a critiqué une loi « qui divise le pays » et "
+        "accusé Gérald Darmanin de jouer avec le feu.",
+        {("Parti socialiste", "accuses", "Gérald Darmanin")},
+    ),
+    (
+        "Marine Tondelier a fustigé un budget « qui oublie le climat » et accusé Bruno Le "
+        "Maire de céder aux lobbies.",
+        {("Marine Tondelier", "accuses", "Bruno Le Maire")},
+    ),
+    # Not read: "La CGT a dénoncé un projet « qui détruit le service public » et accusé
+    # Élisabeth Borne de mentir", where the parser makes Borne the subject of "accusé".
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert expected <= stance_triples(en_nlp, text, "en")
+
+
+@pytest.mark.parametrize(("text", "wrong"), ENGLISH_LEFT_ALONE)
+def test_english_rules_leave_these_alone(en_nlp: Language, text: str, wrong: Triple) -> None:
+    assert wrong not in stance_triples(en_nlp, text, "en")
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH)
+def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> None:
+    assert expected <= stance_triples(fr_nlp, text, "fr")
