@@ -54,10 +54,15 @@ def party_members(
         return list(mentions)  # most articles: no pass over the tokens
     named = _actors_named(mentions, lang, gazetteer)
     written = {noun: entry for noun, entry in nouns.items() if noun in text}
+    chambers = data_words(lang, "chamber_words.txt")
     parties = {
         noun: actor
         for noun, entry in written.items()
-        if (_in_context(entry, named, gazetteer) or _rivals_named(noun, entry, written))
+        if (
+            _in_context(entry, named, gazetteer)
+            or _rivals_named(noun, entry, written)
+            or _seated_in_a_chamber(noun, chambers, text)
+        )
         and (actor := gazetteer.actor(entry.party))
     }
     if not parties:
@@ -69,7 +74,6 @@ def party_members(
             mention = replace(mention, key=actor.id, type=actor.type, canonical=actor.label(lang))
         kept.append(mention)
     covered = mention_tokens(doc, mentions)  # the noun's own NER span (NORP) is no mention
-    chambers = data_words(lang, "chamber_words.txt")
     for token in doc:
         actor = parties.get(token.text)
         if actor is None or token.pos_ not in ("NOUN", "PROPN"):
@@ -88,6 +92,12 @@ def _rivals_named(noun: str, entry: PartyNoun, written: dict[str, PartyNoun]) ->
     """ "Democrats" and "Republicans" in one article: the two parties of one country's
     politics, whatever else it names (a US story seldom names the United States)."""
     return any(other != noun and rival.country == entry.country for other, rival in written.items())
+
+
+def _seated_in_a_chamber(noun: str, chambers: frozenset[str], text: str) -> bool:
+    """ "Senate Democrats unveiled a bill": members named with their chamber are the party
+    (chamber_words.txt names the chambers whose members the language's parties sit in)."""
+    return any(f"{chamber.title()} {noun}" in text for chamber in chambers)
 
 
 def _chamber_before(noun: Token, chambers: frozenset[str]) -> Token | None:

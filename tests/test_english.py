@@ -241,6 +241,16 @@ def test_a_wire_dateline_with_two_places_or_a_date_is_removed(dateline: str) -> 
     assert clean_text(dateline + "Talks resumed on Tuesday.", "en") == "Talks resumed on Tuesday."
 
 
+@pytest.mark.parametrize("dateline", ["WASHINGTON — ", "DES MOINES, Iowa — ", "KYIV/LVIV – "])
+def test_a_dateline_in_capitals_before_a_dash_is_removed(dateline: str) -> None:
+    assert clean_text(dateline + "Talks resumed on Tuesday.", "en") == "Talks resumed on Tuesday."
+
+
+def test_capitals_before_a_dash_inside_a_sentence_stay() -> None:
+    sentence = "The vote was close — NATO — and the talks went on."
+    assert clean_text(sentence, "en") == sentence
+
+
 # -- cleaning: what must survive ------------------------------------------------------------
 @pytest.mark.parametrize(
     "sentence",

@@ -95,3 +95,11 @@ def test_a_chamber_s_members_are_the_party_not_the_chamber(en_nlp) -> None:  # t
     assert not any(name in ("Senate", "House") for name, _ in found)
     triples = stance_triples(en_nlp, text, "en")
     assert ("Democratic Party", "accuses", "Mitch McConnell") in triples
+
+
+def test_members_named_with_their_chamber_are_context_enough(en_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "House Republicans" with no Democrats and no country named is still the party."""
+    text = "House Republicans passed the spending bill on Friday after a long night."
+    doc = en_nlp(clean_text(text, "en"))
+    found = {(m.name, m.key) for m in mentions_of(doc, "en", load_gazetteer())}
+    assert ("House Republicans", REPUBLICAN_PARTY) in found

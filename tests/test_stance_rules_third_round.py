@@ -46,6 +46,11 @@ ENGLISH = [
         "criticized the bill.",
         {("Kathy Hochul", "criticises", "Republican Party")},
     ),
+    (
+        "Senate Democrats unveiled a voting rights bill on Monday. Joe Manchin announced his "
+        "support for Kyrsten Sinema on Tuesday. The NAACP praised the bill.",
+        {("NAACP", "supports", "Democratic Party")},
+    ),
     # The name apposed to the object of a phrase, past its comma.
     (
         "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
@@ -54,6 +59,12 @@ ENGLISH = [
 ]
 
 ENGLISH_LEFT_ALONE = [
+    # Announcing one's support is a stance, not the measure "the bill" is.
+    (
+        "Senate Democrats unveiled a voting rights bill on Monday. Joe Manchin announced his "
+        "support for Kyrsten Sinema on Tuesday. The NAACP praised the bill.",
+        ("NAACP", "supports", "Joe Manchin"),
+    ),
     (
         "Senate Republicans unveiled a tax bill on Monday. Chuck Schumer said Democrats "
         'would fight the bill, calling it "a giveaway to the rich." Governor Kathy Hochul '
@@ -85,8 +96,33 @@ FRENCH = [
         "Maire de céder aux lobbies.",
         {("Marine Tondelier", "accuses", "Bruno Le Maire")},
     ),
-    # Not read: "La CGT a dénoncé un projet « qui détruit le service public » et accusé
-    # Élisabeth Borne de mentir", where the parser makes Borne the subject of "accusé".
+    # The French parser makes the name after a coordinated participle with no auxiliary
+    # its subject: it is the object ("et accusé Élisabeth Borne de mentir").
+    (
+        "La CGT a dénoncé un projet « qui détruit le service public » et accusé Élisabeth "
+        "Borne de mentir.",
+        {("CGT", "accuses", "Élisabeth Borne")},
+    ),
+    # Giving a stance ("présenter sa démission") is no measure a later "le texte" answers.
+    (
+        "Le gouvernement a présenté mardi un projet de loi sur l'énergie. La ministre Agnès "
+        "Pannier-Runacher a présenté sa démission mercredi. Le Medef a salué le texte.",
+        {("Medef", "supports", "gouvernement")},
+    ),
+]
+
+FRENCH_LEFT_ALONE = [
+    (
+        "Le gouvernement a présenté mardi un projet de loi sur l'énergie. La ministre Agnès "
+        "Pannier-Runacher a présenté sa démission mercredi. Le Medef a salué le texte.",
+        ("Medef", "supports", "Agnès Pannier-Runacher"),
+    ),
+    # Calling on someone to withdraw a text makes it no act of theirs.
+    (
+        "Greenpeace a dénoncé « un scandale » et appelé Emmanuel Macron à retirer le texte. "
+        "La FNSEA a salué le texte.",
+        ("FNSEA", "supports", "Emmanuel Macron"),
+    ),
 ]
 
 
@@ -103,3 +139,8 @@ def test_english_rules_leave_these_alone(en_nlp: Language, text: str, wrong: Tri
 @pytest.mark.parametrize(("text", "expected"), FRENCH)
 def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> None:
     assert expected <= stance_triples(fr_nlp, text, "fr")
+
+
+@pytest.mark.parametrize(("text", "wrong"), FRENCH_LEFT_ALONE)
+def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Triple) -> None:
+    assert wrong not in stance_triples(fr_nlp, text, "fr")

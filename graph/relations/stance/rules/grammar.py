@@ -94,6 +94,19 @@ class Grammar(ReadingContext):
     def _direct_object(self, verb: Token) -> bool:
         return any(c.dep_ in self.deps.get("direct_object", ()) for c in verb.children)
 
+    def _objects_taken_for_subjects(self, verb: Token) -> list[Token]:
+        """ "a dénoncé une honte et appelé Emmanuel Macron à …": the French parser makes the
+        name after a coordinated participle with no auxiliary of its own its subject; a
+        subject cannot follow such a participle, so it is the participle's object."""
+        if verb.dep_ not in self.deps.get("conjunct", ()) or "Part" not in verb.morph.get(
+            "VerbForm", []
+        ):
+            return []
+        if any(c.dep_.startswith("aux") for c in verb.children):
+            return []
+        subjects = self.deps.get("subject", frozenset())
+        return [c for c in verb.children if c.dep_ in subjects and c.i > verb.i]
+
     def _complement(self, token: Token) -> bool:
         """An object, or an oblique introduced by a target preposition ("soutien à X")."""
         allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(

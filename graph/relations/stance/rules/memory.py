@@ -105,6 +105,8 @@ class Memory(Speakers):
                 continue  # "a appelé les Français à manifester": no act a "texte" answers
             if any(c.dep_ in self.deps.get("predicative", ()) for c in token.children):
                 continue  # "calling it cruel" names what the act is, it makes none
+            if self._gives_a_stance(token):
+                continue  # "a présenté sa démission", "announced his support": no measure
             subject = self._subject_of(token)
             passive = subject is not None and subject.dep_ in self._passive_subjects
             if subject is not None and subject.pos_ != "PRON" and not passive:
@@ -115,14 +117,23 @@ class Memory(Speakers):
                 authors.extend(self._agent_endpoints(token)[:1])
         return authors
 
+    def _gives_a_stance(self, verb: Token) -> bool:
+        """An act verb whose object is a stance noun ("présenter sa démission", "announce
+        one's support") takes a stance; it puts forward no measure a later "le texte"
+        answers."""
+        direct = self.deps.get("direct_object", frozenset())
+        return any(
+            c.dep_ in direct and c.lemma_.casefold() in self.lexicon.nouns for c in verb.children
+        )
+
     def _calls_on_someone(self, verb: Token) -> bool:
         """An act verb whose object is an actor ("a appelé les Français à manifester",
         "called on Democrats to…"): it asks something of them, it makes no decision a later
         "a salué le texte" answers."""
         direct = self.deps.get("direct_object", frozenset())
-        return any(
-            c.dep_ in direct and self.actors.mention_at(c) is not None for c in verb.children
-        )
+        objects = [c for c in verb.children if c.dep_ in direct]
+        objects += self._objects_taken_for_subjects(verb)
+        return any(self.actors.mention_at(c) is not None for c in objects)
 
     def _reports_a_quotation(self, verb: Token) -> bool:
         """ "« Cette réforme est injuste », a lancé Mathilde Panot": an act verb that reports

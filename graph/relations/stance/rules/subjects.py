@@ -55,7 +55,12 @@ class Subjects(Grammar):
         if self._carried_participle(verb):
             return self._subjects_of(verb.head.head)  # "gave a speech supporting X"
         for _ in range(3):
-            subjects = [c for c in token.children if c.dep_ in self.deps.get("subject", ())]
+            taken = {t.i for t in self._objects_taken_for_subjects(token)}
+            subjects = [
+                c
+                for c in token.children
+                if c.dep_ in self.deps.get("subject", ()) and c.i not in taken
+            ]
             if subjects:
                 listed = _listed_with_last(subjects)
                 return [s for s in listed if not self._introduces_next(s, listed)]
@@ -76,8 +81,8 @@ class Subjects(Grammar):
         head = verb.head
         if self._quoted(verb) or not self._quoted(head):
             return head
-        while self._quoted(head) and head.head.i != head.i:
-            head = head.head
+        while (self._quoted(head) or head.pos_ not in ("VERB", "AUX")) and head.head.i != head.i:
+            head = head.head  # past the quoted clause and the noun it qualifies
         return head
 
     def _fronted_subject(self, verb: Token) -> Token | None:

@@ -273,6 +273,8 @@ class Targets(Memory):
             and not (cue.noun and self._genitive(c) and not self._names_target(cue))
             and not (cue.kind == DENIES and not cue.noun and self._addressee(c))
         ]
+        if not cue.noun:
+            roots += self._objects_taken_for_subjects(head)
         if cue.noun and not roots:  # "voiced criticism of X": the giver owns it, X is aimed at
             roots = [c for c in head.children if self._genitive(c) and self._given(cue)]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
