@@ -51,6 +51,51 @@ ENGLISH = [
         "support for Kyrsten Sinema on Tuesday. The NAACP praised the bill.",
         {("NAACP", "supports", "Democratic Party")},
     ),
+    # Cue words and phrases of US political news.
+    (
+        "Gavin Newsom faulted Greg Abbott for the crisis at the border.",
+        {("Gavin Newsom", "criticises", "Greg Abbott")},
+    ),
+    (
+        "Pete Buttigieg took a jab at Ron DeSantis on Sunday.",
+        {("Pete Buttigieg", "criticises", "Ron DeSantis")},
+    ),
+    (
+        "Bill Clinton campaigned for Hillary Clinton in Ohio.",
+        {("Bill Clinton", "supports", "Hillary Clinton")},
+    ),
+    # An ad is sent like a message: who releases it takes its stance.
+    (
+        "The Lincoln Project released an ad attacking Ron DeSantis.",
+        {("Lincoln Project", "criticises", "Ron DeSantis")},
+    ),
+    # Who gives the stance noun the subject receives, after "from".
+    (
+        "Gretchen Whitmer drew fierce criticism from Bernie Sanders.",
+        {("Bernie Sanders", "criticises", "Gretchen Whitmer")},
+    ),
+    (
+        "Gretchen Whitmer vetoed the bill, winning praise from Joe Biden.",
+        {("Joe Biden", "supports", "Gretchen Whitmer")},
+    ),
+    # Calling someone an insult criticises them, whatever the parser makes of the name.
+    (
+        "Donald Trump called Liz Cheney a traitor.",
+        {("Donald Trump", "criticises", "Liz Cheney")},
+    ),
+    (
+        "Ron DeSantis branded Anthony Fauci a fraud.",
+        {("Ron DeSantis", "criticises", "Anthony Fauci")},
+    ),
+    # One of many holders of a stance.
+    (
+        "Kevin McCarthy, one of Donald Trump's closest allies, spoke first.",
+        {("Kevin McCarthy", "supports", "Donald Trump")},
+    ),
+    (
+        "Chris Christie, one of the harshest critics of Donald Trump, spoke first.",
+        {("Chris Christie", "criticises", "Donald Trump")},
+    ),
     # The name apposed to the object of a phrase, past its comma.
     (
         "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
@@ -70,6 +115,14 @@ ENGLISH_LEFT_ALONE = [
         'would fight the bill, calling it "a giveaway to the rich." Governor Kathy Hochul '
         "criticized the bill.",
         ("Kathy Hochul", "criticises", "Democratic Party"),
+    ),
+    # A place before a role says whose role it is: the governor is praised, not Texas.
+    ("Joe Biden praised the Texas governor on Friday.", ("Joe Biden", "supports", "Texas")),
+    # Calling something that names an actor a threat is no insult to that actor.
+    (
+        "Viktor Orban accused George Soros of encouraging migration, which Orban calls a "
+        "threat to Europe's security.",
+        ("Viktor Orban", "criticises", "Europe"),
     ),
     # "of" after a stance noun nobody owns is its author, not its aim.
     (
@@ -109,6 +162,23 @@ FRENCH = [
         "Pannier-Runacher a présenté sa démission mercredi. Le Medef a salué le texte.",
         {("Medef", "supports", "gouvernement")},
     ),
+]
+
+FRENCH += [
+    (
+        "Fabien Roussel a qualifié Emmanuel Macron de « fossoyeur de l'industrie ».",
+        {("Fabien Roussel", "criticises", "Emmanuel Macron")},
+    ),
+    (
+        "Éric Zemmour a traité Gérald Darmanin d'incompétent.",
+        {("Éric Zemmour", "criticises", "Gérald Darmanin")},
+    ),
+    (
+        "Gabriel Attal, l'un des plus proches alliés d'Emmanuel Macron, a pris la parole.",
+        {("Gabriel Attal", "supports", "Emmanuel Macron")},
+    ),
+    # Not read: "Sandrine Rousseau, l'une des principales adversaires de Fabien Roussel,
+    # a réagi", which the French parser reads as "principales" qualified by "adversaires".
 ]
 
 FRENCH_LEFT_ALONE = [

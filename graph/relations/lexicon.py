@@ -60,6 +60,8 @@ class Lexicon:
     carrier_nouns: frozenset[str] = frozenset()
     membership_words: frozenset[str] = frozenset()
     approving: frozenset[str] = frozenset()
+    #: words that criticise a person they are said of ("called X a disgrace")
+    insults: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -150,6 +152,7 @@ def load_lexicon(lang: str) -> Lexicon:
         carrier_nouns=data_words(lang, "carrier_nouns.txt"),
         membership_words=data_words(lang, "membership_words.txt"),
         approving=data_words(lang, "approving_words.txt"),
+        insults=data_words(lang, "insult_words.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

@@ -107,6 +107,17 @@ class Grammar(ReadingContext):
         subjects = self.deps.get("subject", frozenset())
         return [c for c in verb.children if c.dep_ in subjects and c.i > verb.i]
 
+    def _name_parsed_as_clause(self, verb: Token) -> list[Token]:
+        """ "called Donald Trump a threat": the English parser makes the labelled name a
+        clause of a labelling verb, with the label its object."""
+        if verb.lemma_.casefold() not in self.lexicon.labelling_verbs:
+            return []
+        return [
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.pos_ == "PROPN" and self.actors.endpoint(c) is not None
+        ]
+
     def _complement(self, token: Token) -> bool:
         """An object, or an oblique introduced by a target preposition ("soutien à X")."""
         allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(

@@ -30,7 +30,7 @@ class HolderReadings(Targets):
         found_in = self._found_in(noun)
         if cue.reading == RECEIVED:
             holder = self._holder_subject(cue.head, sentence, cue)
-            sources, targets = others, [holder] if holder else []
+            sources, targets = [*others, *self._givers(cue)], [holder] if holder else []
         elif found_in is not None:  # "the movement has found a supporter in Pamela Anderson"
             finder = self._holder_subject(_governing_verb(noun), sentence, cue)
             sources, targets = [found_in], [finder] if finder else []
@@ -38,6 +38,33 @@ class HolderReadings(Targets):
             holder = self._noun_holder(noun, sentence, cue)
             sources, targets = [holder] if holder else [], others
         yield from self._between(cue.kind, sources, targets, index, cue)
+
+    def _name_before_comma(self, noun: Token) -> Endpoint | None:
+        """The actor named just before the comma that opens a noun's phrase, which the
+        parser did not hang the phrase on: "Jordan Bardella, l'un des … , a pris"."""
+        start = noun.left_edge.i
+        if start < 2 or self.doc[start - 1].text != ",":
+            return None
+        named = self.doc[start - 2]
+        return self.actors.endpoint(named) if named.pos_ == "PROPN" else None
+
+    def _partitive_over(self, noun: Token) -> Token:
+        """ "one of X's defenders", "l'un des soutiens de X": the word counting one of
+        them stands where the noun would (partitive_words in syntax.toml)."""
+        partitives = self.deps.get("partitive_words", frozenset())
+        over = noun.head.head if noun.head.pos_ == "ADP" else noun.head  # English "of"
+        if over.i != noun.i and over.lower_ in partitives and over.i < noun.i:
+            return over
+        return noun
+
+    def _givers(self, cue: Cue) -> list[Endpoint]:
+        """ "drew sharp criticism from X", "won praise from X": who gives a stance noun the
+        subject receives, in a phrase of its own on the noun or on the verb."""
+        givers = self.deps.get("giver_prepositions", frozenset())
+        objects = self.deps.get("preposition_object", frozenset())
+        phrases = [c for h in (cue.words[-1], cue.head) for c in h.children if c.lower_ in givers]
+        named = [t for p in phrases for o in p.children if o.dep_ in objects for t in o.subtree]
+        return self.actors.endpoints_in(named, roles=True)
 
     def _receiving_verb_of(self, noun: Token) -> Token | None:
         """The verb by which the subject gets a stance noun: "a reçu le soutien de X",
@@ -70,9 +97,15 @@ class HolderReadings(Targets):
     def _noun_holder(self, noun: Token, sentence: Span, cue: Cue) -> Endpoint | None:
         """Who a "supporter" noun describes: the name it is apposed to ("David Coppin, an
         EDL supporter"), or the subject it is predicated of ("X est un allié de Y", "John
-        Bolton, who is the group's advocate")."""
+        Bolton, who is the group's advocate"); also as one of many ("Jordan, one of Trump's
+        most vocal defenders", "l'un des plus fervents soutiens de X")."""
+        noun = self._partitive_over(noun)
         if noun.dep_ in self.deps.get("apposition_of", ()):
             return self.actors.endpoint(noun.head)
+        if noun.dep_ in self.deps.get("subject", ()):
+            apposed = self._name_before_comma(noun)  # "Bardella, l'un des adversaires de X, a"
+            if apposed is not None:
+                return apposed
         copula = self.deps.get("copula", frozenset())
         holder = noun
         if noun.dep_ in self.deps.get("predicate", ()) and noun.head.lemma_ in copula:

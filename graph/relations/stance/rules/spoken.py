@@ -164,8 +164,11 @@ class SpokenReading(Targets):
         return (
             token.lemma_.casefold() in self.lexicon.labelling_verbs
             and token.pos_ == "VERB"
-            and (self._claim_object(token) or self._actor_object(token))
-            and self._dismissed_after(token)
+            and (
+                (self._claim_object(token) and self._dismissed_after(token))
+                or (self._actor_object(token) and self._dismissed_after(token))
+                or (self._labels_an_actor(token) and self._dismissed_after(token, insults=True))
+            )
         )
 
     def _actor_object(self, verb: Token) -> bool:
@@ -173,9 +176,21 @@ class SpokenReading(Targets):
         objects = [c for c in verb.children if c.dep_ in direct]
         return bool(self.actors.endpoints_in(t for o in objects for t in o.subtree))
 
-    def _dismissed_after(self, verb: Token) -> bool:
-        sentence = verb.sent
+    def _labels_an_actor(self, verb: Token) -> bool:
+        """Whether the labelled one is itself an actor: the verb's object ("called Pelosi a
+        disgrace"; not "calls it a threat to Europe's security"), or a name the English
+        parser made a clause of ("called Donald Trump a threat": Trump ccomp)."""
+        direct = self.deps.get("direct_object", frozenset())
+        objects = [c for c in verb.children if c.dep_ in direct]
+        if any(self.actors.endpoint(o) is not None for o in objects):
+            return True
+        return bool(self._name_parsed_as_clause(verb))
+
+    def _dismissed_after(self, verb: Token, insults: bool = False) -> bool:
+        """A dismissive word after the verb ("rumeurs", "a liar"); said of a person, an
+        insult too ("a disgrace", "de traître")."""
+        words = self.lexicon.dismissive | (self.lexicon.insults if insults else frozenset())
         return any(
-            t.lemma_.casefold() in self.lexicon.dismissive or t.lower_ in self.lexicon.dismissive
-            for t in self.doc[verb.i : sentence.end]
+            t.lemma_.casefold() in words or t.lower_ in words
+            for t in self.doc[verb.i : verb.sent.end]
         )

@@ -27,7 +27,9 @@ class Targets(Memory):
 
     def _targets(self, cue: Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
-        complement = [t for t in complement if not self._in_a_persons_title(t)]
+        complement = [
+            t for t in complement if not (self._in_a_persons_title(t) or self._describing(t))
+        ]
         if cue.kind == DENIES and not cue.noun:
             complement = self._without_denied_facts(cue.head, complement)
         named = self._owners_first(cue, complement)
@@ -75,6 +77,25 @@ class Targets(Memory):
             else:
                 heads.append(phrase)
         return heads
+
+    def _describing(self, token: Token) -> bool:
+        """ "praised the Texas governor", "the former England and Yorkshire captain": a
+        place named before a role says whose role it is; the cue aims at the person."""
+        if self.actors.mention_at(token) is None:
+            return False
+        current = token  # "England and Yorkshire": the first place of a list tells
+        while current.dep_ in self.deps.get("conjunct", ()) and current.head.i != current.i:
+            current = current.head
+        first = self.actors.mention_at(current)
+        head = current.head
+        return (
+            first is not None
+            and first.type == "LOC"
+            and current.dep_ in ("compound", "amod", "nmod")
+            and current.i < head.i
+            and self.actors.is_role_noun(head)
+            and self.actors.mention_at(head) is None
+        )
 
     def _in_a_persons_title(self, token: Token) -> bool:
         """ "breaking with Senate Majority Leader Mitch McConnell", "House Speaker Nancy
@@ -274,7 +295,7 @@ class Targets(Memory):
             and not (cue.kind == DENIES and not cue.noun and self._addressee(c))
         ]
         if not cue.noun:
-            roots += self._objects_taken_for_subjects(head)
+            roots += self._objects_taken_for_subjects(head) + self._name_parsed_as_clause(head)
         if cue.noun and not roots:  # "voiced criticism of X": the giver owns it, X is aimed at
             roots = [c for c in head.children if self._genitive(c) and self._given(cue)]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
