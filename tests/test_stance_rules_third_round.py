@@ -96,6 +96,15 @@ ENGLISH = [
         "Chris Christie, one of the harshest critics of Donald Trump, spoke first.",
         {("Chris Christie", "criticises", "Donald Trump")},
     ),
+    # An insult said of an actor in a clause someone reports, quotes or sources.
+    (
+        "Mitt Romney said Donald Trump was unfit for office.",
+        {("Mitt Romney", "criticises", "Donald Trump")},
+    ),
+    (
+        '"Kevin McCarthy is a coward," Matt Gaetz told reporters.',
+        {("Matt Gaetz", "criticises", "Kevin McCarthy")},
+    ),
     # The name apposed to the object of a phrase, past its comma.
     (
         "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
@@ -118,6 +127,11 @@ ENGLISH_LEFT_ALONE = [
     ),
     # A place before a role says whose role it is: the governor is praised, not Texas.
     ("Joe Biden praised the Texas governor on Friday.", ("Joe Biden", "supports", "Texas")),
+    # A negated insult, or one said of no actor, is no stance.
+    (
+        "Liz Cheney said Adam Kinzinger was not reckless.",
+        ("Liz Cheney", "criticises", "Adam Kinzinger"),
+    ),
     # Calling something that names an actor a threat is no insult to that actor.
     (
         "Viktor Orban accused George Soros of encouraging migration, which Orban calls a "
@@ -176,6 +190,14 @@ FRENCH += [
     (
         "Gabriel Attal, l'un des plus proches alliés d'Emmanuel Macron, a pris la parole.",
         {("Gabriel Attal", "supports", "Emmanuel Macron")},
+    ),
+    (
+        "Olivier Faure a estimé que Jordan Bardella était un danger pour la République.",
+        {("Olivier Faure", "criticises", "Jordan Bardella")},
+    ),
+    (
+        "Selon Raphaël Glucksmann, Viktor Orban est une marionnette du Kremlin.",
+        {("Raphaël Glucksmann", "criticises", "Viktor Orban")},
     ),
     # Not read: "Sandrine Rousseau, l'une des principales adversaires de Fabien Roussel,
     # a réagi", which the French parser reads as "principales" qualified by "adversaires".

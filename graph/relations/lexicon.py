@@ -74,7 +74,7 @@ class Lexicon:
         asks of every token before any of its tests. Worked out once per language (the
         lexicon is loaded once), not per article."""
         return frozenset([*self.verbs, *self.nouns, *self.holder_nouns]) | (
-            self.labelling_verbs | self.approving | self.mutual_nouns
+            self.labelling_verbs | self.approving | self.mutual_nouns | self.insults
         )
 
 

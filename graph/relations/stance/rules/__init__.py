@@ -26,6 +26,7 @@ from graph.relations.lexicon import load_lexicon
 from graph.relations.stance.rules.context import (
     APPROVAL,
     HELD,
+    JUDGED,
     MUTUAL,
     NOMINAL,
     PASSIVE,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 __all__ = [
     "APPROVAL",
     "HELD",
+    "JUDGED",
     "MUTUAL",
     "NOMINAL",
     "PASSIVE",

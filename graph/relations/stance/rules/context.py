@@ -46,6 +46,7 @@ RECEIVED = "received"  # "a reçu le soutien de X": X towards the subject
 HELD = "held"  # "X, un partisan de Y", "X is an ally of Y": X towards Y
 MUTUAL = "mutual"  # "l'amitié entre la France et Israël": each party towards the others
 APPROVAL = "approval"  # "X a estimé que le moratoire était nécessaire": X towards its author
+JUDGED = "judged"  # "X said Y was unhinged": X towards the one the insult is said of
 
 
 @dataclass(frozen=True)

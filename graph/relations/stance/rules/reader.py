@@ -17,6 +17,7 @@ from graph.relations.lexicon import CRITICISES, DENIES, SUPPORTS
 from graph.relations.stance.rules.context import (
     APPROVAL,
     HELD,
+    JUDGED,
     MUTUAL,
     NOMINAL,
     PASSIVE,
@@ -106,6 +107,8 @@ class Reader(
             return Cue(DENIES, token, (token,), reading=VERDICT)
         if self._act_called_good(token):
             return Cue(SUPPORTS, token, (token,), reading=APPROVAL)
+        if self._actor_called_bad(token):
+            return Cue(CRITICISES, token, (token,), reading=JUDGED)
         if lemma in self.lexicon.mutual_nouns and token.pos_ == "NOUN" and self._bond(token):
             return Cue(SUPPORTS, token, (token,), noun=True, reading=MUTUAL)
         noun_kind = self.lexicon.nouns.get(lemma)
@@ -179,6 +182,8 @@ class Reader(
             yield from self._passive_stances(cue, index)
         elif cue.reading in (VERDICT, APPROVAL):
             yield from self._verdict_stances(cue, sentence, index)
+        elif cue.reading == JUDGED:
+            yield from self._judged_stances(cue, sentence, index)
         elif cue.reading == RETORT:
             yield from self._retort_stances(cue, sentence, index)
         elif cue.reading == NOMINAL:

@@ -1,7 +1,8 @@
-"""The verdict and approval readings: a predicate said of a claim or of a decision by the
-one quoted or "selon X". "ces accusations sont infondées" (verdict) denies who made the
-claims; "le moratoire était nécessaire" (approval) supports who decided it. One module:
-they find speaker and judged thing alike and differ only in whose act they look back for."""
+"""The verdict, approval and judged readings: a predicate said of a claim, of a decision or
+of an actor by the one quoted, the one reporting or "selon X". "ces accusations sont
+infondées" (verdict) denies who made the claims; "le moratoire était nécessaire" (approval)
+supports who decided it; "said Trump was unhinged" (judged) criticises Trump. One module:
+they find speaker and judged thing alike and differ only in whom they aim at."""
 
 from __future__ import annotations
 
@@ -48,6 +49,45 @@ class VerdictReading(Targets):
         if token.pos_ != "ADJ" or self._copula_negated(token):
             return False
         return any(s.lemma_.casefold() in self.lexicon.act_nouns for s in self._judged(token))
+
+    def _actor_called_bad(self, token: Token) -> bool:
+        """ "Nikki Haley said Donald Trump was unhinged", "« Macron est un danger »": an
+        insult (insult_words.txt) or a dismissive word ("a liar") as the predicate of an
+        actor, in a clause someone reports or quotes."""
+        words = self.lexicon.insults
+        if not (
+            token.lemma_.casefold() in words or token.lower_ in words or self._dismissive(token)
+        ):
+            return False  # asked of every word: the cheap, rarely passed test first
+        predicate_noun = token.pos_ == "NOUN" and (
+            token.dep_ in self.deps.get("predicate", ())
+            or any(c.dep_ == "cop" for c in token.children)
+        )
+        adjectival = token.pos_ == "ADJ" or bool(_participle(token))  # "was unhinged"
+        if not (adjectival or predicate_noun) or self._copula_negated(token):
+            return False
+        if not any(self.actors.endpoint(s) is not None for s in self._judged(token)):
+            return False
+        reported = self._quoted(token) or self._reported_clause(token)
+        return reported or self._source_phrase(token.sent) is not None
+
+    def _reported_clause(self, token: Token) -> bool:
+        """Whether a reporting verb governs the clause a word is in ("said Trump was …")."""
+        current = token
+        for _ in range(3):
+            if current.head.i == current.i:
+                return False
+            current = current.head
+            if current.lemma_.casefold() in self.lexicon.reporting_verbs:
+                return current.pos_ == "VERB"
+        return False
+
+    def _judged_stances(self, cue: Cue, sentence: Span, index: int) -> Iterator[Stance]:
+        speaker = self._reported_speaker(sentence, cue) or self._source_phrase(sentence)
+        if speaker is None:
+            return
+        judged = self.actors.endpoints_in(self._judged(cue.head))
+        yield from self._between(cue.kind, [speaker], judged, index, cue)
 
     def _verdict_stances(self, cue: Cue, sentence: Span, index: int) -> Iterator[Stance]:
         """The one quoted, or "selon X", calls a claim false (X denies the claim's authors)
