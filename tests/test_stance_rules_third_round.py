@@ -64,6 +64,19 @@ ENGLISH = [
         "Bill Clinton campaigned for Hillary Clinton in Ohio.",
         {("Bill Clinton", "supports", "Hillary Clinton")},
     ),
+    (
+        "Donald Trump belittled Jeb Bush during the debate.",
+        {("Donald Trump", "criticises", "Jeb Bush")},
+    ),
+    ("Liz Cheney voted to impeach Donald Trump.", {("Liz Cheney", "criticises", "Donald Trump")}),
+    (
+        "Mitt Romney had harsh words for Josh Hawley.",
+        {("Mitt Romney", "criticises", "Josh Hawley")},
+    ),
+    (
+        "Nancy Mace clashed with Kevin McCarthy over the budget.",
+        {("Nancy Mace", "criticises", "Kevin McCarthy")},
+    ),
     # An ad is sent like a message: who releases it takes its stance.
     (
         "The Lincoln Project released an ad attacking Ron DeSantis.",
@@ -198,6 +211,10 @@ FRENCH += [
     (
         "Selon Raphaël Glucksmann, Viktor Orban est une marionnette du Kremlin.",
         {("Raphaël Glucksmann", "criticises", "Viktor Orban")},
+    ),
+    (
+        "François Ruffin a croisé le fer avec Jean-Luc Mélenchon sur la laïcité.",
+        {("François Ruffin", "criticises", "Jean-Luc Mélenchon")},
     ),
     # Not read: "Sandrine Rousseau, l'une des principales adversaires de Fabien Roussel,
     # a réagi", which the French parser reads as "principales" qualified by "adversaires".
