@@ -10,7 +10,7 @@ from graph.clean import clean_text
 from graph.entities import mentions_of
 from graph.gazetteer import load_gazetteer
 from graph.relations.actors import Actors
-from graph.relations.stance.candidates import NEARBY, SAME_SENTENCE, candidates_of
+from graph.relations.stance.candidates import NEARBY, SAME_SENTENCE, candidates_of, overruled
 from graph.relations.stance.features import ArticleFeatures, cue_table, cue_words
 from graph.relations.stance.model import load_model
 from graph.relations.stance.rules import stances_of
@@ -196,3 +196,22 @@ def test_a_candidate_s_features_do_not_depend_on_the_candidates_read_before_it(
     for candidate in candidates:
         alone = ArticleFeatures(doc, "fr", actors.quoted, candidates).of(candidate)
         assert read_in_reverse[id(candidate)] == alone
+
+
+def test_a_pair_the_rules_contradict_is_overruled(en_nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "He also blamed Schiff": the rules' "he" (Trump) blames Schiff; the article's
+    most-named actor (Pelosi) blaming him, or Schiff blaming Trump, is no reading."""
+    text = (
+        "Nancy Pelosi accused Donald Trump of abusing his power. Nancy Pelosi spoke again. "
+        "Donald Trump lashed out at Nancy Pelosi. He also blamed Adam Schiff for the leaks."
+    )
+    _, _, candidates = _candidates(en_nlp, text, "en")
+    flags = {
+        (c.source.name, c.target.name, c.sentence): flag
+        for c, flag in zip(candidates, overruled(candidates), strict=True)
+    }
+    assert flags[("Donald Trump", "Adam Schiff", 3)] is False  # the rules' reading
+    assert flags[("Nancy Pelosi", "Adam Schiff", 3)] is True
+    assert flags[("Adam Schiff", "Donald Trump", 3)] is True
+    # a sentence the rules read nothing in keeps every pair
+    assert not any(flag for (_, _, sentence), flag in flags.items() if sentence == 1)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from graph.entities import Mention
 from graph.gazetteer import Gazetteer
 from graph.relations.actors import Actors
-from graph.relations.stance.candidates import candidates_of
+from graph.relations.stance.candidates import candidates_of, overruled
 from graph.relations.stance.features import ArticleFeatures, cue_words
 from graph.relations.stance.model import StanceModel, load_model
 from graph.relations.stance.rules import Stance, stances_of
@@ -62,8 +62,10 @@ def scored_stances(
     rows = [features.row(candidate) for candidate in candidates]
     decided = model.decide(rows, [candidate.rule_kind for candidate in candidates])
     stances = []
-    for candidate, (kind, confidence) in zip(candidates, decided, strict=True):
-        if confidence >= STORE_FLOOR:
+    for candidate, (kind, confidence), contradicted in zip(
+        candidates, decided, overruled(candidates), strict=True
+    ):
+        if confidence >= STORE_FLOOR and not contradicted:
             cue = candidate.cue if candidate.rule_kind == kind else features.cue_of(candidate)
             stances.append(
                 Stance(

@@ -210,3 +210,23 @@ def depth(token: Token) -> int:
     while token.head.i != token.i:
         token, steps = token.head, steps + 1
     return steps
+
+
+def overruled(candidates: Sequence[Candidate]) -> list[bool]:
+    """For each candidate, whether a rule reading of its sentence contradicts it: a pair no
+    rule read, whose target a rule reading of the same sentence gives to another source, or
+    which reverses a pair the rules read ("He also blamed Schiff", the rules' "he" being
+    Trump: not the article's most-named Pelosi). Neutral on the stance bank (out of fold
+    at 0.35, 568 relations drawn against 574 at the same precision); it removes the
+    model's pairs of a story's main actors with a sentence the rules have already read."""
+    ruled = {(c.sentence, c.source.key, c.target.key) for c in candidates if c.rule_kind}
+    ruled_targets = {(sentence, target) for sentence, _, target in ruled}
+    flags = []
+    for candidate in candidates:
+        pair = (candidate.sentence, candidate.source.key, candidate.target.key)
+        contradicted = not candidate.rule_kind and (
+            ((candidate.sentence, candidate.target.key) in ruled_targets and pair not in ruled)
+            or (candidate.sentence, candidate.target.key, candidate.source.key) in ruled
+        )
+        flags.append(contradicted)
+    return flags

@@ -15,6 +15,7 @@ import numpy as np
 
 from graph.evaluate import Score
 from graph.relations.stance.bank import KINDS
+from graph.relations.stance.candidates import overruled
 from graph.relations.stance.dataset import LabelledArticle, name_keys, names_agree
 from graph.relations.stance.model import StanceModel
 
@@ -25,7 +26,12 @@ def predicted_relations(model: StanceModel, article: LabelledArticle) -> dict[Re
     """Each relation the model reads in an article, with its confidence."""
     found: dict[Relation, float] = {}
     decided = model.decide(article.features, [c.rule_kind for c in article.candidates])
-    for candidate, (kind, confidence) in zip(article.candidates, decided, strict=True):
+    contradicted = overruled(article.candidates)
+    for candidate, (kind, confidence), dropped in zip(
+        article.candidates, decided, contradicted, strict=True
+    ):
+        if dropped:
+            continue
         relation = (candidate.source.key, kind, candidate.target.key)
         found[relation] = max(found.get(relation, 0.0), confidence)
     return found
