@@ -37,6 +37,8 @@ def trim_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | No
         titles = data_words(lang, "titles.txt") | data_words(lang, "role_words.txt")
     start, end = span.start, span.end
     doc = span.doc
+    if _article_of_known_name(span, strip, lang, gazetteer):
+        start -= 1  # "a remercié Les Républicains": NER left the name's article out
     while end - start > 1 and (
         _strippable(doc[start], strip, titles)
         or _determiner_before_known(doc[start], doc[start + 1 : end], strip, lang, gazetteer)
@@ -56,6 +58,20 @@ def _trailing_nationality(token: Token, lang: str, gazetteer: Gazetteer | None) 
     if gazetteer is None or not token.text[:1].islower():
         return False
     return gazetteer.lookup(token.text, lang, frozenset({ADJECTIVE})) is not None
+
+
+def _article_of_known_name(
+    span: Span, strip: frozenset[str], lang: str, gazetteer: Gazetteer | None
+) -> bool:
+    """Whether the capitalised article just before a span is the first word of a name the
+    gazetteer knows with it ("Les Républicains", "La République en marche"), which NER cut
+    off. ("La France" is trimmed again: "France" is known without it.)"""
+    if gazetteer is None or span.start == 0:
+        return False
+    article = span.doc[span.start - 1]
+    if not article.text[:1].isupper() or article.lower_ not in strip:
+        return False
+    return gazetteer.lookup(f"{article.text} {span.text}", lang, NAME_KINDS) is not None
 
 
 def _determiner_before_known(

@@ -553,3 +553,18 @@ def test_an_english_sentence_s_opening_article_is_no_part_of_a_name(en_nlp) -> N
         ),
     ]:
         assert name in [m.name for m in mentions_of(en_nlp(text), "en")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gérald Darmanin a remercié Les Républicains pour leur sens des responsabilités.",
+        "Le ministre a salué Les Républicains et le MoDem.",
+        "Les Républicains ont voté contre le budget.",
+    ],
+)
+def test_the_article_ner_cut_off_a_known_party_name_is_kept(fr_nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """NER gives "Républicains" alone; the party's name is "Les Républicains" (LR)."""
+    found = {(m.name, m.key) for m in mentions_of(fr_nlp(text), "fr", load_gazetteer())}
+    assert ("Les Républicains", "ng:lr") in found
