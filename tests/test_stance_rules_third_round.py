@@ -118,6 +118,25 @@ ENGLISH = [
         '"Kevin McCarthy is a coward," Matt Gaetz told reporters.',
         {("Matt Gaetz", "criticises", "Kevin McCarthy")},
     ),
+    # The subject pronoun of a relative clause on the object is the main verb's subject.
+    (
+        "Bernie Sanders criticized Jamie Dimon, whom he accused of greed.",
+        {("Bernie Sanders", "accuses", "Jamie Dimon")},
+    ),
+    # A verb the parser joined to a reported clause about a thing is the reporter's.
+    (
+        "Mike Johnson said the bill was dead and blamed Chuck Schumer for the delay.",
+        {("Mike Johnson", "accuses", "Chuck Schumer")},
+    ),
+    # A clause opened by "while" stands apart from the verb it hangs on ("called for").
+    (
+        "Ted Cruz called for calm, while Ron Wyden accused Donald Trump of lying.",
+        {("Ron Wyden", "accuses", "Donald Trump")},
+    ),
+    (
+        "Donald Trump called Jerome Powell the worst Fed chair in history.",
+        {("Donald Trump", "criticises", "Jerome Powell")},
+    ),
     # The name apposed to the object of a phrase, past its comma.
     (
         "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
@@ -215,6 +234,24 @@ FRENCH += [
     (
         "François Ruffin a croisé le fer avec Jean-Luc Mélenchon sur la laïcité.",
         {("François Ruffin", "criticises", "Jean-Luc Mélenchon")},
+    ),
+    # A relative clause on the object: "qu'il accuse" aims at its antecedent, and its "il"
+    # is the main verb's subject.
+    (
+        "Olivier Faure a critiqué mercredi le ministre Gérald Darmanin, qu'il accuse de "
+        "diviser le pays.",
+        {("Olivier Faure", "accuses", "Gérald Darmanin")},
+    ),
+    # "tandis que" opens a clause of its own; "RN", which the tagger calls a pronoun, speaks.
+    (
+        "Le PCF a appelé à la grève, tandis que le RN a accusé Gabriel Attal de mépris.",
+        {("Rassemblement national", "accuses", "Gabriel Attal")},
+    ),
+    # "le budget" is the one the government presented, not the last call made since.
+    (
+        "Le gouvernement a présenté lundi un budget de rigueur. Le lendemain, la CGT a appelé "
+        "à manifester. Le MoDem a défendu le budget.",
+        {("MoDem", "supports", "gouvernement")},
     ),
     # Not read: "Sandrine Rousseau, l'une des principales adversaires de Fabien Roussel,
     # a réagi", which the French parser reads as "principales" qualified by "adversaires".

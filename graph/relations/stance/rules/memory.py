@@ -3,7 +3,7 @@ answers them) and who decided or announced something (an approval is of them).""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint
@@ -74,6 +74,36 @@ class Memory(Speakers):
             elif lemma in self.lexicon.claim_nouns and token.pos_ == "NOUN":
                 claimants.extend(self.actors.endpoints_in(self._authors(token)))
         return claimants
+
+    def _same_act_author(self, complement: Sequence[Token]) -> list[Endpoint]:
+        """ "le budget présenté la veille par le gouvernement … a défendu un budget": the
+        author of the act the article named before by the same noun, whatever was decided
+        or called for since ("le PTB a appelé à manifester" made no budget)."""
+        for noun in (t for t in complement if t.lemma_.casefold() in self.lexicon.act_nouns):
+            lemma = noun.lemma_.casefold()
+            for earlier in reversed(self.doc[: noun.sent.start]):
+                if earlier.lemma_.casefold() != lemma or earlier.pos_ != "NOUN":
+                    continue
+                authors = self._act_owners(earlier) or self._maker_of(earlier)
+                if authors:
+                    return authors
+        return []
+
+    def _maker_of(self, act: Token) -> list[Endpoint]:
+        """Who made an act noun by a verb: "le budget présenté par le gouvernement" (its
+        participle's agents), "le gouvernement a présenté un budget" (the act verb's
+        subject)."""
+        for participle in (c for c in act.children if self._makes_an_act(c)):
+            agents = self._agent_endpoints(participle)
+            if agents:
+                return agents[:1]
+        verb = act.head
+        if act.dep_ in self.deps.get("direct_object", frozenset()) and self._act_verb(verb):
+            subject = self._subject_of(verb)
+            if subject is not None and subject.pos_ != "PRON":
+                found = self.actors.endpoint(subject)
+                return [found] if found is not None else []
+        return []
 
     def _recent_act_author(self, sentence: Span, index: int, cue: Cue) -> list[Endpoint]:
         """ "X a salué les mesures": the author of the last decision or announcement."""

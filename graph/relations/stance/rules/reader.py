@@ -167,9 +167,12 @@ class Reader(
         if verb.dep_ == "advcl" and _present_participle(verb):
             return False  # "a appelé au calme, en saluant X": the caller's own act
         token = verb
+        own = self.deps.get("own_clause_marks", frozenset())
         for _ in range(2):
             if token.dep_ not in self.deps.get("clause", ()) and token.dep_ not in ("obl", "obj"):
                 return False
+            if token.dep_ == "advcl" and any(c.lower_ in own for c in token.children):
+                return False  # "urged X to think again, while Y accused Z": a clause apart
             token = token.head
             if token.lemma_.casefold() in self.lexicon.blocking_verbs:
                 return True

@@ -26,7 +26,8 @@ class Speakers(Subjects):
     """Finds the speaker of a cue, inside or outside a quotation."""
 
     def _resolve_subject(self, subject: Token, sentence: Span, cue: Cue) -> Endpoint | None:
-        if subject.pos_ == "PRON":
+        if subject.pos_ == "PRON" and self.actors.mention_at(subject) is None:
+            # not a name the tagger took for a pronoun ("le RN a accusé": RN PRON)
             if _pronoun(subject) in self.relative_pronouns:
                 return self._antecedent(subject)
             if _pronoun(subject) in THIRD_PERSON:

@@ -79,11 +79,27 @@ class Subjects(Grammar):
         the parser joined to a verb inside it ("a critiqué une réforme « qui s'attaque aux
         plus fragiles » et accusé X"), the verb outside the quotation that governs it."""
         head = verb.head
+        if self._reported_thing_before(verb):
+            return head.head
         if self._quoted(verb) or not self._quoted(head):
             return head
         while (self._quoted(head) or head.pos_ not in ("VERB", "AUX")) and head.head.i != head.i:
             head = head.head  # past the quoted clause and the noun it qualifies
         return head
+
+    def _reported_thing_before(self, verb: Token) -> bool:
+        """ "insisted the reforms were fair and thanked Reeves": the parser joins the second
+        verb to the reported clause, whose subject is a thing; the reporter thanks."""
+        head = verb.head
+        if verb.dep_ not in self.deps.get("conjunct", ()) or head.dep_ != "ccomp":
+            return False
+        if head.head.lemma_.casefold() not in self.lexicon.reporting_verbs:
+            return False
+        subjects = [c for c in head.children if c.dep_ in self.deps.get("subject", ())]
+        return bool(subjects) and all(
+            s.pos_ == "NOUN" and self.actors.endpoint(s) is None and not self.actors.is_role_noun(s)
+            for s in subjects
+        )
 
     def _fronted_subject(self, verb: Token) -> Token | None:
         """ "Hobbs, asked about the race, said …": the parser hangs the name on the
@@ -160,13 +176,26 @@ class Subjects(Grammar):
         """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
         subject, else the last one named, of the pronoun's gender when it has one."""
         gender = next(iter(pronoun.morph.get("Gender", [])), "")
-        reporter = self._reporter_above(pronoun)
+        reporter = self._reporter_above(pronoun) or self._subject_over_relative(pronoun)
         if reporter is not None and self.actors.may_be(reporter.key, gender):
             return reporter  # "Merkel said she would back Macron"
         last = self.last_person
         if last is not None and self.actors.may_be(last.key, gender):
             return last
         return self.actors.person_before(pronoun, gender)
+
+    def _subject_over_relative(self, pronoun: Token) -> Endpoint | None:
+        """ "X a attaqué Y, qu'il accuse de …", "X attacked Y, whom he accused of …": the
+        subject pronoun of a relative clause on the verb's object is that verb's subject."""
+        clause = pronoun.head
+        if clause.dep_ not in RELATIVE_CLAUSE or pronoun.dep_ not in self.deps.get("subject", ()):
+            return None
+        verb = clause.head.head
+        if verb.pos_ not in ("VERB", "AUX") or clause.head.dep_ not in self.deps.get("object", ()):
+            return None
+        subject = self._subject_of(verb)
+        found = self.actors.endpoint(subject) if subject is not None else None
+        return found if found is not None and found.type == "PER" else None
 
     def _reporter_above(self, token: Token) -> Endpoint | None:
         """The person whose reporting verb governs the clause a pronoun is in."""

@@ -8,16 +8,13 @@ from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, in_clause
 from graph.relations.lexicon import DENIES, SUPPORTS
-from graph.relations.stance.rules.context import Cue
+from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue
 from graph.relations.stance.rules.memory import Memory
 from graph.relations.stance.rules.tokens import _clause_after, _participle, _pronoun, _when
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-#: Words between an institution and the name whose title it opens ("Senate Majority Leader
-#: Mitch McConnell": four).
-TITLE_REACH = 5
 #: Possessive pronouns of one third person ("his claims", "ses propos").
 POSSESSIVES = frozenset({"his", "her", "son", "sa", "ses"})
 
@@ -33,8 +30,9 @@ class Targets(Memory):
         if cue.kind == DENIES and not cue.noun:
             complement = self._without_denied_facts(cue.head, complement)
         named = self._owners_first(cue, complement)
-        if not named:  # "a figure with whom she formed a friendship"
+        if not named:  # "a figure with whom she formed a friendship", "Y, qu'il accuse de"
             relatives = [t for t in complement if _pronoun(t) in self.relative_pronouns]
+            relatives += self._object_relative(cue)
             named = [e for t in relatives if (e := self._antecedent(t)) is not None]
         if not named:  # "saluait le « nouveau prisme » donné par le président"
             named = self._made_by(complement)
@@ -54,65 +52,24 @@ class Targets(Memory):
         if not named and self._agrees_with_no_one_named(cue):
             return [self.last_person] if self.last_person is not None else []
         if not named and (self._about_an_act(complement) or self._stranded(cue, complement)):
-            return self._recent_act_author(sentence, index, cue)
+            return self._same_act_author(complement) or self._recent_act_author(
+                sentence, index, cue
+            )
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
 
-    def _victim_heads(self, noun: Token) -> list[Token]:
-        """The heads of the phrases naming whom an attack noun is aimed at ("contre
-        l'Ukraine", "the invasion of Ukraine": attack_nouns.tsv); English hangs the victim on
-        its preposition, French hangs the preposition on the victim."""
-        wanted = self.lexicon.attack_nouns.get(noun.lemma_.casefold())
-        if not wanted or noun.pos_ != "NOUN":
+    def _object_relative(self, cue: Cue) -> list[Token]:
+        """ "Gérald Darmanin, qu'il accuse de diviser": the relative pronoun of a relative
+        clause the cue verb heads, not its subject, which the parser may call a mark."""
+        if cue.noun or cue.head.dep_ not in RELATIVE_CLAUSE:
             return []
-        objects = self.deps.get("preposition_object", frozenset())
-        prepositions = self.deps.get("preposition", frozenset())
-        heads: list[Token] = []
-        for phrase in noun.children:
-            if not set(self._introducers(phrase)) & wanted:
-                continue
-            if phrase.dep_ in prepositions:
-                heads.extend(c for c in phrase.children if c.dep_ in objects)
-            else:
-                heads.append(phrase)
-        return heads
-
-    def _describing(self, token: Token) -> bool:
-        """ "praised the Texas governor", "the former England and Yorkshire captain": a
-        place named before a role says whose role it is; the cue aims at the person."""
-        if self.actors.mention_at(token) is None:
-            return False
-        current = token  # "England and Yorkshire": the first place of a list tells
-        while current.dep_ in self.deps.get("conjunct", ()) and current.head.i != current.i:
-            current = current.head
-        first = self.actors.mention_at(current)
-        head = current.head
-        return (
-            first is not None
-            and first.type == "LOC"
-            and current.dep_ in ("compound", "amod", "nmod")
-            and current.i < head.i
-            and self.actors.is_role_noun(head)
-            and self.actors.mention_at(head) is None
-        )
-
-    def _in_a_persons_title(self, token: Token) -> bool:
-        """ "breaking with Senate Majority Leader Mitch McConnell", "House Speaker Nancy
-        Pelosi": an institution named in the title before a person's name says what the
-        person leads; the person is the target, not the Senate."""
-        mention = self.actors.mention_at(token)
-        if mention is None or mention.type == "PER":
-            return False
-        current = token
-        for _ in range(TITLE_REACH):
-            if current.dep_ != "compound" or current.head.i <= current.i:
-                return False
-            current = current.head
-            above = self.actors.mention_at(current)
-            if above is not None and above.type == "PER":
-                return True
-        return False
+        subjects = self.deps.get("subject", frozenset())
+        return [
+            c
+            for c in cue.head.children
+            if _pronoun(c) in self.relative_pronouns and c.dep_ not in subjects and c.i < cue.head.i
+        ][:1]
 
     def _stranded(self, cue: Cue, complement: Sequence[Token]) -> bool:
         """ "Les LR ont voté contre.", "The DUP voted against.": a phrase whose last word
