@@ -137,6 +137,16 @@ ENGLISH = [
         "Donald Trump called Jerome Powell the worst Fed chair in history.",
         {("Donald Trump", "criticises", "Jerome Powell")},
     ),
+    # An object pronoun: the person subject of the clause the cue's clause hangs on, or
+    # the person named before the speaker.
+    (
+        "Joe Manchin spoke on Tuesday, as Bernie Sanders attacked him over the bill.",
+        {("Bernie Sanders", "criticises", "Joe Manchin")},
+    ),
+    (
+        "Gretchen Whitmer toured a factory in Detroit, where Joe Biden praised her as a leader.",
+        {("Joe Biden", "supports", "Gretchen Whitmer")},
+    ),
     # The name apposed to the object of a phrase, past its comma.
     (
         "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
@@ -253,11 +263,21 @@ FRENCH += [
         "à manifester. Le MoDem a défendu le budget.",
         {("MoDem", "supports", "gouvernement")},
     ),
+    (
+        "Valérie Pécresse a tenu un meeting à Nice. Éric Ciotti lui a apporté son soutien.",
+        {("Éric Ciotti", "supports", "Valérie Pécresse")},
+    ),
     # Not read: "Sandrine Rousseau, l'une des principales adversaires de Fabien Roussel,
     # a réagi", which the French parser reads as "principales" qualified by "adversaires".
 ]
 
 FRENCH_LEFT_ALONE = [
+    # "a lui apporté" (after the auxiliary) is emphatic, and the phrase names its aim.
+    (
+        "Fabien Roussel a parlé lundi. Jean-Luc Mélenchon a lui apporté son soutien à un "
+        "nouvel acte de mobilisation.",
+        ("Jean-Luc Mélenchon", "supports", "Fabien Roussel"),
+    ),
     (
         "Le gouvernement a présenté mardi un projet de loi sur l'énergie. La ministre Agnès "
         "Pannier-Runacher a présenté sa démission mercredi. Le Medef a salué le texte.",

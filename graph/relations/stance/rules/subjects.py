@@ -1,12 +1,14 @@
 """Who a verb's subject is: the parser's subjects, the ones it shares with the verb it
-depends on, and what a pronoun, a relative pronoun or a bare role stands for."""
+depends on, and what a pronoun, a relative pronoun or a bare role stands for; also whom
+an object pronoun ("accused him", "lui a apporté") stands for."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from graph.relations.actors import THIRD_PERSON, Endpoint
-from graph.relations.stance.rules.context import RELATIVE_CLAUSE
+from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue
 from graph.relations.stance.rules.grammar import Grammar
 from graph.relations.stance.rules.tokens import (
     _listed_with_last,
@@ -257,3 +259,51 @@ class Subjects(Grammar):
         else:
             person = self.actors.endpoint(subject)
         return person if person is not None and person.type == "PER" else None
+
+    def _pronoun_targets(self, cue: Cue, complement: Sequence[Token]) -> list[Endpoint]:
+        """Whom an object pronoun ("him", "her", "lui", "le") stands for: the person subject
+        of the clause the cue's clause hangs on ("Trump renewed his demand, as Democrats
+        accused him"), else the person the article last made a subject or named, of the
+        pronoun's gender; never the cue's own speaker."""
+        wanted = self.deps.get("object_pronouns", frozenset())
+        pronouns = [t for t in complement if t.pos_ == "PRON" and t.lower_ in wanted]
+        auxiliaries = [c.i for c in cue.head.children if c.pos_ == "AUX"]
+        # "X a lui apporté son soutien": a pronoun after the auxiliary is emphatic
+        pronouns = [p for p in pronouns if not (auxiliaries and min(auxiliaries) < p.i)]
+        if not pronouns or any(t.pos_ in ("NOUN", "PROPN") for t in complement):
+            return []  # "lui a apporté son soutien à un « acte V »": the phrase names it
+        speaker = self._subject_of(cue.head)
+        speaker_key = self.actors.endpoint(speaker) if speaker is not None else None
+        found = []
+        for pronoun in pronouns[:1]:
+            gender = next(iter(pronoun.morph.get("Gender", [])), "")
+            person = self._subject_above(cue.head) or self._third_person(pronoun)
+            same = person is not None and speaker_key is not None and person.key == speaker_key.key
+            if same and speaker is not None:
+                # "Harris spoke in Atlanta, where Obama praised her": not Obama himself
+                person = self.actors.person_before(speaker.left_edge, gender)
+            if person is None or not self.actors.may_be(person.key, gender):
+                continue
+            if speaker_key is None or person.key != speaker_key.key:
+                found.append(person)
+        return found
+
+    def _subject_above(self, verb: Token) -> Endpoint | None:
+        """The person subject of the verb a cue's clause hangs on."""
+        if verb.head.i == verb.i or verb.dep_ not in self.deps.get("clause", ()):
+            return None
+        subject = self._subject_of(verb.head)
+        found = self.actors.endpoint(subject) if subject is not None else None
+        return found if found is not None and found.type == "PER" else None
+
+    def _object_relative(self, cue: Cue) -> list[Token]:
+        """ "Gérald Darmanin, qu'il accuse de diviser": the relative pronoun of a relative
+        clause the cue verb heads, not its subject, which the parser may call a mark."""
+        if cue.noun or cue.head.dep_ not in RELATIVE_CLAUSE:
+            return []
+        subjects = self.deps.get("subject", frozenset())
+        return [
+            c
+            for c in cue.head.children
+            if _pronoun(c) in self.relative_pronouns and c.dep_ not in subjects and c.i < cue.head.i
+        ][:1]

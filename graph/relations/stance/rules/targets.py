@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, in_clause
 from graph.relations.lexicon import DENIES, SUPPORTS
-from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue
+from graph.relations.stance.rules.context import Cue
 from graph.relations.stance.rules.memory import Memory
 from graph.relations.stance.rules.tokens import _clause_after, _participle, _pronoun, _when
 
@@ -36,6 +36,8 @@ class Targets(Memory):
             named = [e for t in relatives if (e := self._antecedent(t)) is not None]
         if not named:  # "saluait le « nouveau prisme » donné par le président"
             named = self._made_by(complement)
+        if not named:  # "as Senate Democrats accused him", "X lui a apporté son soutien"
+            named = self._pronoun_targets(cue, complement)
         if cue.kind == DENIES and not named:
             claims = [t for t in complement if t.lemma_.casefold() in self.lexicon.claim_nouns]
             stated = [t for c in claims for t in self._claim_authors(c)]
@@ -58,18 +60,6 @@ class Targets(Memory):
         if not named and not cue.noun and len(cue.words) == 1:
             return self._quoted_before(cue.head, sentence)
         return named
-
-    def _object_relative(self, cue: Cue) -> list[Token]:
-        """ "Gérald Darmanin, qu'il accuse de diviser": the relative pronoun of a relative
-        clause the cue verb heads, not its subject, which the parser may call a mark."""
-        if cue.noun or cue.head.dep_ not in RELATIVE_CLAUSE:
-            return []
-        subjects = self.deps.get("subject", frozenset())
-        return [
-            c
-            for c in cue.head.children
-            if _pronoun(c) in self.relative_pronouns and c.dep_ not in subjects and c.i < cue.head.i
-        ][:1]
 
     def _stranded(self, cue: Cue, complement: Sequence[Token]) -> bool:
         """ "Les LR ont voté contre.", "The DUP voted against.": a phrase whose last word
