@@ -246,7 +246,10 @@ CLICK_ALONG = """([id, t]) => {
   const point = network.canvasToDOM(network.body.edges[id].edgeType.getPoint(t));
   const box = document.querySelector("#network canvas").getBoundingClientRect();
   const inside = point.x > 0 && point.y > 0 && point.x < box.width && point.y < box.height;
-  return [box.left + point.x, box.top + point.y, inside && network.getNodeAt(point) === undefined];
+  const reach = [[0, 0], [-4, 0], [4, 0], [0, -4], [0, 4]];  // a click lands a few pixels off
+  const clear = reach.every(([dx, dy]) =>
+    network.getNodeAt({ x: point.x + dx, y: point.y + dy }) === undefined);
+  return [box.left + point.x, box.top + point.y, inside && clear];
 }"""
 
 
@@ -261,9 +264,10 @@ ALONG_FROM_THE_MIDDLE = sorted((i / 40 for i in range(2, 39)), key=lambda t: (ab
 
 
 def click_edge(page: Page, edge: str) -> list[str] | None:
-    """Zoom onto `edge` and click along it where no node covers it, as a reader would; the
-    edges selected, or None when nodes cover the whole edge (two large entities drawn
-    overlapping: no reader can click it either). (Fitted to the view, 300 entities are a
+    """Zoom onto `edge` and click along it where no node covers it, nor lies within a few
+    pixels (where a click may land on the node), as a reader would; the edges selected, or
+    None when nodes cover the whole edge (two large entities drawn overlapping: no reader
+    can click it either). (Fitted to the view, 300 entities are a
     few pixels apart.) The points tried go out from the middle to both ends: between two
     large entities of a crowded centre, only a short stretch of the edge may show."""
     page.evaluate(ZOOM_ONTO, edge)
