@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from graph.articles import read_articles
@@ -18,9 +19,13 @@ pytestmark = pytest.mark.slow
 FRESH = Path(__file__).parent / "data" / "fresh"
 
 
-def _stances(story: str, pipelines: Pipelines) -> set[tuple[str, str, str]]:
+def _graph(story: str, pipelines: Pipelines) -> nx.MultiDiGraph:
     extraction = extract(read_articles([FRESH / story]), pipelines=pipelines)
-    graph = build_graph(extraction.articles)
+    return build_graph(extraction.articles)
+
+
+def _stances(story: str, pipelines: Pipelines) -> set[tuple[str, str, str]]:
+    graph = _graph(story, pipelines)
     label = {node: data.get("label", node) for node, data in graph.nodes(data=True)}
     return {
         (label[source], kind, label[target])
@@ -64,9 +69,7 @@ def test_a_belgian_wire_story_s_sides(pipelines: Pipelines) -> None:
 
 
 def _labels(story: str, pipelines: Pipelines) -> set[str]:
-    extraction = extract(read_articles([FRESH / story]), pipelines=pipelines)
-    graph = build_graph(extraction.articles)
-    return {data.get("label", node) for node, data in graph.nodes(data=True)}
+    return {data.get("label", node) for node, data in _graph(story, pipelines).nodes(data=True)}
 
 
 def test_a_us_primary_story_s_people_and_sides(pipelines: Pipelines) -> None:
