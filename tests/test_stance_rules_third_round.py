@@ -147,6 +147,17 @@ ENGLISH = [
         "Gretchen Whitmer toured a factory in Detroit, where Joe Biden praised her as a leader.",
         {("Joe Biden", "supports", "Gretchen Whitmer")},
     ),
+    # Labelling an act as bad criticises whoever made it.
+    (
+        "Senate Republicans unveiled a health care bill on Monday. Bernie Sanders called the "
+        "bill a disaster for working families.",
+        {("Bernie Sanders", "criticises", "Republican Party")},
+    ),
+    (
+        "Governor Ron DeSantis signed the ban on Friday. Gavin Newsom described the ban as "
+        "shameful.",
+        {("Gavin Newsom", "criticises", "Ron DeSantis")},
+    ),
     # The name apposed to the object of a phrase, past its comma.
     (
         "Marco Rubio took aim at his longtime rival, Florida Governor Charlie Crist.",
@@ -155,6 +166,12 @@ ENGLISH = [
 ]
 
 ENGLISH_LEFT_ALONE = [
+    # An act called necessary is no criticism of its authors.
+    (
+        "Senate Republicans unveiled a health care bill on Monday. Bernie Sanders called the "
+        "bill necessary.",
+        ("Bernie Sanders", "criticises", "Republican Party"),
+    ),
     # Announcing one's support is a stance, not the measure "the bill" is.
     (
         "Senate Democrats unveiled a voting rights bill on Monday. Joe Manchin announced his "
@@ -266,6 +283,11 @@ FRENCH += [
     (
         "Valérie Pécresse a tenu un meeting à Nice. Éric Ciotti lui a apporté son soutien.",
         {("Éric Ciotti", "supports", "Valérie Pécresse")},
+    ),
+    (
+        "Bruno Le Maire a présenté un budget rectificatif. Éric Coquerel a jugé le budget "
+        "injuste pour les ménages.",
+        {("Éric Coquerel", "criticises", "Bruno Le Maire")},
     ),
     # Not read: "Sandrine Rousseau, l'une des principales adversaires de Fabien Roussel,
     # a réagi", which the French parser reads as "principales" qualified by "adversaires".

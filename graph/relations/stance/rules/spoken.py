@@ -160,7 +160,8 @@ class SpokenReading(Targets):
 
     def _labels_claim_as_false(self, token: Token) -> bool:
         """ "qualifier ces affirmations de « rumeurs sans fondement »", "a traité Y de
-        menteur", "called Y a liar": what Y says is rejected."""
+        menteur", "called Y a liar": what Y says is rejected; "a qualifié la loi de « faute
+        morale »", "called the bill cruel": whoever made the act is criticised."""
         return (
             token.lemma_.casefold() in self.lexicon.labelling_verbs
             and token.pos_ == "VERB"
@@ -168,7 +169,16 @@ class SpokenReading(Targets):
                 (self._claim_object(token) and self._dismissed_after(token))
                 or (self._actor_object(token) and self._dismissed_after(token))
                 or (self._labels_an_actor(token) and self._dismissed_after(token, insults=True))
+                or (self._act_object(token) and self._dismissed_after(token, insults=True))
             )
+        )
+
+    def _act_object(self, verb: Token) -> bool:
+        """Whether a verb's direct object is an act noun ("la loi", "the bill")."""
+        direct = self.deps.get("direct_object", frozenset())
+        return any(
+            c.dep_ in direct and c.lemma_.casefold() in self.lexicon.act_nouns
+            for c in verb.children
         )
 
     def _actor_object(self, verb: Token) -> bool:
