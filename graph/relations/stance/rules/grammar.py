@@ -99,7 +99,12 @@ class Grammar(ReadingContext):
         return False
 
     def _direct_object(self, verb: Token) -> bool:
-        return any(c.dep_ in self.deps.get("direct_object", ()) for c in verb.children)
+        return bool(self._direct_objects(verb))
+
+    def _direct_objects(self, verb: Token) -> list[Token]:
+        """A verb's direct objects (syntax.toml `direct_object`)."""
+        direct = self.deps.get("direct_object", frozenset())
+        return [c for c in verb.children if c.dep_ in direct]
 
     def _objects_taken_for_subjects(self, verb: Token) -> list[Token]:
         """ "a dénoncé une honte et appelé Emmanuel Macron à …": the French parser makes the

@@ -151,18 +151,13 @@ class Memory(Speakers):
         """An act verb whose object is a stance noun ("présenter sa démission", "announce
         one's support") takes a stance; it puts forward no measure a later "le texte"
         answers."""
-        direct = self.deps.get("direct_object", frozenset())
-        return any(
-            c.dep_ in direct and c.lemma_.casefold() in self.lexicon.nouns for c in verb.children
-        )
+        return any(o.lemma_.casefold() in self.lexicon.nouns for o in self._direct_objects(verb))
 
     def _calls_on_someone(self, verb: Token) -> bool:
         """An act verb whose object is an actor ("a appelé les Français à manifester",
         "called on Democrats to…"): it asks something of them, it makes no decision a later
         "a salué le texte" answers."""
-        direct = self.deps.get("direct_object", frozenset())
-        objects = [c for c in verb.children if c.dep_ in direct]
-        objects += self._objects_taken_for_subjects(verb)
+        objects = [*self._direct_objects(verb), *self._objects_taken_for_subjects(verb)]
         return any(self.actors.mention_at(c) is not None for c in objects)
 
     def _reports_a_quotation(self, verb: Token) -> bool:

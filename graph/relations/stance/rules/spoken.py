@@ -162,37 +162,31 @@ class SpokenReading(Targets):
         """ "qualifier ces affirmations de « rumeurs sans fondement »", "a traité Y de
         menteur", "called Y a liar": what Y says is rejected; "a qualifié la loi de « faute
         morale »", "called the bill cruel": whoever made the act is criticised."""
-        return (
-            token.lemma_.casefold() in self.lexicon.labelling_verbs
-            and token.pos_ == "VERB"
-            and (
-                (self._claim_object(token) and self._dismissed_after(token))
-                or (self._actor_object(token) and self._dismissed_after(token))
-                or (self._labels_an_actor(token) and self._dismissed_after(token, insults=True))
-                or (self._act_object(token) and self._dismissed_after(token, insults=True))
-            )
+        if token.lemma_.casefold() not in self.lexicon.labelling_verbs or token.pos_ != "VERB":
+            return False
+        if self._dismissed_after(token) and (
+            self._claim_object(token) or self._actor_object(token)
+        ):
+            return True
+        return (self._labels_an_actor(token) or self._act_object(token)) and self._dismissed_after(
+            token, insults=True
         )
 
     def _act_object(self, verb: Token) -> bool:
         """Whether a verb's direct object is an act noun ("la loi", "the bill")."""
-        direct = self.deps.get("direct_object", frozenset())
         return any(
-            c.dep_ in direct and c.lemma_.casefold() in self.lexicon.act_nouns
-            for c in verb.children
+            o.lemma_.casefold() in self.lexicon.act_nouns for o in self._direct_objects(verb)
         )
 
     def _actor_object(self, verb: Token) -> bool:
-        direct = self.deps.get("direct_object", frozenset())
-        objects = [c for c in verb.children if c.dep_ in direct]
+        objects = self._direct_objects(verb)
         return bool(self.actors.endpoints_in(t for o in objects for t in o.subtree))
 
     def _labels_an_actor(self, verb: Token) -> bool:
         """Whether the labelled one is itself an actor: the verb's object ("called Pelosi a
         disgrace"; not "calls it a threat to Europe's security"), or a name the English
         parser made a clause of ("called Donald Trump a threat": Trump ccomp)."""
-        direct = self.deps.get("direct_object", frozenset())
-        objects = [c for c in verb.children if c.dep_ in direct]
-        if any(self.actors.endpoint(o) is not None for o in objects):
+        if any(self.actors.endpoint(o) is not None for o in self._direct_objects(verb)):
             return True
         return bool(self._name_parsed_as_clause(verb))
 

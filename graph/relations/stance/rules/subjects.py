@@ -195,6 +195,10 @@ class Subjects(Grammar):
         verb = clause.head.head
         if verb.pos_ not in ("VERB", "AUX") or clause.head.dep_ not in self.deps.get("object", ()):
             return None
+        return self._person_subject(verb)
+
+    def _person_subject(self, verb: Token) -> Endpoint | None:
+        """A verb's subject, when it is a person."""
         subject = self._subject_of(verb)
         found = self.actors.endpoint(subject) if subject is not None else None
         return found if found is not None and found.type == "PER" else None
@@ -261,10 +265,10 @@ class Subjects(Grammar):
         return person if person is not None and person.type == "PER" else None
 
     def _pronoun_targets(self, cue: Cue, complement: Sequence[Token]) -> list[Endpoint]:
-        """Whom an object pronoun ("him", "her", "lui", "le") stands for: the person subject
-        of the clause the cue's clause hangs on ("Trump renewed his demand, as Democrats
-        accused him"), else the person the article last made a subject or named, of the
-        pronoun's gender; never the cue's own speaker."""
+        """Whom an object pronoun (syntax.toml `object_pronouns`: "him", "her", "lui") stands
+        for: the person subject of the clause the cue's clause hangs on ("Trump renewed his
+        demand, as Democrats accused him"), else the person the article last made a subject
+        or named, of the pronoun's gender; never the cue's own speaker."""
         wanted = self.deps.get("object_pronouns", frozenset())
         pronouns = [t for t in complement if t.pos_ == "PRON" and t.lower_ in wanted]
         auxiliaries = [c.i for c in cue.head.children if c.pos_ == "AUX"]
@@ -272,29 +276,26 @@ class Subjects(Grammar):
         pronouns = [p for p in pronouns if not (auxiliaries and min(auxiliaries) < p.i)]
         if not pronouns or any(t.pos_ in ("NOUN", "PROPN") for t in complement):
             return []  # "lui a apporté son soutien à un « acte V »": the phrase names it
+        gender = next(iter(pronouns[0].morph.get("Gender", [])), "")
         speaker = self._subject_of(cue.head)
-        speaker_key = self.actors.endpoint(speaker) if speaker is not None else None
-        found = []
-        for pronoun in pronouns[:1]:
-            gender = next(iter(pronoun.morph.get("Gender", [])), "")
-            person = self._subject_above(cue.head) or self._third_person(pronoun)
-            same = person is not None and speaker_key is not None and person.key == speaker_key.key
-            if same and speaker is not None:
-                # "Harris spoke in Atlanta, where Obama praised her": not Obama himself
-                person = self.actors.person_before(speaker.left_edge, gender)
-            if person is None or not self.actors.may_be(person.key, gender):
-                continue
-            if speaker_key is None or person.key != speaker_key.key:
-                found.append(person)
-        return found
+        said_by = self.actors.endpoint(speaker) if speaker is not None else None
+
+        def is_speaker(person: Endpoint | None) -> bool:
+            return person is not None and said_by is not None and person.key == said_by.key
+
+        person = self._subject_above(cue.head) or self._third_person(pronouns[0])
+        if is_speaker(person) and speaker is not None:
+            # "Harris spoke in Atlanta, where Obama praised her": not Obama himself
+            person = self.actors.person_before(speaker.left_edge, gender)
+        if person is None or is_speaker(person) or not self.actors.may_be(person.key, gender):
+            return []
+        return [person]
 
     def _subject_above(self, verb: Token) -> Endpoint | None:
         """The person subject of the verb a cue's clause hangs on."""
         if verb.head.i == verb.i or verb.dep_ not in self.deps.get("clause", ()):
             return None
-        subject = self._subject_of(verb.head)
-        found = self.actors.endpoint(subject) if subject is not None else None
-        return found if found is not None and found.type == "PER" else None
+        return self._person_subject(verb.head)
 
     def _object_relative(self, cue: Cue) -> list[Token]:
         """ "Gérald Darmanin, qu'il accuse de diviser": the relative pronoun of a relative

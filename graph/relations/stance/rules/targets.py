@@ -80,9 +80,8 @@ class Targets(Memory):
         named = self.actors.endpoints_in(complement, roles=True)
         if cue.noun or len(cue.words) > 1 or not named:
             return named
-        direct = self.deps.get("direct_object", frozenset())
         conjunct = self.deps.get("conjunct", frozenset())
-        objects = [c for c in cue.head.children if c.dep_ in direct]
+        objects = self._direct_objects(cue.head)
         objects += [c for o in objects for c in o.children if c.dep_ in conjunct]
         victims = {v.i for o in objects for v in self._victim_heads(o)}
         authors = [a for o in objects for a in self._authors(o) if a.i not in victims]

@@ -25,11 +25,7 @@ class VerdictReading(Targets):
         if not self._dismissive(token):
             return False  # asked of every word: the cheap, rarely passed test first
         participle = _participle(token)
-        predicate_noun = token.pos_ == "NOUN" and (
-            token.dep_ in self.deps.get("predicate", ())
-            or any(c.dep_ == "cop" for c in token.children)
-        )
-        if not (token.pos_ == "ADJ" or participle or predicate_noun):
+        if not (token.pos_ == "ADJ" or participle or self._predicate_noun(token)):
             return False
         if self._copula_negated(token):
             return False  # "the claims are not baseless"
@@ -59,17 +55,20 @@ class VerdictReading(Targets):
             token.lemma_.casefold() in words or token.lower_ in words or self._dismissive(token)
         ):
             return False  # asked of every word: the cheap, rarely passed test first
-        predicate_noun = token.pos_ == "NOUN" and (
-            token.dep_ in self.deps.get("predicate", ())
-            or any(c.dep_ == "cop" for c in token.children)
-        )
         adjectival = token.pos_ == "ADJ" or bool(_participle(token))  # "was unhinged"
-        if not (adjectival or predicate_noun) or self._copula_negated(token):
+        if not (adjectival or self._predicate_noun(token)) or self._copula_negated(token):
             return False
         if not any(self.actors.endpoint(s) is not None for s in self._judged(token)):
             return False
         reported = self._quoted(token) or self._reported_clause(token)
         return reported or self._source_phrase(token.sent) is not None
+
+    def _predicate_noun(self, token: Token) -> bool:
+        """A noun said of its subject ("ce sont des mensonges", "Trump is a liar")."""
+        return token.pos_ == "NOUN" and (
+            token.dep_ in self.deps.get("predicate", ())
+            or any(c.dep_ == "cop" for c in token.children)
+        )
 
     def _reported_clause(self, token: Token) -> bool:
         """Whether a reporting verb governs the clause a word is in ("said Trump was …")."""
