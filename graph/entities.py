@@ -27,10 +27,12 @@ from graph.known_actors import (
     names_ner_missed,
     outgrows_ner,
     unglued,
+    with_organisation_cut_short,
     with_surname_cut_short,
 )
 from graph.mentions import Mention, Sentence, canonical_types, full_person_name, join_surnames
 from graph.missed_mentions import (
+    given_names_ner_missed,
     handles_of_named_actors,
     honoured_names_ner_missed,
     institutions_of_places,
@@ -113,6 +115,8 @@ def mentions_of(
             entity_type = "PER"
         if entity_type == "PER":
             span = with_surname_cut_short(span)
+        elif entity_type == "ORG":
+            span = with_organisation_cut_short(span, lang)
         for piece, piece_type in unglued(span, entity_type, lang, gazetteer):
             mention = _mention_from(piece, piece_type, lang, gazetteer, sentence_of)
             if (
@@ -125,6 +129,7 @@ def mentions_of(
                 mentions.append(mention)
     if gazetteer is not None:
         mentions.extend(names_ner_missed(doc, known, lang, sentence_of))
+    mentions.extend(given_names_ner_missed(doc, mentions, lang, sentence_of))
     mentions.extend(surnames_ner_missed(doc, mentions, sentence_of))
     honoured = honoured_names_ner_missed(doc, mentions, lang, sentence_of, gazetteer)
     mentions.extend(honoured)

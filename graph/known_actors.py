@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.entity_names import not_entity_keys
+from graph.entity_types import name_knowledge
 from graph.gazetteer import ADJECTIVE, CAPITAL, DEMONYM, NAME_KINDS, Actor, Gazetteer, Match
 from graph.langdata import COMMON, data_words
 from graph.mentions import Mention
@@ -21,7 +22,7 @@ from graph.nlp import entity_labels
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 
 def known_as_person(mention: Mention, lang: str, gazetteer: Gazetteer) -> bool:
@@ -36,16 +37,91 @@ def known_as_person(mention: Mention, lang: str, gazetteer: Gazetteer) -> bool:
 
 
 def with_surname_cut_short(span: Span) -> Span:
-    """ "Luigi Di" + "Maio": a person span NER ended on a surname particle, extended to
-    the capitalised word after it (name_particles.txt), even across a sentence boundary
-    the parser put there."""
+    """A person span NER ended before the surname, extended to the capitalised word after
+    it: "Luigi Di" + "Maio" (a surname particle, name_particles.txt, even across a sentence
+    boundary the parser put there), or "François-Philippe" + "Champagne" (given names alone,
+    first_names.tsv, before a proper noun NER left out: a surname that is also a word)."""
     doc = span.doc
-    if span.end >= len(doc) or span[-1].lower_ not in data_words(COMMON, "name_particles.txt"):
+    if span.end >= len(doc) or span[-1].whitespace_ != " ":
         return span
     after = doc[span.end]
-    if after.is_alpha and after.text[:1].isupper() and span[-1].whitespace_ == " ":
+    if not (after.is_alpha and after.text[:1].isupper()):
+        return span
+    if span[-1].lower_ in data_words(COMMON, "name_particles.txt"):
+        return doc[span.start : span.end + 1]
+    given_names_then_a_name = (
+        _given_names_only(span) and after.pos_ == "PROPN" and not after.ent_type_
+    )
+    if given_names_then_a_name and after.sent == span.sent and not title_case(after):
         return doc[span.start : span.end + 1]
     return span
+
+
+def with_organisation_cut_short(span: Span, lang: str) -> Span:
+    """An organisation span NER ended inside the name, extended over the capitalised proper
+    nouns after it that no entity holds, with "of"/"de" between them: "the Canadian" +
+    "Chamber of Commerce". Not over a title ("Finance" + "Minister", role_words.txt), nor in
+    a headline written in title case, where every word is capitalised."""
+    doc = span.doc
+    titles = data_words(lang, "role_words.txt")
+    end = span.end
+    while end < len(doc) and doc[end - 1].whitespace_ == " ":
+        word = doc[end]
+        if word.lower_ in titles:
+            break
+        if word.lower_ in _NAME_JOINERS and end + 1 < len(doc) and _bare_proper_noun(doc[end + 1]):
+            end += 2
+        elif _bare_proper_noun(word):
+            end += 1
+        else:
+            break
+    if end == span.end or title_case(span[0]):
+        return span
+    return doc[span.start : end]
+
+
+#: The small words a long organisation name holds between capitalised ones.
+_NAME_JOINERS = frozenset({"of", "de", "du", "des", "for", "pour"})
+
+
+def _bare_proper_noun(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.is_alpha
+        and token.text[:1].isupper()
+        and not token.ent_type_
+        and not token.is_sent_start
+    )
+
+
+def _given_names_only(span: Span) -> bool:
+    key = entity_key(span.text)
+    first_names = name_knowledge().first_names
+    return bool(key) and all(word in first_names for word in key.split())
+
+
+def title_case(token: Token) -> bool:
+    """Whether a token's line is a headline that capitalises its words ("Trump Slams
+    Biden Over Tariffs"): most of its alphabetic words of more than three letters start
+    with a capital. The line, not the parser's sentence: it may cut a headline anywhere."""
+    line = _line_of(token)
+    words = [t for t in line if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) > 0.6 * len(words)
+
+
+#: Tokens either side of a token read for its line's case (a headline is short).
+LINE_REACH = 15
+
+
+def _line_of(token: Token) -> list[Token]:
+    doc = token.doc
+    start = token.i
+    while start > 0 and token.i - start < LINE_REACH and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and end - token.i < LINE_REACH and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    return list(doc[start:end])
 
 
 def unglued(
@@ -102,7 +178,8 @@ PORTFOLIO_REACH = 8
 def is_portfolio(span: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
     """ "secrétaire d'État à l'Asile et à la Migration", "ministre de l'Agriculture et des
     Indépendants": a capitalised portfolio in a ministry title, not an organisation. Only
-    a single word, only after a ministry word, and never a known actor ("ministre de la
+    a single word, only after a ministry word or just before a minister's title, and
+    never a known actor ("ministre de la
     France" cannot happen, "Affaires étrangères de la Russie" keeps Russie)."""
     if len(span) != 1 or span.text.isupper():  # "secrétaire général de la CGT"
         return False
@@ -110,6 +187,8 @@ def is_portfolio(span: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
         return False
     heads = data_words(lang, "portfolio_heads.txt")
     doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in heads & data_words(lang, "role_words.txt"):
+        return True  # "Finance Minister", "Defence Secretary": a title, not its ministry
     for token in reversed(doc[max(0, span.start - PORTFOLIO_REACH) : span.start]):
         if token.lower_ in heads:
             return True

@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from graph.entity_names import clean_name
+from graph.entity_types import name_knowledge
 from graph.gazetteer import Gazetteer
-from graph.known_actors import follows_a_title
+from graph.known_actors import follows_a_title, title_case
 from graph.langdata import data_words
 from graph.mentions import Mention, full_person_name
 from graph.names import entity_key
@@ -102,6 +103,39 @@ def honoured_names_ner_missed(
         name = doc[words[0].i : words[-1].i + 1]
         if titled and not name_after_title(name, lang, gazetteer):
             continue
+        found.append(_person_mention(name, sentence_of))
+    return found
+
+
+def given_names_ner_missed(
+    doc: Doc, mentions: Sequence[Mention], lang: str, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """ "Sophia Chikirou, investie par…", where NER saw "Sophia" (MISC) and nothing of
+    "Chikirou": a capitalised given name (first_names.tsv) before capitalised proper nouns
+    no mention holds is a person's name. Not a title or a role after the given name, not
+    in a headline written in title case."""
+    first_names = name_knowledge().first_names
+    not_names = data_words(lang, "role_words.txt") | data_words(lang, "titles.txt")
+    covered = mention_tokens(doc, mentions)
+    found = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if entity_key(token.text) not in first_names:
+            continue
+        words = []
+        for word in doc[token.i + 1 : token.i + 1 + HONOURED_NAME_WORDS]:
+            if word.i in covered or not (word.is_alpha and word.text[:1].isupper()):
+                break
+            if word.lower_ in not_names or doc[word.i - 1].whitespace_ != " ":
+                break  # (a sentence boundary the parser put inside the name is no end)
+            words.append(word)
+        while words and words[-1].pos_ != "PROPN":
+            words.pop()
+        if not words or title_case(token):
+            continue
+        name = doc[token.i : words[-1].i + 1]
+        covered.update(range(name.start, name.end))
         found.append(_person_mention(name, sentence_of))
     return found
 

@@ -36,6 +36,7 @@ from graph.relations.genders import (
 )
 from graph.relations.introductions import described_by, introduction_words, nationality_near
 from graph.relations.phrases import (
+    apposition_after,
     in_clause,
     indefinite,
     own_phrase,
@@ -374,6 +375,11 @@ class Actors:
         ]
         if named_in_apposition:
             return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
+        if self.is_role_noun(head):  # "le ministre de l'Intérieur, Bruno Retailleau", apart
+            following = apposition_after(self.doc, max(t.i for t in head.subtree))
+            person = self.endpoint(following[0]) if len(following) else None
+            if person is not None and person.type == "PER":
+                return person
         described = self.is_role_noun(head) or self._speaks_for_a_country(head)
         if not described:
             # "ce proche du premier ministre Édouard Philippe": someone else than Philippe

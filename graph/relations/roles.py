@@ -29,8 +29,14 @@ INTRODUCTION_GAP = 2
 
 
 def _introduces(doc: Doc, start: int, end: int, key: str, actors: Actors) -> bool:
-    near = [*doc[max(0, start - INTRODUCTION_GAP) : start], *doc[end : end + INTRODUCTION_GAP]]
-    return any((m := actors.mention_at(t)) is not None and m.key == key for t in near)
+    """Whether the description is a title of the name beside it: the same person named
+    just before or after it, or any person named right after it ("le ministre de
+    l'Intérieur, Bruno Retailleau" is Retailleau, whoever held a ministry before)."""
+    before = doc[max(0, start - INTRODUCTION_GAP) : start]
+    after = doc[end : end + INTRODUCTION_GAP]
+    if any((m := actors.mention_at(t)) is not None and m.key == key for t in [*before, *after]):
+        return True
+    return any((m := actors.mention_at(t)) is not None and m.type == "PER" for t in after)
 
 
 def role_mentions(

@@ -79,6 +79,7 @@ class ReadingContext:
         self.deps = syntax(lang)
         self.light_verbs = data_words(lang, "light_verbs.txt")
         self.survey_nouns = data_words(lang, "survey_nouns.txt")
+        self.position_nouns = data_words(lang, "position_nouns.txt")
         self._infinitive_endings = self.deps.get("infinitive_endings", frozenset())
         self.relative_pronouns = self.deps.get("relative_pronouns", frozenset())
         self._passive_subjects = self.deps.get("passive_subject", frozenset({"nsubj:pass"}))

@@ -109,15 +109,26 @@ class Grammar(ReadingContext):
     def _objects_taken_for_subjects(self, verb: Token) -> list[Token]:
         """ "a dénoncé une honte et appelé Emmanuel Macron à …": the French parser makes the
         name after a coordinated participle with no auxiliary of its own its subject; a
-        subject cannot follow such a participle, so it is the participle's object."""
+        subject cannot follow such a participle, so it is the participle's object. So is
+        a second subject after a verb whose subject came before it ("Clémentine Autain,
+        députée de Seine-Saint-Denis, a critiqué Jean-Luc Mélenchon")."""
+        subjects = self.deps.get("subject", frozenset())
+        after = [c for c in verb.children if c.dep_ in subjects and c.i > verb.i]
+        before = [c for c in verb.children if c.dep_ in subjects and c.i < verb.i]
+        if before and not any(
+            t.pos_ == "VERB" or (t.pos_ == "AUX" and t.head.i != verb.i)
+            for t in self.doc[before[-1].i + 1 : verb.i]
+        ):
+            # "Clémentine Autain, députée de …, a critiqué Jean-Luc Mélenchon"; not "…, le
+            # Premier ministre allant jusqu'à …, a dénoncé M. Laaouej", who reports
+            return after
         if verb.dep_ not in self.deps.get("conjunct", ()) or "Part" not in verb.morph.get(
             "VerbForm", []
         ):
             return []
         if any(c.dep_.startswith("aux") for c in verb.children):
             return []
-        subjects = self.deps.get("subject", frozenset())
-        return [c for c in verb.children if c.dep_ in subjects and c.i > verb.i]
+        return after
 
     def _name_parsed_as_clause(self, verb: Token) -> list[Token]:
         """ "called Donald Trump a threat": the English parser makes the labelled name a
@@ -129,6 +140,13 @@ class Grammar(ReadingContext):
             for c in verb.children
             if c.dep_ == "ccomp" and c.pos_ == "PROPN" and self.actors.endpoint(c) is not None
         ]
+
+    def _quoted_noun_taken_for_a_clause(self, verb: Token) -> list[Token]:
+        """ "a fustigé « la faiblesse » du chef de l'État": the French parser makes a quoted
+        noun after a verb with no object its clause (xcomp); it is the object."""
+        if self._direct_objects(verb):
+            return []
+        return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
 
     def _complement(self, token: Token) -> bool:
         """An object, or an oblique introduced by a target preposition ("soutien à X")."""
@@ -144,7 +162,25 @@ class Grammar(ReadingContext):
         if _preposition_taken_for_a_word(token, targets):
             return True
         oblique = self.deps.get("oblique", frozenset()) | {"acl"}  # a name parsed as a clause
-        return token.dep_ in oblique and any(c in targets for c in cases)
+        return (
+            token.dep_ in oblique
+            and any(c in targets for c in cases)
+            and not self._set_off_before(token)
+        )
+
+    def _set_off_before(self, phrase: Token) -> bool:
+        """ "Ian Brossat, pour le Parti communiste, a dénoncé": a phrase between commas
+        before its verb says on whose behalf the subject speaks; it is not what the verb
+        is aimed at."""
+        words = list(phrase.subtree)
+        start, end = words[0].i, words[-1].i + 1
+        return (
+            phrase.i < phrase.head.i
+            and start > 0
+            and end < len(self.doc)
+            and self.doc[start - 1].text == ","
+            and self.doc[end].text == ","
+        )
 
     def _genitive(self, token: Token) -> bool:
         """Whether a noun's complement names its author ("les accusations de Washington")."""

@@ -40,6 +40,17 @@ class Memory(Speakers):
             self.disputed = (index, claimants)
         return claimants
 
+    def _claimants_just_before(
+        self, sentence: Span, index: int, cue: Cue, here: bool = True
+    ) -> list[Endpoint]:
+        """Who claimed or charged something in this sentence before the cue (with `here`),
+        else in the sentence before: "X a accusé Y de… Z a dénoncé cette attaque" aims at
+        X. No further: "this attack" said paragraphs later may be another's."""
+        found = self._claims_in(self.doc[sentence.start : cue.head.i]) if here else []
+        if not found and 0 < index <= len(self.claimants):
+            found = self.claimants[index - 1]
+        return list({e.key: e for e in found}.values())[-1:]
+
     def _reporter_before(self, index: int, cue: Cue) -> list[Endpoint]:
         """ "Sanders said Biden had cut Social Security. Biden called the claim a lie.": when
         no claim verb is near, what the sentence before reported is the claim, and its
@@ -68,18 +79,23 @@ class Memory(Speakers):
                     agents = [t for agent in self._agents(token) for t in agent.subtree]
                     claimants.extend(self.actors.endpoints_in(agents, roles=True))
                 elif subject is not None:
+                    # "Le premier ministre Sébastien Lecornu a assuré": the name in apposition
                     found = self.actors.endpoint(subject)
-                    if found is not None:
-                        claimants.append(found)
+                    named = [found] if found else self.actors.endpoints_in([subject], roles=True)
+                    claimants.extend(named[:1])
             elif lemma in self.lexicon.claim_nouns and token.pos_ == "NOUN":
                 claimants.extend(self.actors.endpoints_in(self._authors(token)))
         return claimants
 
     def _same_act_author(self, complement: Sequence[Token]) -> list[Endpoint]:
-        """ "le budget présenté la veille par le gouvernement … a défendu un budget": the
+        """ "deplored the decision by Donald Trump": the author the act noun names; else
+        "le budget présenté la veille par le gouvernement … a défendu un budget": the
         author of the act the article named before by the same noun, whatever was decided
         or called for since ("le PTB a appelé à manifester" made no budget)."""
         for noun in (t for t in complement if t.lemma_.casefold() in self.lexicon.act_nouns):
+            own = self._act_owners(noun) or self._maker_of(noun)
+            if own:
+                return own  # "deplored the decision by Donald Trump", said here
             lemma = noun.lemma_.casefold()
             for earlier in reversed(self.doc[: noun.sent.start]):
                 if earlier.lemma_.casefold() != lemma or earlier.pos_ != "NOUN":
@@ -98,7 +114,11 @@ class Memory(Speakers):
             if agents:
                 return agents[:1]
         verb = act.head
-        if act.dep_ in self.deps.get("direct_object", frozenset()) and self._act_verb(verb):
+        if (
+            act.dep_ in self.deps.get("direct_object", frozenset())
+            and self._act_verb(verb)
+            and not self._names_what_it_is(verb)
+        ):
             subject = self._subject_of(verb)
             if subject is not None and subject.pos_ != "PRON":
                 found = self.actors.endpoint(subject)
@@ -133,8 +153,8 @@ class Memory(Speakers):
                 continue
             if self._calls_on_someone(token) or self._reports_a_quotation(token):
                 continue  # "a appelé les Français à manifester": no act a "texte" answers
-            if any(c.dep_ in self.deps.get("predicative", ()) for c in token.children):
-                continue  # "calling it cruel" names what the act is, it makes none
+            if self._names_what_it_is(token):
+                continue
             if self._gives_a_stance(token):
                 continue  # "a présenté sa démission", "announced his support": no measure
             subject = self._subject_of(token)
@@ -146,6 +166,11 @@ class Memory(Speakers):
             elif subject is None or passive:
                 authors.extend(self._agent_endpoints(token)[:1])
         return authors
+
+    def _names_what_it_is(self, verb: Token) -> bool:
+        """ "calling it cruel", "calling the budget a betrayal": the verb names what
+        something is (a predicative complement); it makes no act."""
+        return any(c.dep_ in self.deps.get("predicative", ()) for c in verb.children)
 
     def _gives_a_stance(self, verb: Token) -> bool:
         """An act verb whose object is a stance noun ("présenter sa démission", "announce
@@ -211,13 +236,14 @@ class Memory(Speakers):
         )
 
     def _makes_an_act(self, participle: Token) -> bool:
-        """ "les annonces faites par le président", "the measures made by": a light verb's
-        participle on an act noun tells who made the act (not "un geste réclamé par X",
-        who asked for it)."""
+        """ "les annonces faites par le président", "the budget unveiled by": a light or
+        act verb's participle on an act noun tells who made the act (not "un geste réclamé
+        par X", who asked for it)."""
+        lemma = participle.lemma_.casefold()
         return (
             participle.dep_ in ("acl", "amod")
             and _participle(participle)
-            and participle.lemma_.casefold() in self.light_verbs
+            and (lemma in self.light_verbs or lemma in self.lexicon.act_verbs)
             and participle.head.lemma_.casefold() in self.lexicon.act_nouns
         )
 

@@ -57,7 +57,13 @@ class PassiveReading(Targets):
             targets = [e for e in apposed if self.actors.is_named(e)]
         if not targets and cue.head.dep_ in ("acl", "amod", "advcl"):
             targets = self._doers(cue.head.head)
+        if not targets and cue.head.dep_ in ("acl", "amod") and self._position(cue.head.head):
+            # "Une position saluée par X": the one who just took that position
+            targets = self._claimants_just_before(cue.head.sent, index, cue, here=False)
         yield from self._between(cue.kind, agents, targets, index, cue)
+
+    def _position(self, noun: Token) -> bool:
+        return noun.pos_ == "NOUN" and noun.lemma_.casefold() in self.position_nouns
 
     def _coordinated_participles(self, verb: Token) -> list[Token]:
         """ "rejeté par l'opposition … et jugé « hors-sol » par X": participles coordinated
@@ -90,6 +96,8 @@ class PassiveReading(Targets):
         verb = thing if thing.pos_ in ("VERB", "AUX") else thing.head
         if verb.pos_ != "VERB" or verb.lemma_.casefold() not in self.lexicon.act_verbs:
             return []  # "la police a dispersé la manifestation, soutenue par X": not hers
+        if self._names_what_it_is(verb):
+            return []  # "called the merger approved by X a betrayal": the caller made nothing
         subject = self._subject_of(verb)
         if subject is None and verb.dep_ in ("acl", *RELATIVE_CLAUSE):
             subject = verb.head  # "des « gilets jaunes », …, ont appelé" read as their clause

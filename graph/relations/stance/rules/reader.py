@@ -100,8 +100,10 @@ class Reader(
             return Cue(kind, token, (token,))
         if self._labels_claim_as_false(token):
             # "qualifié ces affirmations de rumeurs" denies them; "called Y a liar" is a
-            # criticism of Y (the stance bank's guidelines: denying is for claims)
-            kind = DENIES if self._claim_object(token) else CRITICISES
+            # criticism of Y (the stance bank's guidelines: denying is for claims), and so
+            # is "called Y's remarks inadequate", a judgement, not a word for false
+            false = self._claim_object(token) and self._dismissed_after(token)
+            kind = DENIES if false else CRITICISES
             return Cue(kind, token, (token,))
         if self._claim_called_false(token):
             return Cue(DENIES, token, (token,), reading=VERDICT)

@@ -77,7 +77,20 @@ class SpokenReading(Targets):
 
     def _undergoers(self, actions: list[Token]) -> list[Endpoint]:
         """Who actions befall, named or by a role ("l'arrestation de ce diplomate")."""
-        return self.actors.endpoints_in((t for a in actions for t in self._authors(a)), roles=True)
+        words = [t for a in actions for t in [*self._authors(a), *self._genitive_after(a)]]
+        return self.actors.endpoints_in(words, roles=True)
+
+    def _genitive_after(self, noun: Token) -> list[Token]:
+        """ "a dénoncé la mort de Nahel Merzouk": a "de" phrase right after an object noun
+        that the parser hung on the verb instead is the noun's complement."""
+        end = max(t.i for t in noun.subtree) + 1
+        if end >= len(self.doc) or noun.head.pos_ not in ("VERB", "AUX"):
+            return []
+        after = [
+            c for c in noun.head.children if c.i > end - 1 and self._genitive(c) and c.dep_ != "obj"
+        ]
+        phrase = next((c for c in after if min(t.i for t in c.subtree) == end), None)
+        return list(phrase.subtree) if phrase is not None else []
 
     def _last_undergoing(self, action: Token) -> list[Endpoint]:
         """Who underwent the same action, named the last time the article spoke of it
@@ -168,14 +181,24 @@ class SpokenReading(Targets):
             self._claim_object(token) or self._actor_object(token)
         ):
             return True
-        return (self._labels_an_actor(token) or self._act_object(token)) and self._dismissed_after(
-            token, insults=True
-        )
+        judged = self._labels_an_actor(token) or self._act_object(token)
+        return (judged or self._actors_thing(token)) and self._dismissed_after(token, insults=True)
 
     def _act_object(self, verb: Token) -> bool:
         """Whether a verb's direct object is an act noun ("la loi", "the bill")."""
         return any(
             o.lemma_.casefold() in self.lexicon.act_nouns for o in self._direct_objects(verb)
+        )
+
+    def _actors_thing(self, verb: Token) -> bool:
+        """Whether a verb's direct object is an actor's ("called Hegseth's remarks
+        inadequate", "a jugé « indécente » la rémunération de Boeing"): labelling it bad
+        criticises its owner."""
+        return any(
+            self.actors.endpoint(c) is not None
+            for o in self._direct_objects(verb)
+            for c in o.children
+            if self._possessor(c) or self._genitive(c)
         )
 
     def _actor_object(self, verb: Token) -> bool:

@@ -69,12 +69,44 @@ class Subjects(Grammar):
             fronted = self._fronted_subject(token)
             if fronted is not None:
                 return [fronted]
+            controller = self._object_controller(token)
+            if controller is not None:
+                return [controller]
             if not self._shares_subject_with_head(token):
                 return []
             if token.dep_ == "advcl" and self._acting_noun(token.head):
                 return [token.head]  # "Jacline Mouraud, …, en saluant": a name made the root
             token = _verb_over_phrase(token) if token.dep_ == "pcomp" else self._shared(token)
         return []
+
+    def _object_controller(self, verb: Token) -> Token | None:
+        """ "praised Carney for standing up to Trump", "a félicité X d'avoir tenu tête à
+        Y", "a reproché à X d'avoir soutenu Y": whoever is praised, thanked or blamed for
+        doing something did it. The subject of a gerund or infinitive opened by "for", "de"
+        or "pour" (syntax.toml `control_marks`) is the actor object of the verb above it:
+        a direct object, or, for a perfect infinitive (a deed, not a request: "a demandé à
+        X de soutenir Y" asks), an indirect one."""
+        marks = self.deps.get("control_marks", frozenset())
+        if verb.dep_ == "pcomp" and verb.head.lower_ in marks:
+            over = _verb_over_phrase(verb)
+        elif verb.dep_ in self.deps.get("clause", ()) and any(
+            c.lower_ in marks for c in verb.children if c.dep_ in self.deps.get("case", ())
+        ):
+            over = verb.head
+        else:
+            return None
+        if over.i == verb.i or over.pos_ not in ("VERB", "AUX"):
+            return None
+        objects = list(self._direct_objects(over))
+        if not objects and self._perfect(verb):
+            objects = [c for c in over.children if c.dep_ in self.deps.get("object", ())]
+        return next((o for o in objects if o.i < verb.i and self.actors.endpoint(o)), None)
+
+    def _perfect(self, verb: Token) -> bool:
+        """ "d'avoir soutenu": a past participle under an infinitive auxiliary."""
+        return any(
+            c.pos_ == "AUX" and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+        ) and "Part" in verb.morph.get("VerbForm", [])
 
     def _shared(self, verb: Token) -> Token:
         """The verb whose subject a verb shares: its head, or, for a verb after a quotation
@@ -228,6 +260,9 @@ class Subjects(Grammar):
         member = self._member_of(noun)
         if member is not None:
             return member
+        before_comma = self._named_before_comma(relative, noun)
+        if before_comma is not None:
+            return before_comma
         for apposed in (c for c in noun.children if c.dep_ == "appos" and c.i < clause.i):
             person = self.actors.endpoint(apposed)  # "l'Insoumis Jean-Luc Mélenchon qui …"
             if person is not None and person.type == "PER":
@@ -239,6 +274,24 @@ class Subjects(Grammar):
             named = [c for h in holders for c in h.children if c.dep_ in subjects]
             found = self.actors.endpoint(named[0]) if named else None
         return found
+
+    def _named_before_comma(self, relative: Token, noun: Token) -> Endpoint | None:
+        """ "Une position saluée par Marine Le Pen, qui a accusé X": the name just before
+        ", qui" is what the clause is about when the parser hung the clause on a noun
+        further back that is no actor, through a verb ("position … saluée par"). Not "la
+        réforme de Macron, qui a été adoptée", where the name qualifies the noun."""
+        if relative.i < 2 or self.doc[relative.i - 1].text != "," or self.actors.endpoint(noun):
+            return None
+        name = self.doc[relative.i - 2]
+        found = self.actors.endpoint(name)
+        if found is None:
+            return None
+        current = name
+        while current.i != noun.i and current.head.i != current.i:
+            current = current.head
+            if current.pos_ in ("VERB", "AUX") and current.i != noun.i:
+                return found  # reached through a verb: not the noun's own modifier
+        return found if current.i != noun.i else None
 
     def _member_of(self, group: Token) -> Endpoint | None:
         """ "Il fait partie de la minorité de Pieds Noirs qui soutient X", "he is one of

@@ -51,9 +51,13 @@ class Targets(Memory):
             # "a rejeté ce discours" with no claim before: who last announced something
             announced = self._recent_act_author(sentence, index, cue) if claims else []
             return authors or owners or recent or announced
+        if not named and cue.kind != SUPPORTS and self._these_words(complement):
+            return self._claimants_just_before(sentence, index, cue)
         if not named and self._agrees_with_no_one_named(cue):
             return [self.last_person] if self.last_person is not None else []
         if not named and (self._about_an_act(complement) or self._stranded(cue, complement)):
+            if self._act_by_someone_unnamed(complement):
+                return []  # "le plan défendu par la municipalité": not the last act's author
             return self._same_act_author(complement) or self._recent_act_author(
                 sentence, index, cue
             )
@@ -161,6 +165,29 @@ class Targets(Memory):
             for child in cue.head.children
         )
 
+    def _act_by_someone_unnamed(self, complement: Sequence[Token]) -> bool:
+        """An act noun whose participle names its agent by no actor ("le plan vélo défendu
+        par la municipalité"): the act is someone's the article does not name."""
+        return any(
+            self._agents(participle) and not self._agent_endpoints(participle)
+            for noun in complement
+            if noun.lemma_.casefold() in self.lexicon.act_nouns
+            for participle in noun.children
+            if participle.dep_ in ("acl", "amod") and _participle(participle)
+        )
+
+    def _these_words(self, complement: Sequence[Token]) -> bool:
+        """ "a dénoncé cette attaque", "condemned these remarks": words or an attack
+        pointed at with a demonstrative, whose author the article has just named."""
+        demonstratives = self.deps.get("demonstratives", frozenset())
+        nouns = self.lexicon.claim_nouns | self.lexicon.attack_nouns.keys()
+        return any(
+            t.lemma_.casefold() in nouns
+            and t.pos_ == "NOUN"
+            and any(d.lower_ in demonstratives for d in t.children)
+            for t in complement
+        )
+
     def _made_by(self, complement: Sequence[Token]) -> list[Endpoint]:
         """The agents of participles that describe what a complement names ("le prisme
         donné par X", "the plan unveiled by X"): the authors of the thing judged."""
@@ -242,6 +269,7 @@ class Targets(Memory):
         ]
         if not cue.noun:
             roots += self._objects_taken_for_subjects(head) + self._name_parsed_as_clause(head)
+            roots += self._quoted_noun_taken_for_a_clause(head)
         if cue.noun and not roots:  # "voiced criticism of X": the giver owns it, X is aimed at
             roots = [c for c in head.children if self._genitive(c) and self._given(cue)]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb
