@@ -133,6 +133,8 @@ def is_name(span: Span, lang: str, entity_type: str, gazetteer: Gazetteer | None
     if first.casefold() in roles and (entity_type != "PER" or len(span) == 1):
         return False  # "le Président a désavoué …" is a role, resolved as one, not a name
     if first[:1].islower():
+        if entity_type == "PER" and first.casefold() in data_words(COMMON, "name_particles.txt"):
+            return any(t.text[:1].isupper() for t in span[1:])  # "von der Leyen", "de Villepin"
         return entity_type == "ORG" and any(ch.isupper() for ch in text)
     return _looks_like_a_name(span)
 

@@ -65,6 +65,27 @@ ENGLISH = [
     ),
 ]
 
+ENGLISH += [
+    # A surname with a lower-case particle first is still the person's name.
+    (
+        "Ursula von der Leyen arrived in Rome on Monday. Giorgia Meloni praised von der Leyen "
+        "for her patience.",
+        {("Giorgia Meloni", "supports", "von der Leyen")},
+    ),
+    # Whom a person is a critic or ally of is no role of theirs: "the Hungarian leader"
+    # is the Hungarian named before, not the critic.
+    (
+        "Hungarian Prime Minister Viktor Orban spoke on Thursday. Polish Prime Minister Donald "
+        "Tusk, a longtime critic of the Hungarian leader, welcomed the move.",
+        {("Donald Tusk", "criticises", "Viktor Orban")},
+    ),
+    (
+        "French President Emmanuel Macron spoke on Tuesday. German Chancellor Olaf Scholz, a "
+        "close ally of the French leader, praised the plan.",
+        {("Olaf Scholz", "supports", "Emmanuel Macron")},
+    ),
+]
+
 ENGLISH_LEFT_ALONE = [
     # The praise goes to the one praised, not to whom they stood up to.
     (
@@ -152,6 +173,12 @@ FRENCH = [
 ]
 
 FRENCH_LEFT_ALONE = [
+    # Taking up a text's defence takes a stance; it makes no act a later "le budget" means.
+    (
+        "Le gouvernement a présenté un budget lundi. Maxime Prévot a pris la défense du texte. "
+        "Le MR a salué le budget.",
+        ("MR", "supports", "Maxime Prévot"),
+    ),
     (
         "François Bayrou a félicité Gabriel Attal d'avoir tenu tête à Marine Le Pen.",
         ("François Bayrou", "criticises", "Marine Le Pen"),

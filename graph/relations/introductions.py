@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.gazetteer import ADJECTIVE, Gazetteer
+from graph.langdata import data_table
 from graph.relations.endpoints import syntax
 from graph.relations.phrases import (
     apposition_after,
@@ -21,7 +22,7 @@ from graph.relations.phrases import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 
 def described_by(tokens: list[Token]) -> set[str]:
@@ -65,14 +66,27 @@ def introduced_before(doc: Doc, tokens: list[Token]) -> list[Token]:
     return [] if governed else noun_phrase_before(doc, tokens[0].i)
 
 
-def apposed_after(doc: Doc, lang: str, tokens: list[Token]) -> Span:
+def apposed_after(doc: Doc, lang: str, tokens: list[Token]) -> list[Token]:
     """ ", porte-parole du ministère russe," after a name; not a phrase another
-    preposition opens (", contre la France « colonialiste »" is no affiliation)."""
+    preposition opens (", contre la France « colonialiste »" is no affiliation), nor one
+    that says whom the person is for or against (holder_nouns.tsv)."""
     after = apposition_after(doc, tokens[-1].i)
     genitive = syntax(lang).get("genitive", frozenset())
     if len(after) and after[0].pos_ == "ADP" and after[0].lower_ not in genitive:
-        return doc[0:0]
-    return after
+        return []
+    # ", a longtime critic of the Hungarian leader,": whom they are for or against, up to
+    # the next "and" (", a close ally of Macron and president of parliament", his own)
+    holders = {row[0] for row in data_table(lang, "holder_nouns.tsv")}
+    kept: list[Token] = []
+    about_another = False
+    for token in after:
+        if token.lemma_.casefold() in holders:
+            about_another = True
+        elif token.dep_ == "cc":
+            about_another = False
+        if not about_another:
+            kept.append(token)
+    return kept
 
 
 def nationality_near(doc: Doc, lang: str, gazetteer: Gazetteer, tokens: list[Token]) -> str:

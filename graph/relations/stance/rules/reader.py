@@ -57,12 +57,16 @@ class Reader(
 
     def stances(self) -> Iterator[Stance]:
         for index, sentence in enumerate(self.sentences):
+            phrases: set[int] = set()
             for cue in self._cues(sentence):
+                if len(cue.words) > 1:
+                    phrases.add(cue.head.i)
                 if self._cancelled(cue, sentence):
                     continue
                 yield from self._stances_for(cue, sentence, index)
             self.claimants.append(self._claims_in(sentence))
-            self.acts.append(self._acts_in(sentence))
+            # "a pris la défense du texte" takes a stance; it makes no act of its own
+            self.acts.append(self._acts_in(sentence, skip=phrases))
             self._remember_subject(sentence)
 
     def _cues(self, sentence: Span) -> Iterator[Cue]:
