@@ -86,6 +86,22 @@ ENGLISH += [
     ),
 ]
 
+ENGLISH += [
+    # Cue phrases of political news.
+    (
+        "Steve Bannon turned on Elon Musk over the visa program.",
+        {("Steve Bannon", "criticises", "Elon Musk")},
+    ),
+    (
+        "Nancy Pelosi lavished praise on Joe Biden after the speech.",
+        {("Nancy Pelosi", "supports", "Joe Biden")},
+    ),
+    (
+        "Ron DeSantis traded barbs with Nikki Haley in Iowa.",
+        {("Ron DeSantis", "criticises", "Nikki Haley")},
+    ),
+]
+
 ENGLISH_LEFT_ALONE = [
     # The praise goes to the one praised, not to whom they stood up to.
     (
@@ -169,6 +185,17 @@ FRENCH = [
         "Le ministre des Armées, Sébastien Lecornu, a répondu à Marine Le Pen. Le "
         "Rassemblement national a critiqué le ministre de l'Économie, Éric Lombard.",
         {("Rassemblement national", "criticises", "Éric Lombard")},
+    ),
+]
+
+FRENCH += [
+    (
+        "Emmanuel Macron a recadré Gérald Darmanin après ses propos.",
+        {("Emmanuel Macron", "criticises", "Gérald Darmanin")},
+    ),
+    (
+        "Olivier Faure a fait bloc derrière Boris Vallaud pendant le congrès.",
+        {("Olivier Faure", "supports", "Boris Vallaud")},
     ),
 ]
 
