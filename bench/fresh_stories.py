@@ -1,6 +1,6 @@
 """Stances on held-out fresh stories: what a user building them gets, against their gold.
 
-    .venv/bin/python bench/fresh_stories.py [--checkout FOLDER]
+    .venv/bin/python bench/fresh_stories.py [--checkout FOLDER] [--stories FOLDER] [--show]
 
 Each story of `bench/data/fresh_heldout/` is built as a user builds one (`newsgraph build`,
 a whole process, default threshold) and its stance edges are matched to the story's gold
@@ -8,6 +8,9 @@ a whole process, default threshold) and its stance edges are matched to the stor
 many stances were drawn, how many of them are right, and how many gold stances were found.
 Scored, never read for errors (see the folder's README). `--checkout FOLDER` builds with the
 `graph` package of another checkout instead (``git worktree add /tmp/before <commit>``).
+`--stories FOLDER` scores another folder of stories and gold (`bench/data/fresh_dev/`, the
+development stories), and `--show`, for such a folder only, lists each story's stances missed
+and drawn wrongly: what to read when developing, never on the held-out folder.
 """
 
 from __future__ import annotations
@@ -32,13 +35,20 @@ Stance = tuple[str, str, str]  # source, kind, target
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--checkout", type=Path, help="build with this checkout's graph package")
+    parser.add_argument("--stories", type=Path, default=STORIES, help="stories and gold.tsv")
+    parser.add_argument("--show", action="store_true", help="list misses (not on held-out)")
     arguments = parser.parse_args()
-    gold = _gold(STORIES / "gold.tsv")
+    stories = arguments.stories
+    if arguments.show and stories.resolve() == STORIES.resolve():
+        parser.error("the held-out stories are scored, never read for errors")
+    gold = _gold(stories / "gold.tsv")
     totals = [0, 0, 0, 0]  # drawn, right, gold, found
     with tempfile.TemporaryDirectory() as work:
         for story in sorted(gold):
-            graph = _build(STORIES / f"{story}.txt", Path(work) / story, arguments.checkout)
+            graph = _build(stories / f"{story}.txt", Path(work) / story, arguments.checkout)
             drawn, right, found = _score(graph, gold[story])
+            if arguments.show:
+                _show(graph, gold[story])
             print(
                 f"{story:18} drawn {drawn:2}, right {right:2}; gold {len(gold[story]):2}, "
                 f"found {found:2}"
@@ -74,21 +84,43 @@ def _build(story: Path, out: Path, checkout: Path | None) -> dict[str, object]:
     return loaded
 
 
+Drawn = tuple[set[str], str, set[str], str]  # source names, kind, target names, shown
+
+
 def _score(graph: dict[str, object], gold: list[Stance]) -> tuple[int, int, int]:
+    drawn = _drawn(graph)
+    right = sum(1 for edge in drawn if any(_matches(edge, g) for g in gold))
+    found = sum(1 for g in gold if any(_matches(edge, g) for edge in drawn))
+    return len(drawn), right, found
+
+
+def _show(graph: dict[str, object], gold: list[Stance]) -> None:
+    drawn = _drawn(graph)
+    for wanted in gold:
+        if not any(_matches(edge, wanted) for edge in drawn):
+            print("    missed  ", " ".join(wanted))
+    for edge in drawn:
+        if not any(_matches(edge, g) for g in gold):
+            print("    wrong   ", edge[3])
+
+
+def _drawn(graph: dict[str, object]) -> list[Drawn]:
     nodes = {node["id"]: node for node in graph["nodes"]}  # type: ignore[attr-defined]
     edges = graph.get("links", graph.get("edges", []))  # type: ignore[attr-defined]
-    drawn = [
-        (_names(nodes[e["source"]]), e["kind"], _names(nodes[e["target"]]))
+    return [
+        (
+            _names(nodes[e["source"]]),
+            e["kind"],
+            _names(nodes[e["target"]]),
+            f"{nodes[e['source']].get('label')} {e['kind']} {nodes[e['target']].get('label')}",
+        )
         for e in edges
         if e["kind"] != "co_mention"
     ]
 
-    def matches(edge: tuple[set[str], str, set[str]], wanted: Stance) -> bool:
-        return edge[1] == wanted[1] and _agree(wanted[0], edge[0]) and _agree(wanted[2], edge[2])
 
-    right = sum(1 for edge in drawn if any(matches(edge, g) for g in gold))
-    found = sum(1 for g in gold if any(matches(edge, g) for edge in drawn))
-    return len(drawn), right, found
+def _matches(edge: Drawn, wanted: Stance) -> bool:
+    return edge[1] == wanted[1] and _agree(wanted[0], edge[0]) and _agree(wanted[2], edge[2])
 
 
 def _names(node: dict[str, object]) -> set[str]:

@@ -30,12 +30,20 @@ from graph.known_actors import (
     with_organisation_cut_short,
     with_surname_cut_short,
 )
-from graph.mentions import Mention, Sentence, canonical_types, full_person_name, join_surnames
+from graph.mentions import (
+    Mention,
+    Sentence,
+    canonical_types,
+    full_person_name,
+    join_short_organisation_names,
+    join_surnames,
+)
 from graph.missed_mentions import (
     given_names_ner_missed,
     handles_of_named_actors,
     honoured_names_ner_missed,
     institutions_of_places,
+    one_word_names_ner_missed,
     surnames_ner_missed,
     titled_people,
 )
@@ -130,6 +138,7 @@ def mentions_of(
     if gazetteer is not None:
         mentions.extend(names_ner_missed(doc, known, lang, sentence_of))
     mentions.extend(given_names_ner_missed(doc, mentions, lang, sentence_of))
+    mentions.extend(one_word_names_ner_missed(doc, mentions, lang, sentence_of))
     mentions.extend(surnames_ner_missed(doc, mentions, sentence_of))
     honoured = honoured_names_ner_missed(doc, mentions, lang, sentence_of, gazetteer)
     mentions.extend(honoured)
@@ -142,7 +151,8 @@ def mentions_of(
     mentions = with_governments(doc, mentions, lang, gazetteer, sentence_of, text)
     mentions = party_members(doc, mentions, lang, gazetteer, sentence_of, text)
     mentions.sort(key=lambda m: m.start)
-    return expand_defined_acronyms(join_surnames(mentions), text)
+    joined = join_short_organisation_names(join_surnames(mentions))
+    return expand_defined_acronyms(joined, text)
 
 
 def _mention_from(

@@ -12,6 +12,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from graph.entity_types import GAZETTEER_ID
+from graph.names import entity_key
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -132,6 +135,37 @@ def _full_name_for(mention: Mention, full_names: Sequence[Mention]) -> Mention |
         return before[-1]
     after_keys = {m.key for m in matches}
     return matches[0] if len(after_keys) == 1 else None
+
+
+def join_short_organisation_names(mentions: Sequence[Mention]) -> list[Mention]:
+    """Give an organisation named by the first or last words of a longer organisation name
+    the article used before the key of that organisation: "la Ligue" after "la Ligue de
+    football professionnel", "the Commission" after "the European Commission", "Meridian"
+    after "Meridian Trust Bank" (the most recent such). A known actor (a gazetteer id)
+    keeps its own key."""
+    organisations = [m for m in mentions if m.type == "ORG"]
+    joined = []
+    for mention in mentions:
+        target = None
+        if mention.type == "ORG" and not GAZETTEER_ID.fullmatch(mention.key):
+            words = entity_key(mention.name).split()
+            longer = [
+                m
+                for m in organisations
+                if m.start < mention.start
+                and m.key != mention.key
+                and _first_or_last_words(words, entity_key(m.name).split())
+            ]
+            target = longer[-1] if longer else None
+        joined.append(
+            replace(mention, key=target.key, canonical=target.canonical) if target else mention
+        )
+    return joined
+
+
+def _first_or_last_words(words: list[str], longer: list[str]) -> bool:
+    size = len(words)
+    return 0 < size < len(longer) and (longer[:size] == words or longer[-size:] == words)
 
 
 def canonical_types(mentions: Sequence[Mention]) -> dict[str, str]:

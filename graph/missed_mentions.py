@@ -17,7 +17,7 @@ from graph.entity_names import clean_name
 from graph.entity_types import name_knowledge
 from graph.gazetteer import Gazetteer
 from graph.known_actors import follows_a_title, title_case
-from graph.langdata import data_words
+from graph.langdata import data_table, data_words
 from graph.mentions import Mention, full_person_name
 from graph.names import entity_key
 
@@ -137,6 +137,38 @@ def given_names_ner_missed(
         name = doc[token.i : words[-1].i + 1]
         covered.update(range(name.start, name.end))
         found.append(_person_mention(name, sentence_of))
+    return found
+
+
+def one_word_names_ner_missed(
+    doc: Doc, mentions: Sequence[Mention], lang: str, sentence_of: dict[int, int]
+) -> list[Mention]:
+    """A one-word organisation named elsewhere in the article, where NER saw nothing this
+    time ("Unite backs Dunmore" … "Britain's Unite union endorsed"): the same capitalised
+    proper noun, as a subject or object or before a noun naming what it is (anaphora_nouns.tsv),
+    is the same actor. People are `surnames_ner_missed`'s."""
+    named = {m.name: m for m in mentions if m.type == "ORG" and " " not in m.name}
+    if not named:
+        return []
+    covered = mention_tokens(doc, mentions)  # a span NER typed NORP and nothing came of
+    group_nouns = {row[0] for row in data_table(lang, "anaphora_nouns.tsv")}
+    found = []
+    for token in doc:
+        known = named.get(token.text)
+        if known is None or token.i in covered or token.pos_ != "PROPN":
+            continue
+        if not (token.dep_ in NOMINAL_ROLES or token.head.lemma_.casefold() in group_nouns):
+            continue  # "the Holocaust denier": a word of another name, not the actor
+        span = doc[token.i : token.i + 1]
+        found.append(
+            replace(
+                known,
+                sentence=sentence_of[span.sent.start],
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+            )
+        )
     return found
 
 

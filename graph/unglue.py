@@ -120,10 +120,13 @@ def _glued_at(
 ) -> bool:
     """Whether the token is two known words glued at `cut` (`before_name`: a capitalised
     word follows the token)."""
-    left = _WORDS.findall(token[:cut])[-1]
+    lefts = _WORDS.findall(token[:cut])
     right_run = token[cut:]
     right = _WORDS.match(right_run)
-    if right is None or not _plain_word(left) or left.casefold() in words.prefixes:
+    if not lefts or right is None:
+        return False  # "÷A": no word before the cut
+    left = lefts[-1]
+    if not _plain_word(left) or left.casefold() in words.prefixes:
         return False
     right_word = right.group()
     elided = right_run[len(right_word) : len(right_word) + 1] in ("'", "’")

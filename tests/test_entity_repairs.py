@@ -11,6 +11,7 @@ from spacy.language import Language
 from graph.clean import clean_text
 from graph.entities import mentions_of
 from graph.gazetteer import load_gazetteer
+from graph.nlp import Pipelines
 from graph.relations.roles import role_mentions
 
 pytestmark = pytest.mark.slow
@@ -98,3 +99,30 @@ def test_a_role_before_another_persons_name_titles_that_name(fr_nlp: Language) -
     named = mentions_of(doc, "fr", gazetteer)
     described = role_mentions(doc, named, "fr", gazetteer)
     assert not [m.name for m in described if m.key == "jean noel barrot"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "short", "full"),
+    [
+        (
+            "en",
+            "The European Commission fined Apple on Monday. Tim Cook said the Commission had "
+            "ignored the law.",
+            "Commission",
+            "European Commission",
+        ),
+        (
+            "fr",
+            "La Fédération française de football a sanctionné le club. Le ministre a salué la "
+            "décision de la Fédération.",
+            "Fédération",
+            "Fédération française de football",
+        ),
+    ],
+)
+def test_an_organisation_named_by_the_first_or_last_words_of_its_name_is_it(
+    pipelines: Pipelines, lang: str, text: str, short: str, full: str
+) -> None:
+    doc = pipelines.get(lang)(clean_text(text, lang))
+    keys = {m.name: m.key for m in mentions_of(doc, lang, load_gazetteer())}
+    assert keys[short] == keys[full]

@@ -218,7 +218,7 @@ FRENCH = [
     ),
     (
         "Le Premier ministre Édouard Philippe a reproché à Marine Le Pen de jouer avec le feu.",
-        {("Édouard Philippe", "criticises", "Marine Le Pen")},
+        {("Édouard Philippe", "accuses", "Marine Le Pen")},  # "reproche à Y de": guidelines
     ),
     (
         "Angela Merkel s'est opposée à Viktor Orbán.",

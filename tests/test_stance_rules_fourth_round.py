@@ -102,7 +102,25 @@ ENGLISH += [
     ),
 ]
 
+ENGLISH += [
+    # A one-word organisation NER missed this time is the one it found elsewhere, and "the
+    # union" is the union named so, not the country whose union it is ("Britain's").
+    (
+        "Unite backs Dunmore for Labour leader. Britain's Unite union on Wednesday endorsed "
+        "Rachel Dunmore. Daniel Okafor accused the union of trying to buy the leadership.",
+        {("Daniel Okafor", "accuses", "Unite")},
+    ),
+]
+
 ENGLISH_LEFT_ALONE = [
+    # A role noun with no determiner after "for" names a post: the party is no target.
+    ("The GMB backed Daniel Okafor for Labour leader.", ("GMB", "supports", "Labour Party")),
+    ("The GMB backed Daniel Okafor for Labour leader.", ("GMB", "supports", "Labour")),
+    (
+        "Unite backs Dunmore for Labour leader. Britain's Unite union on Wednesday endorsed "
+        "Rachel Dunmore. Daniel Okafor accused the union of trying to buy the leadership.",
+        ("Daniel Okafor", "accuses", "United Kingdom"),
+    ),
     # The praise goes to the one praised, not to whom they stood up to.
     (
         "Mitt Romney praised Liz Cheney for standing up to Donald Trump.",
@@ -196,6 +214,25 @@ FRENCH += [
     (
         "Olivier Faure a fait bloc derrière Boris Vallaud pendant le congrès.",
         {("Olivier Faure", "supports", "Boris Vallaud")},
+    ),
+]
+
+FRENCH += [
+    # "reprocher à X de …" accuses (the stance bank's guidelines).
+    (
+        "Olivier Faure a reproché à François Hollande d'avoir trahi la gauche.",
+        {("Olivier Faure", "accuses", "François Hollande")},
+    ),
+    # "a rétorqué" reports what is quoted before it, its speaker after it.
+    (
+        "Laurent Wauquiez a accusé Bruno Retailleau de mentir. « Ces accusations sont "
+        "ridicules », a rétorqué lundi soir Bruno Retailleau sur France 2.",
+        {("Bruno Retailleau", "denies", "Laurent Wauquiez")},
+    ),
+    # The "de" phrase the parser hung on a quoted adjective is the noun's.
+    (
+        "Hélène Carsalade a fustigé les réquisitions « disproportionnées » de Louis Ferrand.",
+        {("Hélène Carsalade", "criticises", "Louis Ferrand")},
     ),
 ]
 

@@ -34,8 +34,8 @@ def described_by(tokens: list[Token]) -> set[str]:
     inside = {t.i for t in tokens}
     root = root_of(tokens)
     nouns = [c for c in root.children if c.dep_ == "appos" and c.i not in inside]
-    if root.head.i != root.i:
-        nouns.append(root.head)
+    if root.head.i != root.i and root.dep_ not in ("poss", "case"):
+        nouns.append(root.head)  # not "Britain's Unite union": the union is Unite
     own = {word for t in tokens for word in (t.lower_, t.lemma_.casefold())}
     return own | {t.lemma_.casefold() for t in nouns if t.pos_ == "NOUN"}
 

@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 #: Sentences before a denial in which the claims it answers are looked for.
 CLAIM_LOOKBACK = 3
-#: Dependency labels of a relative clause on a noun (UD French, then spaCy's English).
-RELATIVE_CLAUSE = ("acl:relcl", "relcl")
 
 
 @dataclass(frozen=True)

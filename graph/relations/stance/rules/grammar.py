@@ -148,6 +148,18 @@ class Grammar(ReadingContext):
             return []
         return [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "NOUN"]
 
+    def _genitive_of_modifier(self, noun: Token) -> list[Token]:
+        """ "les réquisitions « disproportionnées » de Louis Ferrand": the parser hangs the
+        noun's "de" phrase on the adjective it took for a participle (a clause, left out of
+        the object); it is the noun's. Not a participle with a subject or object of its own."""
+        found = []
+        own = self.deps.get("subject", frozenset()) | self.deps.get("direct_object", frozenset())
+        for modifier in (c for c in noun.children if c.dep_ in ("acl", "amod") and c.i > noun.i):
+            if any(c.dep_ in own for c in modifier.children):
+                continue
+            found += [c for c in modifier.children if c.i > modifier.i and self._genitive(c)]
+        return found
+
     def _complement(self, token: Token) -> bool:
         """An object, or an oblique introduced by a target preposition ("soutien à X")."""
         allowed = self.deps.get("target_prepositions", frozenset()) | self.deps.get(
@@ -343,6 +355,24 @@ class Grammar(ReadingContext):
             and current.i < head.i
             and self.actors.is_role_noun(head)
             and self.actors.mention_at(head) is None
+        )
+
+    def _in_a_post(self, token: Token) -> bool:
+        """ "backs Dunmore for Labour leader", "soutient X comme candidat de LR": a role noun
+        with no determiner after "for"/"as" names the post, and the body in it whose post
+        it is; neither is whom the stance is aimed at."""
+        role = token if self.actors.is_role_noun(token) else token.head
+        if role.i != token.i and token.dep_ not in ("compound", "amod", "nmod", "flat:name"):
+            return False
+        if not self.actors.is_role_noun(role):
+            return False
+        if any(c.dep_.startswith("det") for c in role.children):
+            return False
+        preposition = role.head if role.head.pos_ == "ADP" else None
+        cases = [c.lower_ for c in role.children if c.dep_ == "case"]
+        posts = self.deps.get("post_prepositions", frozenset())
+        return (preposition is not None and preposition.lower_ in posts) or any(
+            c in posts for c in cases
         )
 
     def _in_a_persons_title(self, token: Token) -> bool:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from graph.relations.actors import Endpoint
 from graph.relations.stance.rules.context import RECEIVED, Cue, Stance
 from graph.relations.stance.rules.targets import Targets
-from graph.relations.stance.rules.tokens import _governing_verb
+from graph.relations.stance.rules.tokens import _governing_verb, _in_relative_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,7 +26,10 @@ class HolderReadings(Targets):
         noun = cue.words[-1]
         compound = self.deps.get("compound", frozenset())
         complements = [*self._authors(noun), *(c for c in noun.children if c.dep_ in compound)]
-        others = self.actors.endpoints_in((t for c in complements for t in c.subtree), roles=True)
+        others = self.actors.endpoints_in(  # not "…, who said … this country needs"
+            (t for c in complements for t in c.subtree if not _in_relative_clause(t, c)),
+            roles=True,
+        )
         found_in = self._found_in(noun)
         if cue.reading == RECEIVED:
             holder = self._holder_subject(cue.head, sentence, cue)

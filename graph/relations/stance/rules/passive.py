@@ -7,9 +7,15 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from graph.relations.actors import Endpoint, in_clause
-from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue, Stance
+from graph.relations.stance.rules.context import Cue, Stance
 from graph.relations.stance.rules.targets import Targets
-from graph.relations.stance.rules.tokens import _apposed_before, _participle, _pronoun, _verb_above
+from graph.relations.stance.rules.tokens import (
+    RELATIVE_CLAUSE,
+    _apposed_before,
+    _participle,
+    _pronoun,
+    _verb_above,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -7,9 +7,14 @@ from typing import TYPE_CHECKING
 
 from graph.relations.actors import THIRD_PERSON, Endpoint
 from graph.relations.quotes import quote_side
-from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue
+from graph.relations.stance.rules.context import Cue
 from graph.relations.stance.rules.subjects import Subjects
-from graph.relations.stance.rules.tokens import _in_prepositional, _pronoun
+from graph.relations.stance.rules.tokens import (
+    RELATIVE_CLAUSE,
+    _in_prepositional,
+    _in_relative_clause,
+    _pronoun,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -224,7 +229,12 @@ class Speakers(Subjects):
             c
             for subject in subjects
             for c in [subject, *subject.subtree]
-            if c is subject or (c.dep_ in conjunct and c.head.i != cue.head.i)
+            if c is subject
+            or (
+                c.dep_ in conjunct
+                and c.head.i != cue.head.i
+                and not _in_relative_clause(c, subject)  # "who chairs the Health, …"
+            )
         ]
         others = [self.actors.endpoint(t) for t in tokens if t.pos_ != "PRON"]
         others += self._listed_before(subjects)

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from graph.relations.actors import THIRD_PERSON, Endpoint
-from graph.relations.stance.rules.context import RELATIVE_CLAUSE, Cue
+from graph.relations.stance.rules.context import Cue
 from graph.relations.stance.rules.grammar import Grammar
 from graph.relations.stance.rules.tokens import (
+    RELATIVE_CLAUSE,
     _listed_with_last,
     _present_participle,
     _pronoun,

@@ -25,7 +25,9 @@ class Targets(Memory):
     def _targets(self, cue: Cue, sentence: Span, index: int) -> list[Endpoint]:
         complement = self._complement_tokens(cue, sentence)
         complement = [
-            t for t in complement if not (self._in_a_persons_title(t) or self._describing(t))
+            t
+            for t in complement
+            if not (self._in_a_persons_title(t) or self._describing(t) or self._in_a_post(t))
         ]
         if cue.kind == DENIES and not cue.noun:
             complement = self._without_denied_facts(cue.head, complement)
@@ -270,6 +272,7 @@ class Targets(Memory):
         if not cue.noun:
             roots += self._objects_taken_for_subjects(head) + self._name_parsed_as_clause(head)
             roots += self._quoted_noun_taken_for_a_clause(head)
+            roots += [g for o in self._direct_objects(head) for g in self._genitive_of_modifier(o)]
         if cue.noun and not roots:  # "voiced criticism of X": the giver owns it, X is aimed at
             roots = [c for c in head.children if self._genitive(c) and self._given(cue)]
         if cue.noun:  # "apporter à Kiev son soutien"; not a second object of the verb

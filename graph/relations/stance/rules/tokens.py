@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 #: Tokens a multiword cue may skip between its words (auxiliaries, adverbs).
 PHRASE_GAP = 3
+#: Dependency labels of a relative clause on a noun (UD French, then spaCy's English).
+RELATIVE_CLAUSE = ("acl:relcl", "relcl")
 
 
 def _match_phrase(
@@ -202,6 +204,18 @@ def _in_prepositional(token: Token, verb: Token, deps: dict[str, frozenset[str]]
     current = token
     while current.i != verb.i and current.head.i != current.i:
         if current.dep_ in objects or any(c.dep_ == "case" for c in current.children):
+            return True
+        current = current.head
+    return False
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether a token of `top`'s phrase sits in a relative clause of it ("…, who said …",
+    "the Louisiana Republican who chairs the Health, Education, Labor and Pensions
+    Committee")."""
+    current = token
+    while current.i != top.i and current.head.i != current.i:
+        if current.dep_ in RELATIVE_CLAUSE:
             return True
         current = current.head
     return False
