@@ -112,7 +112,27 @@ ENGLISH += [
     ),
 ]
 
+ENGLISH += [
+    # "the nominee" is the one the article introduced as a nominee.
+    (
+        "Pete Hegseth, Donald Trump's nominee for defense secretary, met senators on Monday. "
+        "Roger Wicker defended the nominee on Tuesday.",
+        {("Roger Wicker", "supports", "Pete Hegseth")},
+    ),
+    (
+        "Bill Cassidy, the Louisiana Republican who chairs the Health, Education, Labor and "
+        "Pensions Committee, brushed off Elizabeth Warren's claims as a fishing expedition.",
+        {("Bill Cassidy", "denies", "Elizabeth Warren")},
+    ),
+]
+
 ENGLISH_LEFT_ALONE = [
+    # Conjuncts inside a relative clause on the subject are no speakers.
+    (
+        "Bill Cassidy, the Louisiana Republican who chairs the Health, Education, Labor and "
+        "Pensions Committee, brushed off Elizabeth Warren's claims as a fishing expedition.",
+        ("Pensions Committee", "denies", "Elizabeth Warren"),
+    ),
     # A role noun with no determiner after "for" names a post: the party is no target.
     ("The GMB backed Daniel Okafor for Labour leader.", ("GMB", "supports", "Labour Party")),
     ("The GMB backed Daniel Okafor for Labour leader.", ("GMB", "supports", "Labour")),
