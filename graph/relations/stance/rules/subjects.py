@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from graph.relations.actors import THIRD_PERSON, Endpoint
 from graph.relations.stance.rules.context import Cue
-from graph.relations.stance.rules.grammar import Grammar
+from graph.relations.stance.rules.descriptions import Descriptions
 from graph.relations.stance.rules.tokens import (
     RELATIVE_CLAUSE,
     _listed_with_last,
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-class Subjects(Grammar):
+class Subjects(Descriptions):
     """Subjects of verbs and what pronouns and roles stand for, from the article so far."""
 
     def _remember_subject(self, sentence: Span) -> None:

@@ -167,29 +167,6 @@ class Targets(Memory):
             for child in cue.head.children
         )
 
-    def _act_by_someone_unnamed(self, complement: Sequence[Token]) -> bool:
-        """An act noun whose participle names its agent by no actor ("le plan vélo défendu
-        par la municipalité"): the act is someone's the article does not name."""
-        return any(
-            self._agents(participle) and not self._agent_endpoints(participle)
-            for noun in complement
-            if noun.lemma_.casefold() in self.lexicon.act_nouns
-            for participle in noun.children
-            if participle.dep_ in ("acl", "amod") and _participle(participle)
-        )
-
-    def _these_words(self, complement: Sequence[Token]) -> bool:
-        """ "a dénoncé cette attaque", "condemned these remarks": words or an attack
-        pointed at with a demonstrative, whose author the article has just named."""
-        demonstratives = self.deps.get("demonstratives", frozenset())
-        nouns = self.lexicon.claim_nouns | self.lexicon.attack_nouns.keys()
-        return any(
-            t.lemma_.casefold() in nouns
-            and t.pos_ == "NOUN"
-            and any(d.lower_ in demonstratives for d in t.children)
-            for t in complement
-        )
-
     def _made_by(self, complement: Sequence[Token]) -> list[Endpoint]:
         """The agents of participles that describe what a complement names ("le prisme
         donné par X", "the plan unveiled by X"): the authors of the thing judged."""
