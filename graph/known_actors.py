@@ -178,9 +178,9 @@ PORTFOLIO_REACH = 8
 def is_portfolio(span: Span, lang: str, gazetteer: Gazetteer | None) -> bool:
     """ "secrétaire d'État à l'Asile et à la Migration", "ministre de l'Agriculture et des
     Indépendants": a capitalised portfolio in a ministry title, not an organisation. Only
-    a single word, only after a ministry word or just before a minister's title, and
-    never a known actor ("ministre de la
-    France" cannot happen, "Affaires étrangères de la Russie" keeps Russie)."""
+    a single word, only after a ministry word or just before a minister's title, and never
+    a known actor ("ministre de la France" cannot happen, "Affaires étrangères de la
+    Russie" keeps Russie)."""
     if len(span) != 1 or span.text.isupper():  # "secrétaire général de la CGT"
         return False
     if gazetteer is not None and gazetteer.lookup(span.text, lang):

@@ -51,6 +51,13 @@ def data_patterns(lang: str, name: str) -> tuple[re.Pattern[str], ...]:
 
 
 @cache
+def data_keys(lang: str, name: str) -> frozenset[str]:
+    """The first column of a tab-separated file of `data/<lang>/` (its header row left
+    out), for membership tests: read once, not on every call."""
+    return frozenset(row[0] for row in data_table(lang, name))
+
+
+@cache
 def data_words(lang: str, name: str) -> frozenset[str]:
     """The entries of a word-list file, case-folded, for membership tests."""
     return frozenset(word.casefold() for word in data_lines(lang, name))

@@ -17,7 +17,7 @@ from graph.entity_names import clean_name
 from graph.entity_types import name_knowledge
 from graph.gazetteer import Gazetteer
 from graph.known_actors import follows_a_title, title_case
-from graph.langdata import data_table, data_words
+from graph.langdata import data_keys, data_words
 from graph.mentions import Mention, full_person_name
 from graph.names import entity_key
 
@@ -151,7 +151,7 @@ def one_word_names_ner_missed(
     if not named:
         return []
     covered = mention_tokens(doc, mentions)  # a span NER typed NORP and nothing came of
-    group_nouns = {row[0] for row in data_table(lang, "anaphora_nouns.tsv")}
+    group_nouns = data_keys(lang, "anaphora_nouns.tsv")
     found = []
     for token in doc:
         known = named.get(token.text)

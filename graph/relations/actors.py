@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from graph.entities import Mention
 from graph.gazetteer import ADJECTIVE, DEMONYM, Gazetteer
-from graph.langdata import data_table, data_words
+from graph.langdata import data_keys, data_table, data_words
 from graph.relations.endpoints import (
     THIRD_PERSON,
     Endpoint,
@@ -80,7 +80,7 @@ class Actors:
         self.bodies = data_words(lang, "national_bodies.txt")
         #: "les frappes russes", "the Russian invasion": the country attacking (the nouns
         #: of attack_nouns.tsv, whose victims the stance rules read)
-        self.bodies |= frozenset(row[0] for row in data_table(lang, "attack_nouns.tsv"))
+        self.bodies |= data_keys(lang, "attack_nouns.tsv")
         self.state_roles = data_words(lang, "state_roles.txt")
         rows = data_table(lang, "anaphora_nouns.tsv")
         self.anaphora = {row[0].casefold(): row[1] for row in rows if len(row) == 2}
@@ -376,7 +376,7 @@ class Actors:
         if named_in_apposition:
             return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
         if self.is_role_noun(head):  # "le ministre de l'Intérieur, Bruno Retailleau", apart
-            following = apposition_after(self.doc, max(t.i for t in head.subtree))
+            following = apposition_after(self.doc, head.right_edge.i)
             person = self.endpoint(following[0]) if len(following) else None
             if person is not None and person.type == "PER":
                 return person

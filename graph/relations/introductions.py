@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from graph.gazetteer import ADJECTIVE, Gazetteer
-from graph.langdata import data_table
+from graph.langdata import data_keys
 from graph.relations.endpoints import syntax
 from graph.relations.phrases import (
     apposition_after,
@@ -76,7 +76,7 @@ def apposed_after(doc: Doc, lang: str, tokens: list[Token]) -> list[Token]:
         return []
     # ", a longtime critic of the Hungarian leader,": whom they are for or against, up to
     # the next "and" (", a close ally of Macron and president of parliament", his own)
-    holders = {row[0] for row in data_table(lang, "holder_nouns.tsv")}
+    holders = data_keys(lang, "holder_nouns.tsv")
     kept: list[Token] = []
     about_another = False
     for token in after:

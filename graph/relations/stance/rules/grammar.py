@@ -180,8 +180,7 @@ class Grammar(ReadingContext):
         """ "Ian Brossat, pour le Parti communiste, a dénoncé": a phrase between commas
         before its verb says on whose behalf the subject speaks; it is not what the verb
         is aimed at."""
-        words = list(phrase.subtree)
-        start, end = words[0].i, words[-1].i + 1
+        start, end = phrase.left_edge.i, phrase.right_edge.i + 1
         return (
             phrase.i < phrase.head.i
             and start > 0

@@ -93,14 +93,14 @@ class Memory(Speakers):
         author of the act the article named before by the same noun, whatever was decided
         or called for since ("le PTB a appelé à manifester" made no budget)."""
         for noun in (t for t in complement if t.lemma_.casefold() in self.lexicon.act_nouns):
-            own = self._act_owners(noun) or self._maker_of(noun)
-            if own:
-                return own  # "deplored the decision by Donald Trump", said here
             lemma = noun.lemma_.casefold()
-            for earlier in reversed(self.doc[: noun.sent.start]):
-                if earlier.lemma_.casefold() != lemma or earlier.pos_ != "NOUN":
-                    continue
-                authors = self._act_owners(earlier) or self._maker_of(earlier)
+            earlier = [
+                t
+                for t in reversed(self.doc[: noun.sent.start])
+                if t.lemma_.casefold() == lemma and t.pos_ == "NOUN"
+            ]
+            for act in (noun, *earlier):  # the one said here first
+                authors = self._act_owners(act) or self._maker_of(act)
                 if authors:
                     return authors
         return []

@@ -83,13 +83,17 @@ class SpokenReading(Targets):
     def _genitive_after(self, noun: Token) -> list[Token]:
         """ "a dénoncé la mort de Nahel Merzouk": a "de" phrase right after an object noun
         that the parser hung on the verb instead is the noun's complement."""
-        end = max(t.i for t in noun.subtree) + 1
+        end = noun.right_edge.i + 1
         if end >= len(self.doc) or noun.head.pos_ not in ("VERB", "AUX"):
             return []
-        after = [
-            c for c in noun.head.children if c.i > end - 1 and self._genitive(c) and c.dep_ != "obj"
-        ]
-        phrase = next((c for c in after if min(t.i for t in c.subtree) == end), None)
+        phrase = next(
+            (
+                c
+                for c in noun.head.children
+                if c.left_edge.i == end and self._genitive(c) and c.dep_ != "obj"
+            ),
+            None,
+        )
         return list(phrase.subtree) if phrase is not None else []
 
     def _last_undergoing(self, action: Token) -> list[Endpoint]:

@@ -98,7 +98,7 @@ class Subjects(Descriptions):
             return None
         if over.i == verb.i or over.pos_ not in ("VERB", "AUX"):
             return None
-        objects = list(self._direct_objects(over))
+        objects = self._direct_objects(over)
         if not objects and self._perfect(verb):
             objects = [c for c in over.children if c.dep_ in self.deps.get("object", ())]
         return next((o for o in objects if o.i < verb.i and self.actors.endpoint(o)), None)
@@ -287,12 +287,12 @@ class Subjects(Descriptions):
         found = self.actors.endpoint(name)
         if found is None:
             return None
-        current = name
-        while current.i != noun.i and current.head.i != current.i:
-            current = current.head
-            if current.pos_ in ("VERB", "AUX") and current.i != noun.i:
-                return found  # reached through a verb: not the noun's own modifier
-        return found if current.i != noun.i else None
+        for above in name.ancestors:
+            if above.i == noun.i:
+                return None  # the noun's own modifier
+            if above.pos_ in ("VERB", "AUX"):
+                return found  # reached through a verb first
+        return found
 
     def _member_of(self, group: Token) -> Endpoint | None:
         """ "Il fait partie de la minorité de Pieds Noirs qui soutient X", "he is one of
