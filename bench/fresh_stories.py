@@ -8,6 +8,8 @@ a whole process, default threshold) and its stance edges are matched to the stor
 many stances were drawn, how many of them are right, and how many gold stances were found.
 Scored, never read for errors (see the folder's README). `--checkout FOLDER` builds with the
 `graph` package of another checkout instead (``git worktree add /tmp/before <commit>``).
+`--thresholds T…` also scores the edges at least that confident (a precision-recall curve
+from one build per story; the build keeps its default threshold, so only higher ones tell).
 `--stories FOLDER` scores another folder of stories and gold (`bench/data/fresh_dev/`, the
 development stories), and `--show`, for such a folder only, lists each story's stances missed
 and drawn wrongly: what to read when developing, never on the held-out folder.
@@ -37,12 +39,20 @@ def main() -> None:
     parser.add_argument("--checkout", type=Path, help="build with this checkout's graph package")
     parser.add_argument("--stories", type=Path, default=STORIES, help="stories and gold.tsv")
     parser.add_argument("--show", action="store_true", help="list misses (not on held-out)")
+    parser.add_argument(
+        "--thresholds",
+        type=float,
+        nargs="*",
+        default=[],
+        help="also score only the stance edges of at least each of these confidences",
+    )
     arguments = parser.parse_args()
     stories = arguments.stories
     if arguments.show and stories.resolve() == STORIES.resolve():
         parser.error("the held-out stories are scored, never read for errors")
     gold = _gold(stories / "gold.tsv")
     totals = [0, 0, 0, 0]  # drawn, right, gold, found
+    swept = {threshold: [0, 0, 0] for threshold in arguments.thresholds}  # drawn, right, found
     with tempfile.TemporaryDirectory() as work:
         for story in sorted(gold):
             graph = _build(stories / f"{story}.txt", Path(work) / story, arguments.checkout)
@@ -55,11 +65,19 @@ def main() -> None:
             )
             for position, count in enumerate((drawn, right, len(gold[story]), found)):
                 totals[position] += count
+            for threshold, counts in swept.items():
+                for position, count in enumerate(_score(graph, gold[story], threshold)):
+                    counts[position] += count
     drawn, right, wanted, found = totals
     print(
         f"all: precision {right}/{drawn} = {right / max(drawn, 1):.2f}, "
         f"recall {found}/{wanted} = {found / max(wanted, 1):.2f}"
     )
+    for threshold, (drawn, right, found) in swept.items():
+        print(
+            f"at {threshold:.2f}: precision {right}/{drawn} = {right / max(drawn, 1):.2f}, "
+            f"recall {found}/{wanted} = {found / max(wanted, 1):.2f}"
+        )
 
 
 def _gold(path: Path) -> dict[str, list[Stance]]:
@@ -87,8 +105,12 @@ def _build(story: Path, out: Path, checkout: Path | None) -> dict[str, object]:
 Drawn = tuple[set[str], str, set[str], str]  # source names, kind, target names, shown
 
 
-def _score(graph: dict[str, object], gold: list[Stance]) -> tuple[int, int, int]:
-    drawn = _drawn(graph)
+def _score(
+    graph: dict[str, object], gold: list[Stance], threshold: float = 0.0
+) -> tuple[int, int, int]:
+    """Drawn, right and found; with a threshold, of the edges at least that confident
+    (an edge the rules read alone has no confidence and always counts)."""
+    drawn = _drawn(graph, threshold)
     right = sum(1 for edge in drawn if any(_matches(edge, g) for g in gold))
     found = sum(1 for g in gold if any(_matches(edge, g) for edge in drawn))
     return len(drawn), right, found
@@ -104,7 +126,7 @@ def _show(graph: dict[str, object], gold: list[Stance]) -> None:
             print("    wrong   ", edge[3])
 
 
-def _drawn(graph: dict[str, object]) -> list[Drawn]:
+def _drawn(graph: dict[str, object], threshold: float = 0.0) -> list[Drawn]:
     nodes = {node["id"]: node for node in graph["nodes"]}  # type: ignore[attr-defined]
     edges = graph.get("links", graph.get("edges", []))  # type: ignore[attr-defined]
     return [
@@ -115,7 +137,7 @@ def _drawn(graph: dict[str, object]) -> list[Drawn]:
             f"{nodes[e['source']].get('label')} {e['kind']} {nodes[e['target']].get('label')}",
         )
         for e in edges
-        if e["kind"] != "co_mention"
+        if e["kind"] != "co_mention" and e.get("confidence", 1.0) >= threshold
     ]
 
 

@@ -34,6 +34,8 @@ from graph.resolve import DOMINANCE, Facts, Join
 ORGANISATION = "ORG"
 #: An acronym is one word of capitals (digits allowed after the first letter: "M5S").
 ACRONYM = re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7}")
+#: Initials with dots ("B.C.", "L.A."), the last dot maybe cut off by the tokenizer.
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}[A-Z]\.?")
 _BRACKETED_AFTER = re.compile(r"\s*[»\"”]?\s*[(\[]\s*([A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7})\s*[)\]]")
 _BRACKETS_BEFORE = re.compile(r"\b([A-ZÀ-Þ][A-ZÀ-Þ0-9]{1,7})\s*[(\[]\s*$")
 #: How far before a mention its acronym and bracket may start.
@@ -156,14 +158,36 @@ def expand_defined_acronyms(mentions: Sequence[M], text: str) -> list[M]:
             if written:
                 label = written[:1].upper() + written[1:]
                 chosen[mention.key] = (entity_key(written), ORGANISATION, label)
+    chosen.update(_dotted_places(mentions))
     expanded = []
     for mention in mentions:
         expansion = chosen.get(mention.key)
-        if expansion is not None and _is_acronym(mention):
+        if expansion is not None and (
+            _is_acronym(mention) or DOTTED_INITIALS.fullmatch(mention.name)
+        ):
             key, type_, label = expansion
             mention = replace(mention, key=key, type=type_, canonical=label)  # type: ignore[type-var]
         expanded.append(mention)
     return expanded
+
+
+def _dotted_places(mentions: Sequence[M]) -> dict[str, tuple[str, str, str]]:
+    """ "B.C." in an article that names British Columbia: initials with dots that spell,
+    one initial a word, the one place of the article they fit, are that place."""
+    places = {m.key: m for m in mentions if m.type == "LOC"}
+    found = {}
+    for mention in mentions:
+        if DOTTED_INITIALS.fullmatch(mention.name) is None:
+            continue
+        letters = mention.name.replace(".", "").lower()
+        fits = [
+            place
+            for key, place in places.items()
+            if key != mention.key and "".join(w[0] for w in key.split()) == letters
+        ]
+        if len(fits) == 1:
+            found[mention.key] = (fits[0].key, fits[0].type, fits[0].canonical)
+    return found
 
 
 def _contradicting_words(acronym: str, text: str, known: KnownAcronyms) -> str:

@@ -42,6 +42,7 @@ from graph.missed_mentions import (
     given_names_ner_missed,
     handles_of_named_actors,
     honoured_names_ner_missed,
+    institution_spanned,
     institutions_of_places,
     one_word_names_ner_missed,
     surnames_ner_missed,
@@ -118,6 +119,10 @@ def mentions_of(
                 mentions.append(norp)
             continue
         if entity_type != "PER" and is_portfolio(span, lang, gazetteer):
+            continue
+        institution = None if entity_type == "PER" else institution_spanned(span, lang, sentence_of)
+        if institution is not None:
+            mentions.append(institution)
             continue
         if after_honorific(span, lang, gazetteer):
             entity_type = "PER"

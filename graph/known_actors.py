@@ -49,12 +49,27 @@ def with_surname_cut_short(span: Span) -> Span:
         return span
     if span[-1].lower_ in data_words(COMMON, "name_particles.txt"):
         return doc[span.start : span.end + 1]
+    if not after.ent_type_ and _surname_named_whole_elsewhere(span, after):
+        return doc[span.start : span.end + 1]  # "Delphine Ernotte" + "Cunci"
     given_names_then_a_name = (
         _given_names_only(span) and after.pos_ == "PROPN" and not after.ent_type_
     )
     if given_names_then_a_name and after.sent == span.sent and not title_case(after):
         return doc[span.start : span.end + 1]
     return span
+
+
+def _surname_named_whole_elsewhere(span: Span, after: Token) -> bool:
+    """Whether the article names this person elsewhere with the word after the span as part
+    of one name: "Delphine Ernotte" then "Cunci", where "Mme Ernotte Cunci" follows (a
+    double surname without a hyphen, which NER cut once and not the other time)."""
+    pair = (span[-1].text, after.text)
+    return any(
+        ent.label_ == span.label_ and (ent[i].text, ent[i + 1].text) == pair
+        for ent in span.doc.ents
+        if ent.start != span.start
+        for i in range(len(ent) - 1)
+    )
 
 
 def with_organisation_cut_short(span: Span, lang: str) -> Span:

@@ -107,13 +107,17 @@ def _may_be_a_surname(mention: Mention) -> bool:
 
 def _first_name_of(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
     """ "Kari is a fighter" after "Kari Lake": a first name alone is the one person named
-    before with it, when only one was."""
-    first = mention.name.casefold()
-    people = {
-        m.key: m
+    before with it, when only one was; so is a surname that does not end the full name
+    ("M. Tchiroma" after "Issa Tchiroma Bakary"); failing one before, the one after (a
+    headline's "Tchiroma" before the story names him in full)."""
+    word = mention.name.casefold()
+    named = [
+        m
         for m in full_names
-        if m.type == "PER" and m.start < mention.start and m.name.split()[0].casefold() == first
-    }
+        if m.type == "PER" and word in (w.casefold() for w in m.name.split()[:-1])
+    ]
+    before = {m.key: m for m in named if m.start < mention.start}
+    people = before or {m.key: m for m in named}
     return next(iter(people.values())) if len(people) == 1 else None
 
 

@@ -257,9 +257,33 @@ def institutions_of_places(
     return kept
 
 
+def institution_spanned(span: Span, lang: str, sentence_of: dict[int, int]) -> Mention | None:
+    """ "tribunal administratif de Toulouse" tagged as a whole, a place: an institution of
+    that place (its first word an institution noun, a proper noun in it), an organisation
+    that the name checks, made for capitalised names, would drop."""
+    heads = data_words(lang, "institution_heads.txt")
+    first = span[0]
+    if first.is_title or first.lemma_.casefold() not in heads:
+        return None
+    if not any(t.pos_ == "PROPN" for t in span[1:]):
+        return None
+    name = clean_name(span.text)
+    return Mention(
+        name=name,
+        key=entity_key(name),
+        type="ORG",
+        sentence=sentence_of[span.sent.start],
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+    )
+
+
 def _institution_around(place: Span, heads: frozenset[str]) -> Span | None:
     """The institution phrase a place is part of: its noun right after it ("the Jerusalem
-    municipality") or before it with only a preposition between ("la mairie de Paris")."""
+    municipality") or before it with only a preposition between ("la mairie de Paris"),
+    maybe after the noun's adjectives ("le tribunal administratif de Toulouse", "le
+    conseil départemental du Tarn")."""
     doc = place.doc
     root = place.root
     head = root.head
@@ -267,8 +291,10 @@ def _institution_around(place: Span, heads: frozenset[str]) -> Span | None:
         return None
     if head.i == place.end:
         return doc[place.start : head.i + 1]
-    between = doc[head.i + 1 : place.start]
-    if head.i < place.start and len(between) == 1 and between[0].pos_ == "ADP":
+    between = [t.pos_ for t in doc[head.i + 1 : place.start]]
+    while between and between[-1] == "DET":
+        between.pop()  # "de la", "de l'"
+    if head.i < place.start and between[-1:] == ["ADP"] and set(between[:-1]) <= {"ADJ"}:
         return doc[head.i : place.end]
     return None
 

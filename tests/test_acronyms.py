@@ -170,3 +170,20 @@ def test_the_extractor_expands_an_acronym_the_article_defines(fr_nlp) -> None:
     assert {m.key for m in mentions_of(doc, "fr", gazetteer) if m.name == "RIC"} == {"ric"}
     doc = fr_nlp("Le PS a voté contre la motion de censure.")
     assert "ng:ps-france" in {m.key for m in mentions_of(doc, "fr", gazetteer)}
+
+
+def test_dotted_initials_of_the_one_place_the_article_names_are_that_place() -> None:
+    text = (
+        "Alberta's premier accused British Columbia of blocking the line. B.C. said the "
+        "spill plan was weak, and Victoria, B.C. officials agreed."
+    )
+    mentions = _mentions(text, ("British Columbia", "LOC"), ("B.C", "LOC"), ("Victoria", "LOC"))
+    expanded = expand_defined_acronyms(mentions, text)
+    assert {m.key for m in expanded if m.name == "B.C"} == {"british columbia"}
+
+
+def test_dotted_initials_two_places_fit_stay_themselves() -> None:
+    text = "New York and North Yorkshire both sent delegates. N.Y. sent the most."
+    mentions = _mentions(text, ("New York", "LOC"), ("North Yorkshire", "LOC"), ("N.Y", "LOC"))
+    expanded = expand_defined_acronyms(mentions, text)
+    assert {m.key for m in expanded if m.name == "N.Y"} == {"n y"}

@@ -68,6 +68,23 @@ def test_a_surname_ner_typed_otherwise_after_the_full_name_is_the_person() -> No
     assert {m.type for m in joined} == {"PER"}
 
 
+def test_a_surname_that_does_not_end_the_full_name_is_the_person() -> None:
+    # "Issa Tchiroma Bakary … M. Tchiroma", "Pedro Sánchez Pérez-Castejón … Sánchez": a
+    # double surname; in a headline before the full name too, when only one person fits
+    mentions = [
+        _mention("Kamto", 0),
+        _mention("Maurice Kamto Mbarga", 20),
+        _mention("Kamto", 60),
+        _mention("Jean Nkuete", 80),
+    ]
+    assert [m.key for m in join_surnames(mentions)] == [
+        "maurice kamto mbarga",
+        "maurice kamto mbarga",
+        "maurice kamto mbarga",
+        "jean nkuete",
+    ]
+
+
 def test_a_known_place_or_a_shared_first_name_stays_apart() -> None:
     city = Mention("Washington", "Q61", "LOC", 1, 40, 50, "Washington", "Washington")
     mentions = [_mention("George Washington", 0), city, _mention("Marine Tondelier", 60)]

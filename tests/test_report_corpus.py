@@ -282,8 +282,10 @@ def click_edge(page: Page, edge: str) -> list[str] | None:
     return selected
 
 
-#: Stance edges of the first ones drawn that nodes may cover whole (see `click_edge`).
-COVERED_AT_MOST = 3
+#: Stance edges tried, of the first ones drawn, and how many of them nodes may cover whole
+#: (see `click_edge`): one in six, however the corpus's stances fall in the layout.
+TRIED = 24
+COVERED_AT_MOST = TRIED // 6
 
 
 def test_stance_edges_are_clickable_with_co_mentions_shown(visit: Visit) -> None:
@@ -296,9 +298,9 @@ def test_stance_edges_are_clickable_with_co_mentions_shown(visit: Visit) -> None
           return ng.edgeView.getIds().filter(id => ng.index.relations.get(id).directed);
         }"""
     )
-    assert len(stances) >= 20 + COVERED_AT_MOST
+    assert len(stances) >= TRIED
     covered = 0
-    for edge in stances[: 20 + COVERED_AT_MOST]:
+    for edge in stances[:TRIED]:
         selected = click_edge(page, edge)
         if selected is None:
             covered += 1

@@ -213,5 +213,33 @@ def test_a_pair_the_rules_contradict_is_overruled(en_nlp) -> None:  # type: igno
     assert flags[("Donald Trump", "Adam Schiff", 3)] is False  # the rules' reading
     assert flags[("Nancy Pelosi", "Adam Schiff", 3)] is True
     assert flags[("Adam Schiff", "Donald Trump", 3)] is True
-    # a sentence the rules read nothing in keeps every pair
-    assert not any(flag for (_, _, sentence), flag in flags.items() if sentence == 1)
+    # a sentence the rules read nothing in keeps every pair whose target it names
+    named_here = [
+        flag
+        for c, flag in zip(candidates, overruled(candidates), strict=True)
+        if c.sentence == 1 and c.target_tokens
+    ]
+    assert not any(named_here)
+
+
+def test_a_pair_aimed_outside_is_overruled(en_nlp) -> None:  # type: ignore[no-untyped-def]
+    """A pair no rule read whose target the sentence does not name is no reading: "she
+    praised the judges' courage" is not aimed at the company named two sentences before,
+    whatever the model makes of the sentence's praise."""
+    text = (
+        "A court in Lyon blocked the pipeline built by Vinci. Greenpeace had sued. "
+        "Sophie Martin of Greenpeace praised the courage of the judges."
+    )
+    _, _, candidates = _candidates(en_nlp, text, "en")
+    flags = {
+        (c.source.name, c.target.name, c.sentence): flag
+        for c, flag in zip(candidates, overruled(candidates), strict=True)
+        if not c.rule_kind
+    }
+    aimed_outside = [
+        flag
+        for c, flag in zip(candidates, overruled(candidates), strict=True)
+        if not c.rule_kind and not c.target_tokens
+    ]
+    assert aimed_outside and all(aimed_outside)
+    assert flags[("Sophie Martin", "Greenpeace", 2)] is False  # named in the sentence

@@ -5,7 +5,8 @@ Stance extraction asks this for speakers and targets. This module holds the reso
 state it reads once per article and the questions asked of any token; beside it:
 graph.relations.endpoints (the Endpoint value, the syntax table), graph.relations.phrases
 (tree walks), graph.relations.genders, graph.relations.introductions (how an article
-introduces an actor) and graph.relations.roles (role descriptions as mentions).
+introduces an actor), graph.relations.noun_referents (whom a role or group noun names) and
+graph.relations.roles (role descriptions as mentions).
 
 The knowledge is data: the gazetteer for countries, `role_words.txt` for role nouns,
 `syntax.toml` for dependency labels.
@@ -29,12 +30,11 @@ from graph.relations.endpoints import (
     tokens_in,
 )
 from graph.relations.genders import (
-    gender_told_by,
     gender_votes,
     genders_of,
-    only_one_of_gender,
 )
 from graph.relations.introductions import described_by, introduction_words, nationality_near
+from graph.relations.noun_referents import NounReferents
 from graph.relations.phrases import (
     apposition_after,
     in_clause,
@@ -58,7 +58,7 @@ MAY_NAME = frozenset({"ADJ", "NOUN", "PROPN"})
 FLAT_NAME = frozenset({"flat:name", "flat"})
 
 
-class Actors:
+class Actors(NounReferents):
     """Resolves tokens of one parsed article to entities."""
 
     def __init__(
@@ -315,42 +315,10 @@ class Actors:
                 return Endpoint(actor.id, token.text, actor.type, actor.label(self.lang))
         return None
 
-    def _anaphor(self, token: Token) -> Endpoint | None:
-        """ "ce mouvement", "ce pays": the entity of that type most mentioned so far."""
-        wanted = self.anaphora.get(token.lemma_.casefold())
-        if wanted is None or token.pos_ != "NOUN":
-            return None
-        words = syntax(self.lang)
-        determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "case")]
-        if not any(word in words.get("demonstratives", ()) for word in determiners):
-            if any(word in words.get("definite_articles", ()) for word in determiners):
-                return self._introduced_with(token)
-            return None
-        counts: dict[str, int] = {}
-        latest: dict[str, Mention] = {}
-        for mention in self.mentions:
-            if mention.type == wanted and mention.end <= token.idx:
-                counts[mention.key] = counts.get(mention.key, 0) + 1
-                latest[mention.key] = mention
-        if not counts:
-            return None
-        best = max(counts, key=lambda key: (counts[key], latest[key].start))
-        return from_mention(latest[best])
-
-    def _introduced_with(self, noun: Token) -> Endpoint | None:
-        """ "the movement", "le mouvement": the last actor the article introduced with that
-        noun ("the gilets jaunes movement", "le mouvement des gilets jaunes"), if any."""
-        lemma = noun.lemma_.casefold()
-        earlier = [m for m in self.described.get(lemma, []) if m.start <= noun.idx]
-        return from_mention(earlier[-1]) if earlier else None
-
     def countries_joined(self, token: Token) -> list[Endpoint]:
         """ "franco-allemande", "Franco-German": the countries a hyphenated national
         adjective joins (none unless every half names one)."""
         return countries_joined(token, self.lang, self.gazetteer)
-
-    def is_role_noun(self, token: Token) -> bool:
-        return token.pos_ == "NOUN" and token.lemma_.casefold() in self.roles
 
     def _noun_phrase(self, head: Token) -> Endpoint | None:
         """A role description or a group noun: the person it describes when the article
@@ -376,9 +344,8 @@ class Actors:
         if named_in_apposition:
             return named_in_apposition[0]  # "Macron's former nemesis, Marine Le Pen"
         if self.is_role_noun(head):  # "le ministre de l'Intérieur, Bruno Retailleau", apart
-            following = apposition_after(self.doc, head.right_edge.i)
-            person = self.endpoint(following[0]) if len(following) else None
-            if person is not None and person.type == "PER":
+            person = self._named_after_comma(head)
+            if person is not None:
                 return person
         described = self.is_role_noun(head) or self._speaks_for_a_country(head)
         if not described:
@@ -397,6 +364,21 @@ class Actors:
                 return person
         return named[0] if named else None
 
+    def _named_after_comma(self, role: Token) -> Endpoint | None:
+        """The person named after a comma that ends a role's phrase ("le ministre de
+        l'Intérieur, Bruno Retailleau"), also where the parser hung the name inside the
+        phrase, taking its first name for a verb ("…, Nasser Bourita, a rejeté")."""
+        commas = [t.i for t in role.subtree if t.i > role.i and t.text == ","]
+        last = commas[0] - 1 if commas else role.right_edge.i
+        after = self.doc[last + 2] if last + 2 < len(self.doc) else None
+        if after is not None and self.doc[last + 1].text == ",":
+            mention = self.mention_at(after)
+            if mention is not None and mention.type == "PER":
+                return from_mention(mention)
+        following = apposition_after(self.doc, last)
+        person = self.endpoint(following[0]) if len(following) else None
+        return person if person is not None and person.type == "PER" else None
+
     def _a_place_in(self, token: Token, head: Token) -> bool:
         """Whether a token of a noun phrase names a place that only says where ("une
         rencontre à l'Élysée", "the ambassador in Washington"): not who the phrase is.
@@ -414,49 +396,3 @@ class Actors:
                 return True
             current = current.head
         return False
-
-    def _introduced_as(self, role: Token, entity: str) -> Endpoint | None:
-        """The person last introduced before `role` with that role and entity ("le ministre
-        russe" → the Russian minister named earlier; "la chroniqueuse" → the only person
-        introduced as one)."""
-        lemma = role.lemma_.casefold()
-        prefix = [
-            c.lemma_.casefold()
-            for c in role.children
-            if c.i < role.i and c.lemma_.casefold() in self.role_prefixes
-        ]
-        lemma = " ".join([*prefix, lemma])  # "the vice president", "le Premier ministre"
-        candidates = []
-        for mention in self.mentions:
-            if mention.type != "PER" or mention.start >= role.idx:
-                continue
-            entities, roles = self.introductions.get(mention.key, (set(), set()))
-            tied = entity and (entity in entities or self.affiliation.get(mention.key) == entity)
-            if tied and (lemma in roles or not roles):
-                candidates.append((2, mention))
-            elif tied:
-                candidates.append((1, mention))
-            elif not entity and lemma in roles:
-                candidates.append((0, mention))
-        if not candidates and entity and self._an_organisation(entity):
-            # "la polémiste d'RTL-TVI": a woman of that outlet, when only one is named
-            person = only_one_of_gender(role, self.lang, self.mentions, self.gender)
-            known = self.affiliation.get(person.key, "") if person else ""
-            return person if not known or known == entity else None
-        if not candidates:
-            return (
-                None if entity else only_one_of_gender(role, self.lang, self.mentions, self.gender)
-            )
-        best = max(rank for rank, _ in candidates)
-        chosen = [m for rank, m in candidates if rank == best]
-        if best == 0 and len({m.key for m in chosen}) > 1:
-            return None
-        return from_mention(chosen[-1])
-
-    def _an_organisation(self, key: str) -> bool:
-        return any(m.key == key and m.type == "ORG" for m in self.mentions)
-
-    def gender_told_by(self, role: Token) -> str:
-        """The gender a role noun tells by its form ("la présidente") or its article ("la
-        Première ministre"); none when it tells none ("le ministre" may be a woman)."""
-        return gender_told_by(role, self.lang)

@@ -14,12 +14,22 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from graph.entities import Mention
+from graph.entity_types import name_knowledge
 from graph.langdata import data_table
+from graph.names import entity_key
 from graph.relations.endpoints import Endpoint, from_mention
 from graph.relations.phrases import root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+
+#: first_names.tsv's genders as spaCy's morphology names them ("x": either, no vote).
+GIVEN_NAME_GENDERS = {"m": "Masc", "f": "Fem"}
+
+
+def tokens_text(tokens: Sequence[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def genders_of(
@@ -66,7 +76,9 @@ def gender_votes(doc: Doc, lang: str, tokens: list[Token]) -> list[str]:
             votes += token.morph.get("Gender", [])
     if first.pos_ == "PROPN" and not words.get(first.lower_):
         votes += first.morph.get("Gender", [])
-    return votes + predicated_gender(tokens) * 2
+    # the given name's usual gender ("Danielle Smith"): English tags tell none
+    given = GIVEN_NAME_GENDERS.get(name_knowledge().gender(entity_key(tokens_text(tokens))), "")
+    return votes + ([given] if given else []) + predicated_gender(tokens) * 2
 
 
 def predicated_gender(tokens: list[Token]) -> list[str]:

@@ -16,6 +16,8 @@ NEEDS_CLAIM = "claim"
 GENITIVE_TARGET = "target"
 #: A verb that is a cue only with a direct object ("appuyer Mme Craft", not "appuyer sur").
 NEEDS_OBJECT = "object"
+#: A denial of a claim that, aimed at a decision instead, criticises its author ("rejeter").
+CLAIM_OR_ACT = "claim|act"
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,8 @@ class VerbCue:
     kind: str
     needs_claim: bool
     needs_object: bool = False
+    #: With no claim for object, a decision or plan makes it a criticism of its author.
+    rejects_acts: bool = False
     #: Prepositions whose phrase makes the verb mean something else ("condamner à").
     unless: frozenset[str] = frozenset()
 
@@ -62,6 +66,8 @@ class Lexicon:
     approving: frozenset[str] = frozenset()
     #: words that criticise a person they are said of ("called X a disgrace")
     insults: frozenset[str] = frozenset()
+    #: verbs that blame their subject when someone says it did so ("said Ofwat had failed")
+    wrongdoing_verbs: frozenset[str] = frozenset()
 
     @property
     def empty(self) -> bool:
@@ -74,7 +80,11 @@ class Lexicon:
         asks of every token before any of its tests. Worked out once per language (the
         lexicon is loaded once), not per article."""
         return frozenset([*self.verbs, *self.nouns, *self.holder_nouns]) | (
-            self.labelling_verbs | self.approving | self.mutual_nouns | self.insults
+            self.labelling_verbs
+            | self.approving
+            | self.mutual_nouns
+            | self.insults
+            | self.wrongdoing_verbs
         )
 
 
@@ -109,8 +119,9 @@ def load_lexicon(lang: str) -> Lexicon:
     verbs = {
         row[0]: VerbCue(
             row[1],
-            row[2] == NEEDS_CLAIM,
+            row[2] in (NEEDS_CLAIM, CLAIM_OR_ACT),
             row[2] == NEEDS_OBJECT,
+            row[2] == CLAIM_OR_ACT,
             frozenset(row[3].split(",")) if len(row) > 3 and row[3] else frozenset(),
         )
         for row in data_table(lang, "stance_verbs.tsv")
@@ -153,6 +164,7 @@ def load_lexicon(lang: str) -> Lexicon:
         membership_words=data_words(lang, "membership_words.txt"),
         approving=data_words(lang, "approving_words.txt"),
         insults=data_words(lang, "insult_words.txt"),
+        wrongdoing_verbs=data_words(lang, "wrongdoing_verbs.txt"),
         genitive_target_nouns=frozenset(
             row[0] for row in noun_rows if len(row) > 2 and row[2] == GENITIVE_TARGET
         ),

@@ -218,7 +218,11 @@ def overruled(candidates: Sequence[Candidate]) -> list[bool]:
     which reverses a pair the rules read ("He also blamed Schiff", the rules' "he" being
     Trump: not the article's most-named Pelosi). Neutral on the stance bank (out of fold
     at 0.35, 568 relations drawn against 574 at the same precision); it removes the
-    model's pairs of a story's main actors with a sentence the rules have already read."""
+    model's pairs of a story's main actors with a sentence the rules have already read.
+    Nor is a pair no rule read kept when the sentence does not name its target ("…, s'est
+    réjouie Camille Roussel, qui a salué le courage du tribunal" is not aimed at the builder
+    named two sentences before): out of fold on the train split at 0.3 this drops 73 of
+    715 relations, 16 of them right (P 0.502 R 0.160 → 0.534 / 0.153)."""
     ruled = {(c.sentence, c.source.key, c.target.key) for c in candidates if c.rule_kind}
     ruled_targets = {(sentence, target) for sentence, _, target in ruled}
     flags = []
@@ -227,6 +231,7 @@ def overruled(candidates: Sequence[Candidate]) -> list[bool]:
         contradicted = not candidate.rule_kind and (
             ((candidate.sentence, candidate.target.key) in ruled_targets and pair not in ruled)
             or (candidate.sentence, candidate.target.key, candidate.source.key) in ruled
+            or not candidate.target_tokens
         )
         flags.append(contradicted)
     return flags

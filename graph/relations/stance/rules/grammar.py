@@ -167,13 +167,25 @@ class Grammar(ReadingContext):
                 return token.dep_ not in self.deps.get("bare_modifier", ())
             return any(case in allowed for case in cases)
         targets = self.deps.get("target_prepositions", frozenset())
-        if _preposition_taken_for_a_word(token, targets):
+        if _preposition_taken_for_a_word(token, targets) or self._second_object(token):
             return True
         oblique = self.deps.get("oblique", frozenset()) | {"acl"}  # a name parsed as a clause
         return (
             token.dep_ in oblique
             and any(c in targets for c in cases)
             and not self._set_off_before(token)
+        )
+
+    def _second_object(self, token: Token) -> bool:
+        """ "a accusé la France et les États-Unis d'avoir…": a name joined by "et" after
+        the verb's object, which the parser hung on the verb as a second clause."""
+        objects = self.deps.get("object", frozenset())
+        return (
+            token.dep_ in self.deps.get("conjunct", frozenset())
+            and token.pos_ in ("PROPN", "NOUN")
+            and any(c.dep_ == "cc" for c in token.children)
+            and any(c.dep_ in objects and c.i < token.i for c in token.head.children)
+            and not any(c.dep_ in self.deps.get("subject", frozenset()) for c in token.children)
         )
 
     def _set_off_before(self, phrase: Token) -> bool:
@@ -314,6 +326,13 @@ class Grammar(ReadingContext):
     def _copula_negated(self, predicate: Token) -> bool:
         """ "the moratorium was not necessary": English hangs the negation on the copula."""
         return predicate.dep_ in ("acomp", "attr") and self._negated(predicate.head)
+
+    def _act_object(self, verb: Token) -> bool:
+        """Whether a verb's object is a decision, a plan or a text (act_nouns.txt): what
+        "rejeter", "reject" aim at when they deny no claim ("rejected the council's
+        decision"), which the stance bank's guidelines call a criticism of its author."""
+        objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
+        return any(o.lemma_.casefold() in self.lexicon.act_nouns for o in objects)
 
     def _claim_object(self, verb: Token) -> bool:
         objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]

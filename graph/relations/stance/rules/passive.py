@@ -58,6 +58,9 @@ class PassiveReading(Targets):
             antecedent = self._antecedent(pronoun)
             if antecedent is not None:
                 targets.append(antecedent)
+        if not targets:  # "Her remarks were condemned by X"
+            owners = (self._owner_by_pronoun(s) for s in undergoing)
+            targets = [o for o in owners if o is not None and o.key not in found]
         if not targets and cue.head.dep_ in ("acl", "amod"):
             apposed = self.actors.endpoints_in(_apposed_before(cue.head.head))
             targets = [e for e in apposed if self.actors.is_named(e)]
@@ -67,6 +70,13 @@ class PassiveReading(Targets):
             # "Une position saluée par X": the one who just took that position
             targets = self._claimants_just_before(cue.head.sent, index, cue, here=False)
         yield from self._between(cue.kind, agents, targets, index, cue)
+
+    def _owner_by_pronoun(self, noun: Token) -> Endpoint | None:
+        """The person a possessive pronoun on the passive's subject stands for ("her
+        remarks"): the last person the article made a subject or named, of its gender."""
+        possessives = self.deps.get("possessive_pronouns", frozenset())
+        pronoun = next((c for c in noun.children if c.lower_ in possessives), None)
+        return self._third_person(pronoun) if pronoun is not None else None
 
     def _position(self, noun: Token) -> bool:
         return noun.pos_ == "NOUN" and noun.lemma_.casefold() in self.position_nouns

@@ -88,15 +88,17 @@ class Reader(
             return None  # asked of every word: most are no cue
         verb = self.lexicon.verbs.get(lemma)
         if verb is not None and token.pos_ in ("VERB", "AUX"):
+            kind = verb.kind
             if verb.needs_claim and not (self._claim_object(token) or self._claim_subject(token)):
-                return None
+                if not verb.rejects_acts or not self._act_object(token):
+                    return None
+                kind = CRITICISES  # "a rejeté la décision du Conseil": no claim, a criticism
             if verb.needs_object and not self._direct_object(token):
                 return None
             if verb.unless and any(
                 word in verb.unless for c in token.children for word in self._introducers(c)
             ):
                 return None  # "condamné à 18 mois de prison" is sentenced, not criticised
-            kind = verb.kind
             if self._passive_or_adjectival(token):
                 if not self._agents(token):
                     return None

@@ -51,6 +51,8 @@ class VerdictReading(Targets):
         insult (insult_words.txt) or a dismissive word ("a liar") as the predicate of an
         actor, in a clause someone reports or quotes."""
         words = self.lexicon.insults
+        if token.lemma_.casefold() in self.lexicon.wrongdoing_verbs and token.pos_ == "VERB":
+            return self._blamed_for_a_wrong(token)
         if not (
             token.lemma_.casefold() in words or token.lower_ in words or self._dismissive(token)
         ):
@@ -62,6 +64,16 @@ class VerdictReading(Targets):
             return False
         reported = self._quoted(token) or self._reported_clause(token)
         return reported or self._source_phrase(token.sent) is not None
+
+    def _blamed_for_a_wrong(self, verb: Token) -> bool:
+        """ "said Ofwat had failed the rivers", "« Le gouvernement a menti »": a wrong
+        (wrongdoing_verbs.txt) someone reports or quotes an actor as its subject having
+        done; not denied ("has not failed"), and not the reporter's own ("I failed")."""
+        if self._negated(verb) or not self._judged(verb):
+            return False
+        if not any(self.actors.endpoint(s) is not None for s in self._judged(verb)):
+            return False
+        return self._quoted(verb) or self._reported_clause(verb)
 
     def _predicate_noun(self, token: Token) -> bool:
         """A noun said of its subject ("ce sont des mensonges", "Trump is a liar")."""
