@@ -242,18 +242,7 @@ def institutions_of_places(
         if institution is None:
             kept.append(mention)
             continue
-        name = clean_name(institution.text)
-        kept.append(
-            Mention(
-                name=name,
-                key=entity_key(name),
-                type="ORG",
-                sentence=sentence_of[institution.sent.start],
-                start=institution.start_char,
-                end=institution.end_char,
-                text=institution.text,
-            )
-        )
+        kept.append(_institution_mention(institution, sentence_of))
     return kept
 
 
@@ -267,6 +256,11 @@ def institution_spanned(span: Span, lang: str, sentence_of: dict[int, int]) -> M
         return None
     if not any(t.pos_ == "PROPN" for t in span[1:]):
         return None
+    return _institution_mention(span, sentence_of)
+
+
+def _institution_mention(span: Span, sentence_of: dict[int, int]) -> Mention:
+    """An organisation mention for the whole of an institution's phrase."""
     name = clean_name(span.text)
     return Mention(
         name=name,

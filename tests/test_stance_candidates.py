@@ -231,15 +231,12 @@ def test_a_pair_aimed_outside_is_overruled(en_nlp) -> None:  # type: ignore[no-u
         "Sophie Martin of Greenpeace praised the courage of the judges."
     )
     _, _, candidates = _candidates(en_nlp, text, "en")
-    flags = {
-        (c.source.name, c.target.name, c.sentence): flag
+    unruled = [
+        (c, flag)
         for c, flag in zip(candidates, overruled(candidates), strict=True)
         if not c.rule_kind
-    }
-    aimed_outside = [
-        flag
-        for c, flag in zip(candidates, overruled(candidates), strict=True)
-        if not c.rule_kind and not c.target_tokens
     ]
+    aimed_outside = [flag for c, flag in unruled if not c.target_tokens]
     assert aimed_outside and all(aimed_outside)
-    assert flags[("Sophie Martin", "Greenpeace", 2)] is False  # named in the sentence
+    named_here = {(c.source.name, c.target.name, c.sentence): flag for c, flag in unruled}
+    assert named_here[("Sophie Martin", "Greenpeace", 2)] is False

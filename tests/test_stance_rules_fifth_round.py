@@ -6,7 +6,8 @@ was not written from, and what it must leave alone."""
 from __future__ import annotations
 
 import pytest
-from spacy.language import Language
+
+from graph.nlp import Pipelines
 
 from .conftest import stance_triples
 
@@ -48,6 +49,17 @@ ENGLISH = [
         "Rachel Reeves defended the budget on Wednesday. Keir Starmer stayed silent. Her "
         "remarks were condemned by Kemi Badenoch.",
         {("Kemi Badenoch", "criticises", "Rachel Reeves")},
+    ),
+    # "X did not…, but he…": the pronoun subject of the second verb is the first's.
+    (
+        "Ursula von der Leyen did not name Hungary, but she took aim at Viktor Orban's veto.",
+        {("Ursula von der Leyen", "criticises", "Viktor Orban")},
+    ),
+    # A warning is a claim: dismissing it as absurd denies its author.
+    (
+        "Jens Stoltenberg warned that Russia could attack NATO within five years. Sergei "
+        "Lavrov dismissed the warning as absurd.",
+        {("Sergei Lavrov", "denies", "Jens Stoltenberg")},
     ),
     # Rejecting a decision or a proposal criticises its author.
     (
@@ -122,21 +134,17 @@ FRENCH_LEFT_ALONE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), ENGLISH)
-def test_english_rules(en_nlp: Language, text: str, expected: set[Triple]) -> None:
-    assert expected <= stance_triples(en_nlp, text, "en")
+READ = [("en", text, expected) for text, expected in ENGLISH]
+READ += [("fr", text, expected) for text, expected in FRENCH]
+LEFT_ALONE = [("en", text, wrong) for text, wrong in ENGLISH_LEFT_ALONE]
+LEFT_ALONE += [("fr", text, wrong) for text, wrong in FRENCH_LEFT_ALONE]
 
 
-@pytest.mark.parametrize(("text", "wrong"), ENGLISH_LEFT_ALONE)
-def test_english_rules_leave_these_alone(en_nlp: Language, text: str, wrong: Triple) -> None:
-    assert wrong not in stance_triples(en_nlp, text, "en")
+@pytest.mark.parametrize(("lang", "text", "expected"), READ)
+def test_the_rules_read(pipelines: Pipelines, lang: str, text: str, expected: set[Triple]) -> None:
+    assert expected <= stance_triples(pipelines.get(lang), text, lang)
 
 
-@pytest.mark.parametrize(("text", "expected"), FRENCH)
-def test_french_rules(fr_nlp: Language, text: str, expected: set[Triple]) -> None:
-    assert expected <= stance_triples(fr_nlp, text, "fr")
-
-
-@pytest.mark.parametrize(("text", "wrong"), FRENCH_LEFT_ALONE)
-def test_french_rules_leave_these_alone(fr_nlp: Language, text: str, wrong: Triple) -> None:
-    assert wrong not in stance_triples(fr_nlp, text, "fr")
+@pytest.mark.parametrize(("lang", "text", "wrong"), LEFT_ALONE)
+def test_the_rules_leave_alone(pipelines: Pipelines, lang: str, text: str, wrong: Triple) -> None:
+    assert wrong not in stance_triples(pipelines.get(lang), text, lang)

@@ -211,13 +211,32 @@ class Subjects(Descriptions):
         """Who "il", "elle", "he", "his", "ses" is: the last person the article made a
         subject, else the last one named, of the pronoun's gender when it has one."""
         gender = next(iter(pronoun.morph.get("Gender", [])), "")
-        reporter = self._reporter_above(pronoun) or self._subject_over_relative(pronoun)
+        reporter = (
+            self._reporter_above(pronoun)
+            or self._subject_over_relative(pronoun)
+            or self._subject_of_first_conjunct(pronoun)
+        )
         if reporter is not None and self.actors.may_be(reporter.key, gender):
             return reporter  # "Merkel said she would back Macron"
         last = self.last_person
         if last is not None and self.actors.may_be(last.key, gender):
             return last
         return self.actors.person_before(pronoun, gender)
+
+    def _subject_of_first_conjunct(self, pronoun: Token) -> Endpoint | None:
+        """ "Macron did not single out Spain, but he took aim at Trump", "X a salué…, mais
+        il a critiqué…": the subject pronoun of a verb coordinated with an earlier one is
+        the person subject of that verb."""
+        subject = self.deps.get("subject", frozenset())
+        verb = pronoun.head
+        if pronoun.dep_ not in subject or verb.dep_ not in self.deps.get("conjunct", ()):
+            return None
+        for earlier in verb.head.children:
+            if earlier.dep_ in subject and earlier.i < pronoun.i and earlier.pos_ != "PRON":
+                person = self.actors.endpoint(earlier)
+                if person is not None and person.type == "PER":
+                    return person
+        return None
 
     def _subject_over_relative(self, pronoun: Token) -> Endpoint | None:
         """ "X a attaqué Y, qu'il accuse de …", "X attacked Y, whom he accused of …": the
