@@ -76,7 +76,7 @@ def join_surnames(mentions: Sequence[Mention]) -> list[Mention]:
         if target is None and _may_be_a_surname(mention):
             target = _person_named_before(mention, full_names)
         if target is None and _one_capitalised_word(mention, "PER"):
-            target = _first_name_of(mention, full_names)
+            target = _inner_name_of(mention, full_names)
         joined.append(
             replace(mention, key=target.key, type="PER", canonical="") if target else mention
         )
@@ -105,7 +105,7 @@ def _may_be_a_surname(mention: Mention) -> bool:
     return _one_capitalised_word(mention, "ORG") or unknown_place
 
 
-def _first_name_of(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
+def _inner_name_of(mention: Mention, full_names: Sequence[Mention]) -> Mention | None:
     """ "Kari is a fighter" after "Kari Lake": a first name alone is the one person named
     before with it, when only one was; so is a surname that does not end the full name
     ("M. Tchiroma" after "Issa Tchiroma Bakary"); failing one before, the one after (a

@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 GIVEN_NAME_GENDERS = {"m": "Masc", "f": "Fem"}
 
 
-def tokens_text(tokens: Sequence[Token]) -> str:
+def _text_of(tokens: Sequence[Token]) -> str:
+    """The words of a mention as written, for a name lookup."""
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
@@ -77,7 +78,7 @@ def gender_votes(doc: Doc, lang: str, tokens: list[Token]) -> list[str]:
     if first.pos_ == "PROPN" and not words.get(first.lower_):
         votes += first.morph.get("Gender", [])
     # the given name's usual gender ("Danielle Smith"): English tags tell none
-    given = GIVEN_NAME_GENDERS.get(name_knowledge().gender(entity_key(tokens_text(tokens))), "")
+    given = GIVEN_NAME_GENDERS.get(name_knowledge().gender(entity_key(_text_of(tokens))), "")
     return votes + ([given] if given else []) + predicated_gender(tokens) * 2
 
 

@@ -69,10 +69,10 @@ class VerdictReading(Targets):
         """ "said Ofwat had failed the rivers", "« Le gouvernement a menti »": a wrong
         (wrongdoing_verbs.txt) someone reports or quotes an actor as its subject having
         done; not denied ("has not failed"), and not the reporter's own ("I failed")."""
-        if self._negated(verb) or not self._judged(verb):
+        if self._negated(verb):
             return False
         if not any(self.actors.endpoint(s) is not None for s in self._judged(verb)):
-            return False
+            return False  # no subject, or none that is an actor
         return self._quoted(verb) or self._reported_clause(verb)
 
     def _predicate_noun(self, token: Token) -> bool:
