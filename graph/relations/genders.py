@@ -55,7 +55,8 @@ def genders_of(
 def gender_votes(doc: Doc, lang: str, tokens: list[Token]) -> list[str]:
     """What the words at a mention say, the surest twice: an honorific or a gendered
     role noun before or opening the name ("Mme Craft", "l'ambassadrice Kelly Craft",
-    "Mrs May"), then spaCy's guess on the first name ("Emmanuelle")."""
+    "Mrs May"), then spaCy's guess on the first name ("Emmanuelle") and the given name's
+    usual gender (first_names.tsv)."""
     if not tokens:
         return []
     words = _gendered_words(lang)

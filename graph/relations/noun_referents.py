@@ -44,7 +44,10 @@ class NounReferents:
     anaphora: dict[str, str]
 
     def _anaphor(self, token: Token) -> Endpoint | None:
-        """ "ce mouvement", "ce pays": the entity of that type most mentioned so far."""
+        """ "ce mouvement", "ce pays": the entity of that type most mentioned so far; "le
+        mouvement", "the company": the one the article introduced with that noun, or else,
+        for a bare singular, the one it clearly names most; "ce dernier", "the latter": the
+        actor named last."""
         words = syntax(self.lang)
         if token.lower_ in words.get("latter_words", ()) and token.dep_ != "amod":
             return self._named_last_before(token)

@@ -102,6 +102,11 @@ class Grammar(ReadingContext):
         direct = self.deps.get("direct_object", frozenset())
         return [c for c in verb.children if c.dep_ in direct]
 
+    def _objects(self, verb: Token) -> list[Token]:
+        """A verb's objects of any kind (syntax.toml `object`: indirect ones too)."""
+        objects = self.deps.get("object", frozenset())
+        return [c for c in verb.children if c.dep_ in objects]
+
     def _objects_taken_for_subjects(self, verb: Token) -> list[Token]:
         """ "a dénoncé une honte et appelé Emmanuel Macron à …": the French parser makes the
         name after a coordinated participle with no auxiliary of its own its subject; a
@@ -179,12 +184,11 @@ class Grammar(ReadingContext):
     def _second_object(self, token: Token) -> bool:
         """ "a accusé la France et les États-Unis d'avoir…": a name joined by "et" after
         the verb's object, which the parser hung on the verb as a second clause."""
-        objects = self.deps.get("object", frozenset())
         return (
             token.dep_ in self.deps.get("conjunct", frozenset())
             and token.pos_ in ("PROPN", "NOUN")
             and any(c.dep_ == "cc" for c in token.children)
-            and any(c.dep_ in objects and c.i < token.i for c in token.head.children)
+            and any(o.i < token.i for o in self._objects(token.head))
             and not any(c.dep_ in self.deps.get("subject", frozenset()) for c in token.children)
         )
 
@@ -331,13 +335,13 @@ class Grammar(ReadingContext):
         """Whether a verb's object is a decision, a plan or a text (act_nouns.txt): what
         "rejeter", "reject" aim at when they deny no claim ("rejected the council's
         decision"), which the stance bank's guidelines call a criticism of its author."""
-        objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
-        return any(o.lemma_.casefold() in self.lexicon.act_nouns for o in objects)
+        return any(o.lemma_.casefold() in self.lexicon.act_nouns for o in self._objects(verb))
 
     def _claim_object(self, verb: Token) -> bool:
-        objects = [c for c in verb.children if c.dep_ in self.deps.get("object", ())]
         return any(
-            t.lemma_.casefold() in self.lexicon.claim_nouns for o in objects for t in o.subtree
+            t.lemma_.casefold() in self.lexicon.claim_nouns
+            for o in self._objects(verb)
+            for t in o.subtree
         )
 
     def _claim_subject(self, verb: Token) -> bool:

@@ -100,7 +100,7 @@ class Subjects(Descriptions):
             return None
         objects = self._direct_objects(over)
         if not objects and self._perfect(verb):
-            objects = [c for c in over.children if c.dep_ in self.deps.get("object", ())]
+            objects = self._objects(over)
         return next((o for o in objects if o.i < verb.i and self.actors.endpoint(o)), None)
 
     def _perfect(self, verb: Token) -> bool:
